@@ -1,0 +1,77 @@
+package dev.tack.board;
+
+import java.sql.SQLException;
+import java.util.List;
+import dev.tack.model.Actor;
+import dev.tack.model.Board;
+import dev.tack.store.BoardTable;
+import dev.tack.store.CardTable;
+import dev.tack.store.ColumnTable;
+import dev.tack.store.EventTable;
+import dev.tack.store.TackException;
+import dev.tack.store.Tx;
+
+/** Boards in a file. */
+public final class Boards {
+
+    public static final List<String> DEFAULT_COLUMNS = List.of("Todo", "Doing", "Done");
+
+    private final Workspace workspace;
+
+    public Boards(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** Creates a board with its columns inside a caller's transaction (also used when a file is created). */
+    public static Board create(Tx tx, Actor actor, String rawName, List<String> columns) throws SQLException {
+        String name = Validation.name("board", rawName);
+        if (BoardTable.byName(tx, name).isPresent()) {
+            throw TackException.conflict("there is already a board named '" + name + "'");
+        }
+        List<String> names = columns.stream().map(c -> Validation.name("column", c)).distinct().toList();
+        if (names.isEmpty()) {
+            throw TackException.usage("a board needs at least one column");
+        }
+        long id = BoardTable.insert(tx, name);
+        for (int i = 0; i < names.size(); i++) {
+            ColumnTable.insert(tx, id, names.get(i), i, null, false);
+        }
+        EventTable.append(tx, actor, id, null, "board.added", "added board " + name + " (" + String.join(", ", names) + ")", null, null);
+        return new Board(id, name);
+    }
+
+    public Board add(String name, List<String> columns) {
+        return workspace.write(tx -> create(tx, workspace.actor(), name, columns == null || columns.isEmpty() ? DEFAULT_COLUMNS : columns));
+    }
+
+    public List<Board> list() {
+        return workspace.read(BoardTable::all);
+    }
+
+    public Board rename(String oldName, String rawNewName) {
+        String newName = Validation.name("board", rawNewName);
+        return workspace.write(tx -> {
+            Board board = BoardTable.byName(tx, oldName).orElseThrow(() -> TackException.notFound("no board named '" + oldName + "'"));
+            if (!oldName.equals(newName) && BoardTable.byName(tx, newName).isPresent()) {
+                throw TackException.conflict("there is already a board named '" + newName + "'");
+            }
+            BoardTable.rename(tx, board.id(), newName);
+            EventTable.append(tx, workspace.actor(), board.id(), null, "board.renamed", "renamed board " + oldName + " to " + newName, null, null);
+            return new Board(board.id(), newName);
+        });
+    }
+
+    /** Removes a board; one that still has cards is removed only with {@code force}. */
+    public void remove(String name, boolean force) {
+        workspace.write(tx -> {
+            Board board = BoardTable.byName(tx, name).orElseThrow(() -> TackException.notFound("no board named '" + name + "'"));
+            int cards = CardTable.liveOfBoard(tx, board.id()).size() + CardTable.archivedOfBoard(tx, board.id()).size();
+            if (cards > 0 && !force) {
+                throw TackException.conflict("board '" + name + "' still has " + cards + " card(s); add --force to remove it with them");
+            }
+            BoardTable.delete(tx, board.id());
+            EventTable.append(tx, workspace.actor(), null, null, "board.removed", "removed board " + name + " with " + cards + " card(s)", null, null);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tack.board;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import dev.tack.model.Card;
+
+/**
+ * Which cards to show. All given terms must match: text (in title, description or tags, any case),
+ * tag, assignee and priority. Parsed from the screen's filter line as {@code tag:x}, {@code #x},
+ * {@code @who}, {@code p:2} and words.
+ */
+public record CardFilter(String column, List<String> tags, String assignee, Integer priority, List<String> words) {
+
+    public CardFilter {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        words = words == null ? List.of() : List.copyOf(words);
+    }
+
+    public static final CardFilter ALL = new CardFilter(null, List.of(), null, null, List.of());
+
+    public static CardFilter parse(String line) {
+        List<String> tags = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        String assignee = null;
+        Integer priority = null;
+        for (String term : line.strip().split("\\s+")) {
+            if (term.isEmpty()) {
+                continue;
+            }
+            String lower = term.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("tag:") && term.length() > 4) {
+                tags.add(term.substring(4));
+            } else if (term.startsWith("#") && term.length() > 1) {
+                tags.add(term.substring(1));
+            } else if (term.startsWith("@") && term.length() > 1) {
+                assignee = term.substring(1);
+            } else if (lower.matches("p:[0-3]")) {
+                priority = lower.charAt(2) - '0';
+            } else {
+                words.add(term);
+            }
+        }
+        return new CardFilter(null, tags, assignee, priority, words);
+    }
+
+    public boolean isEmpty() {
+        return column == null && tags.isEmpty() && assignee == null && priority == null && words.isEmpty();
+    }
+
+    public boolean matches(Card card) {
+        if (column != null && !card.column().equalsIgnoreCase(column)) {
+            return false;
+        }
+        for (String tag : tags) {
+            if (card.tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag))) {
+                return false;
+            }
+        }
+        if (assignee != null && (card.assignee() == null || !card.assignee().equalsIgnoreCase(assignee))) {
+            return false;
+        }
+        if (priority != null && card.priority() != priority) {
+            return false;
+        }
+        for (String word : words) {
+            String needle = word.toLowerCase(Locale.ROOT);
+            boolean found = card.title().toLowerCase(Locale.ROOT).contains(needle)
+                    || card.description().toLowerCase(Locale.ROOT).contains(needle)
+                    || card.tags().stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(needle))
+                    || ("#" + card.id()).equals(needle);
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,285 @@
+package dev.tack.board;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import dev.tack.model.Board;
+import dev.tack.model.Card;
+import dev.tack.model.Column;
+import dev.tack.model.Comment;
+import dev.tack.store.CardTable;
+import dev.tack.store.ColumnTable;
+import dev.tack.store.CommentTable;
+import dev.tack.store.EventTable;
+import dev.tack.store.TackException;
+import dev.tack.store.Tx;
+
+/**
+ * Every change to cards, each one write transaction that leaves one event and bumps the card's
+ * version. Positions stay contiguous from 0 in every column because every move closes the gap it
+ * leaves and opens the gap it fills inside the same transaction.
+ */
+public final class Cards {
+
+    private final Workspace workspace;
+
+    public Cards(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    public Card add(NewCard spec) {
+        String title = Validation.title(spec.title());
+        String description = Validation.description(spec.description());
+        List<String> tags = Validation.tags(spec.tags());
+        int priority = Validation.priority(spec.priority());
+        String assignee = Validation.assignee(spec.assignee());
+        return workspace.write(tx -> {
+            Board board = workspace.board(tx);
+            Column column = spec.column() == null ? firstColumn(tx, board) : Columns.find(tx, board, spec.column());
+            int count = ColumnTable.cardCount(tx, column.id());
+            requireRoom(column, count);
+            int position = spec.position() == null ? count : clamp(spec.position(), count);
+            CardTable.openGap(tx, column.id(), position);
+            long id = CardTable.insert(tx, board.id(), column.id(), position, title, description, priority, spec.due(), assignee);
+            CardTable.replaceTags(tx, id, tags);
+            Card card = load(tx, id);
+            record(tx, card, "card.added", "added #" + id + " to " + column.name(), null, card);
+            return card;
+        });
+    }
+
+    /** Moves a card to {@code columnName} (null: its own column) at {@code position} (null: the bottom, or where it is). */
+    public Card move(long id, String columnName, Integer position, Long ifVersion) {
+        return workspace.write(tx -> {
+            Card card = live(tx, id);
+            checkVersion(card, ifVersion);
+            Board board = new Board(card.boardId(), null);
+            Column target = columnName == null ? columnOf(tx, card) : Columns.find(tx, board, columnName);
+            return moveInside(tx, card, target, position);
+        });
+    }
+
+    /** Moves a card by {@code delta} places in its column (negative: up), as the screen's J/K keys do. */
+    public Card shift(long id, int delta, Long ifVersion) {
+        return workspace.write(tx -> {
+            Card card = live(tx, id);
+            checkVersion(card, ifVersion);
+            return moveInside(tx, card, columnOf(tx, card), Math.max(0, card.position() + delta));
+        });
+    }
+
+    /** Moves a card to the next ({@code +1}) or previous ({@code -1}) column, as the screen's H/L keys do. */
+    public Card step(long id, int direction, Long ifVersion) {
+        return workspace.write(tx -> {
+            Card card = live(tx, id);
+            checkVersion(card, ifVersion);
+            List<Column> columns = ColumnTable.ofBoard(tx, card.boardId());
+            int index = indexOf(columns, card.columnId()) + Integer.signum(direction);
+            if (index < 0 || index >= columns.size()) {
+                throw TackException.usage("#" + id + " is already in the " + (direction < 0 ? "first" : "last") + " column");
+            }
+            return moveInside(tx, card, columns.get(index), null);
+        });
+    }
+
+    /** The move itself, inside a caller's transaction (workers use it when they claim and finish). */
+    public Card moveInside(Tx tx, Card card, Column target, Integer position) throws SQLException {
+        boolean sameColumn = target.id() == card.columnId();
+        CardTable.closeGap(tx, card.columnId(), card.position());
+        int count = ColumnTable.cardCount(tx, target.id()) - (sameColumn ? 1 : 0);
+        if (!sameColumn) {
+            requireRoom(target, count);
+        }
+        int newPosition = position == null ? (sameColumn ? Math.min(card.position(), count) : count) : clamp(position, count);
+        CardTable.openGap(tx, target.id(), newPosition);
+        Card moved = new Card(card.id(), card.boardId(), target.id(), target.name(), newPosition, card.title(),
+                card.description(), card.tags(), card.priority(), card.due(), card.assignee(), false, card.version(),
+                card.createdAt(), card.updatedAt(), card.claim(), card.attempts(), card.failed());
+        save(tx, card, moved);
+        Card after = load(tx, card.id());
+        String where = sameColumn ? "to position " + newPosition + " in " + target.name()
+                : "from " + card.column() + " to " + target.name();
+        record(tx, after, "card.moved", "moved #" + card.id() + " " + where, card, after);
+        return after;
+    }
+
+    public Card edit(long id, CardEdit edit, Long ifVersion) {
+        if (edit.isEmpty()) {
+            throw TackException.usage("nothing to change: give at least one of --title, -d, -t, -p, --due, -a");
+        }
+        String title = edit.title() == null ? null : Validation.title(edit.title());
+        String description = edit.description() == null ? null : Validation.description(edit.description());
+        List<String> added = Validation.tags(edit.addTags());
+        List<String> removed = Validation.tags(edit.removeTags());
+        Integer priority = edit.priority() == null ? null : Validation.priority(edit.priority());
+        String assignee = edit.assignee() == null ? null : Validation.assignee(edit.assignee().orElse(null));
+        return workspace.write(tx -> {
+            Card card = any(tx, id);
+            checkVersion(card, ifVersion);
+            Set<String> tags = new LinkedHashSet<>(card.tags());
+            tags.addAll(added);
+            removed.forEach(tags::remove);
+            Card changed = new Card(card.id(), card.boardId(), card.columnId(), card.column(), card.position(),
+                    title == null ? card.title() : title,
+                    description == null ? card.description() : description,
+                    new ArrayList<>(tags),
+                    priority == null ? card.priority() : priority,
+                    edit.due() == null ? card.due() : edit.due().orElse(null),
+                    edit.assignee() == null ? card.assignee() : assignee,
+                    card.archived(), card.version(), card.createdAt(), card.updatedAt(), card.claim(), card.attempts(),
+                    card.failed());
+            save(tx, card, changed);
+            if (!changed.tags().equals(card.tags())) {
+                CardTable.replaceTags(tx, id, changed.tags());
+            }
+            Card after = load(tx, id);
+            record(tx, after, "card.edited", "edited #" + id + describeEdit(card, after), card, after);
+            return after;
+        });
+    }
+
+    public Card archive(long id, Long ifVersion) {
+        return workspace.write(tx -> {
+            Card card = live(tx, id);
+            checkVersion(card, ifVersion);
+            CardTable.closeGap(tx, card.columnId(), card.position());
+            save(tx, card, withPlace(card, card.columnId(), card.column(), -1, true));
+            Card after = load(tx, id);
+            record(tx, after, "card.archived", "archived #" + id + " from " + card.column(), card, after);
+            return after;
+        });
+    }
+
+    public Card restore(long id) {
+        return workspace.write(tx -> {
+            Card card = any(tx, id);
+            if (!card.archived()) {
+                throw TackException.usage("#" + id + " is not archived");
+            }
+            Column column = columnOf(tx, card);
+            int count = ColumnTable.cardCount(tx, column.id());
+            requireRoom(column, count);
+            save(tx, card, withPlace(card, column.id(), column.name(), count, false));
+            Card after = load(tx, id);
+            record(tx, after, "card.restored", "restored #" + id + " to " + column.name(), card, after);
+            return after;
+        });
+    }
+
+    public Comment comment(long id, String text) {
+        String body = Validation.comment(text);
+        return workspace.write(tx -> {
+            Card card = any(tx, id);
+            long commentId = CommentTable.insert(tx, id, workspace.actor().name(), body);
+            save(tx, card, card);
+            Card after = load(tx, id);
+            EventTable.append(tx, workspace.actor(), card.boardId(), id, "card.commented",
+                    "commented on #" + id + ": " + firstLine(body), null, Json.compact(java.util.Map.of("comment", body)));
+            return CommentTable.ofCard(tx, after.id()).stream().filter(c -> c.id() == commentId).findFirst().orElseThrow();
+        });
+    }
+
+    // -- helpers shared by every operation ---------------------------------------------------------
+
+    static Card any(Tx tx, long id) throws SQLException {
+        return CardTable.byId(tx, id).orElseThrow(() -> TackException.notFound("no card #" + id));
+    }
+
+    static Card live(Tx tx, long id) throws SQLException {
+        Card card = any(tx, id);
+        if (card.archived()) {
+            throw TackException.notFound("#" + id + " is archived (bring it back with: tack restore " + id + ")");
+        }
+        return card;
+    }
+
+    private static Card load(Tx tx, long id) throws SQLException {
+        return CardTable.byId(tx, id).orElseThrow();
+    }
+
+    /** Writes the new state with a compare-and-swap on the version the transaction read. */
+    private static void save(Tx tx, Card before, Card after) throws SQLException {
+        if (!CardTable.update(tx, after, before.version())) {
+            throw TackException.conflict("#" + before.id() + " changed under this write; try again");
+        }
+    }
+
+    private void record(Tx tx, Card card, String kind, String summary, Card before, Card after) throws SQLException {
+        EventTable.append(tx, workspace.actor(), card.boardId(), card.id(), kind, summary,
+                before == null ? null : Json.compact(Json.card(before)), after == null ? null : Json.compact(Json.card(after)));
+    }
+
+    static void checkVersion(Card card, Long ifVersion) {
+        if (ifVersion != null && ifVersion != card.version()) {
+            throw TackException.conflict("#" + card.id() + " is at version " + card.version() + ", not " + ifVersion
+                    + ": someone changed it since you read it (tack show " + card.id() + ")");
+        }
+    }
+
+    static void requireRoom(Column column, int liveCount) {
+        if (column.wipHard() && column.wipLimit() != null && liveCount >= column.wipLimit()) {
+            throw TackException.conflict(column.name() + " is at its hard WIP limit (" + liveCount + "/" + column.wipLimit() + ")");
+        }
+    }
+
+    private static Column columnOf(Tx tx, Card card) throws SQLException {
+        return ColumnTable.ofBoard(tx, card.boardId()).stream().filter(c -> c.id() == card.columnId()).findFirst().orElseThrow();
+    }
+
+    private static Column firstColumn(Tx tx, Board board) throws SQLException {
+        List<Column> columns = ColumnTable.ofBoard(tx, board.id());
+        if (columns.isEmpty()) {
+            throw TackException.notFound("board '" + board.name() + "' has no columns (add one with: tack column add NAME)");
+        }
+        return columns.get(0);
+    }
+
+    private static int indexOf(List<Column> columns, long columnId) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).id() == columnId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int clamp(int position, int count) {
+        return Math.max(0, Math.min(position, count));
+    }
+
+    private static Card withPlace(Card card, long columnId, String column, int position, boolean archived) {
+        return new Card(card.id(), card.boardId(), columnId, column, position, card.title(), card.description(),
+                card.tags(), card.priority(), card.due(), card.assignee(), archived, card.version(), card.createdAt(),
+                card.updatedAt(), card.claim(), card.attempts(), card.failed());
+    }
+
+    private static String describeEdit(Card before, Card after) {
+        List<String> fields = new ArrayList<>();
+        if (!before.title().equals(after.title())) {
+            fields.add("title");
+        }
+        if (!before.description().equals(after.description())) {
+            fields.add("description");
+        }
+        if (!before.tags().equals(after.tags())) {
+            fields.add("tags");
+        }
+        if (before.priority() != after.priority()) {
+            fields.add("priority");
+        }
+        if (!java.util.Objects.equals(before.due(), after.due())) {
+            fields.add("due");
+        }
+        if (!java.util.Objects.equals(before.assignee(), after.assignee())) {
+            fields.add("assignee");
+        }
+        return fields.isEmpty() ? " (no change)" : ": " + String.join(", ", fields);
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 60 ? line.substring(0, 59) + "…" : line;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.tack.board;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import dev.tack.model.Board;
+import dev.tack.model.Column;
+import dev.tack.store.ColumnTable;
+import dev.tack.store.EventTable;
+import dev.tack.store.TackException;
+import dev.tack.store.Tx;
+
+/** The columns of the workspace's board: order, names and WIP limits. */
+public final class Columns {
+
+    private final Workspace workspace;
+
+    public Columns(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** Finds a column by name (case-insensitive) on a board, or fails with the names there are. */
+    static Column find(Tx tx, Board board, String name) throws SQLException {
+        return ColumnTable.byName(tx, board.id(), name.strip()).orElseThrow(() -> {
+            try {
+                List<String> names = ColumnTable.ofBoard(tx, board.id()).stream().map(Column::name).toList();
+                return TackException.notFound("no column '" + name + "'" + (names.isEmpty() ? "" : "; columns are: " + String.join(", ", names)));
+            } catch (SQLException e) {
+                return TackException.notFound("no column '" + name + "'");
+            }
+        });
+    }
+
+    public Column add(String rawName, Integer wipLimit, boolean hard, Integer position) {
+        String name = Validation.name("column", rawName);
+        requireLimit(wipLimit);
+        return workspace.write(tx -> {
+            Board board = workspace.board(tx);
+            if (ColumnTable.byName(tx, board.id(), name).isPresent()) {
+                throw TackException.conflict("board '" + board.name() + "' already has a column '" + name + "'");
+            }
+            List<Column> columns = ColumnTable.ofBoard(tx, board.id());
+            int at = position == null ? columns.size() : Math.max(0, Math.min(position, columns.size()));
+            long id = ColumnTable.insert(tx, board.id(), name, columns.size(), wipLimit, hard);
+            Column added = new Column(id, board.id(), name, columns.size(), wipLimit, hard);
+            columns.add(added);
+            reorder(tx, columns, added, at);
+            event(tx, board, "column.added", "added column " + name);
+            return ColumnTable.byName(tx, board.id(), name).orElseThrow();
+        });
+    }
+
+    public Column rename(String oldName, String rawNewName) {
+        String newName = Validation.name("column", rawNewName);
+        return workspace.write(tx -> {
+            Board board = workspace.board(tx);
+            Column column = find(tx, board, oldName);
+            ColumnTable.byName(tx, board.id(), newName).filter(other -> other.id() != column.id()).ifPresent(other -> {
+                throw TackException.conflict("board '" + board.name() + "' already has a column '" + newName + "'");
+            });
+            Column renamed = new Column(column.id(), column.boardId(), newName, column.position(), column.wipLimit(), column.wipHard());
+            ColumnTable.update(tx, renamed);
+            event(tx, board, "column.renamed", "renamed column " + column.name() + " to " + newName);
+            return renamed;
+        });
+    }
+
+    public void remove(String name) {
+        workspace.write(tx -> {
+            Board board = workspace.board(tx);
+            Column column = find(tx, board, name);
+            int cards = ColumnTable.anyCardCount(tx, column.id());
+            if (cards > 0) {
+                throw TackException.conflict("column " + column.name() + " still holds " + cards
+                        + " card(s), archived ones included; move them first");
+            }
+            ColumnTable.delete(tx, column.id());
+            List<Column> rest = ColumnTable.ofBoard(tx, board.id());
+            renumber(tx, rest);
+            event(tx, board, "column.removed", "removed column " + column.name());
+            return null;
+        });
+    }
+
+    public Column move(String name, int position) {
+        return workspace.write(tx -> {
+            Board board = workspace.board(tx);
+            Column column = find(tx, board, name);
+            List<Column> columns = ColumnTable.ofBoard(tx, board.id());
+            reorder(tx, columns, column, Math.max(0, Math.min(position, columns.size() - 1)));
+            event(tx, board, "column.moved", "moved column " + column.name() + " to position " + position);
+            return find(tx, board, name);
+        });
+    }
+
+    /** Sets or clears ({@code limit == null}) a column's WIP limit. */
+    public Column limit(String name, Integer limit, boolean hard) {
+        requireLimit(limit);
+        return workspace.write(tx -> {
+            Board board = workspace.board(tx);
+            Column column = find(tx, board, name);
+            Column changed = new Column(column.id(), column.boardId(), column.name(), column.position(), limit, limit != null && hard);
+            ColumnTable.update(tx, changed);
+            event(tx, board, "column.limited", limit == null ? "cleared the WIP limit of " + column.name()
+                    : "set the WIP limit of " + column.name() + " to " + limit + (hard ? " (hard)" : ""));
+            return changed;
+        });
+    }
+
+    public List<ColumnCount> list() {
+        return workspace.read(tx -> {
+            Board board = workspace.board(tx);
+            List<ColumnCount> result = new ArrayList<>();
+            for (Column column : ColumnTable.ofBoard(tx, board.id())) {
+                result.add(new ColumnCount(column, ColumnTable.cardCount(tx, column.id())));
+            }
+            return result;
+        });
+    }
+
+    /** A column with how many live cards it holds. */
+    public record ColumnCount(Column column, int cards) {
+    }
+
+    private static void requireLimit(Integer limit) {
+        if (limit != null && limit < 1) {
+            throw TackException.usage("a WIP limit must be at least 1 (got " + limit + ")");
+        }
+    }
+
+    private static void reorder(Tx tx, List<Column> columns, Column moving, int at) throws SQLException {
+        List<Column> order = new ArrayList<>(columns);
+        order.removeIf(c -> c.id() == moving.id());
+        order.add(at, moving);
+        renumber(tx, order);
+    }
+
+    private static void renumber(Tx tx, List<Column> order) throws SQLException {
+        for (int i = 0; i < order.size(); i++) {
+            Column c = order.get(i);
+            if (c.position() != i) {
+                ColumnTable.update(tx, new Column(c.id(), c.boardId(), c.name(), i, c.wipLimit(), c.wipHard()));
+            }
+        }
+    }
+
+    private void event(Tx tx, Board board, String kind, String summary) throws SQLException {
+        EventTable.append(tx, workspace.actor(), board.id(), null, kind, summary, null, null);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.tack.board;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParser;
+import dev.tack.model.Card;
+import dev.tack.model.Column;
+import dev.tack.model.Comment;
+import dev.tack.model.Event;
+import dev.tack.model.Run;
+
+/**
+ * The JSON shapes tack writes: in event snapshots, on {@code --json} output and in exports.
+ * Field names are snake_case and stable (README.md documents them); nulls are written out so
+ * every object of a kind has the same keys.
+ */
+public final class Json {
+
+    private static final Gson COMPACT = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+    private static final Gson PRETTY = new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create();
+
+    private Json() {
+    }
+
+    public static String compact(Object value) {
+        return COMPACT.toJson(value);
+    }
+
+    public static String pretty(Object value) {
+        return PRETTY.toJson(value);
+    }
+
+    public static Gson gson() {
+        return COMPACT;
+    }
+
+    public static Map<String, Object> card(Card card) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", card.id());
+        map.put("title", card.title());
+        map.put("column", card.column());
+        map.put("position", card.position());
+        map.put("tags", card.tags());
+        map.put("priority", card.priority());
+        map.put("due", card.due() == null ? null : card.due().toString());
+        map.put("assignee", card.assignee());
+        map.put("version", card.version());
+        map.put("description", card.description());
+        map.put("archived", card.archived());
+        map.put("created_at", card.createdAt());
+        map.put("updated_at", card.updatedAt());
+        map.put("claimed_by", card.claimed() ? card.claim().worker() : null);
+        map.put("attempts", card.attempts());
+        map.put("failed", card.failed());
+        return map;
+    }
+
+    public static Map<String, Object> column(Column column, int cards) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", column.name());
+        map.put("position", column.position());
+        map.put("cards", cards);
+        map.put("wip_limit", column.wipLimit());
+        map.put("wip_hard", column.wipHard());
+        return map;
+    }
+
+    public static Map<String, Object> comment(Comment comment) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", comment.id());
+        map.put("author", comment.author());
+        map.put("body", comment.body());
+        map.put("created_at", comment.createdAt());
+        return map;
+    }
+
+    public static Map<String, Object> event(Event event) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", event.id());
+        map.put("at", event.at());
+        map.put("actor", event.actor());
+        map.put("host", event.host());
+        map.put("pid", event.pid());
+        map.put("card_id", event.cardId());
+        map.put("kind", event.kind());
+        map.put("summary", event.summary());
+        map.put("before", event.before() == null ? null : JsonParser.parseString(event.before()));
+        map.put("after", event.after() == null ? null : JsonParser.parseString(event.after()));
+        return map;
+    }
+
+    public static Map<String, Object> run(Run run) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", run.id());
+        map.put("card_id", run.cardId());
+        map.put("worker", run.worker());
+        map.put("host", run.host());
+        map.put("pid", run.pid());
+        map.put("attempt", run.attempt());
+        map.put("started_at", run.startedAt());
+        map.put("finished_at", run.finishedAt());
+        map.put("outcome", run.outcome());
+        map.put("exit_code", run.exitCode());
+        map.put("output_tail", run.outputTail());
+        return map;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.tack.board;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import dev.tack.store.TackException;
+
+/** The limits on what a person may type into a card, column or board. */
+public final class Validation {
+
+    public static final int MAX_TITLE = 500;
+    public static final int MAX_NAME = 100;
+    public static final int MAX_TAG = 40;
+    public static final int MAX_DESCRIPTION = 100_000;
+    public static final int MAX_COMMENT = 100_000;
+
+    private Validation() {
+    }
+
+    public static String title(String title) {
+        if (title == null || title.isBlank()) {
+            throw TackException.usage("a card needs a title that is not empty");
+        }
+        String trimmed = title.strip();
+        int length = trimmed.codePointCount(0, trimmed.length());
+        if (length > MAX_TITLE) {
+            throw TackException.usage("title is " + length + " characters long; the limit is " + MAX_TITLE
+                    + " (put the rest in the description, -d)");
+        }
+        return trimmed;
+    }
+
+    public static String name(String what, String name) {
+        if (name == null || name.isBlank()) {
+            throw TackException.usage(what + " name must not be empty");
+        }
+        String trimmed = name.strip();
+        if (trimmed.codePointCount(0, trimmed.length()) > MAX_NAME) {
+            throw TackException.usage(what + " name is longer than " + MAX_NAME + " characters");
+        }
+        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+            throw TackException.usage(what + " name must not contain control characters");
+        }
+        return trimmed;
+    }
+
+    public static String description(String text) {
+        if (text == null) {
+            return "";
+        }
+        if (text.length() > MAX_DESCRIPTION) {
+            throw TackException.usage("description is longer than " + MAX_DESCRIPTION + " characters");
+        }
+        return text;
+    }
+
+    public static String comment(String text) {
+        if (text == null || text.isBlank()) {
+            throw TackException.usage("a comment must not be empty");
+        }
+        if (text.length() > MAX_COMMENT) {
+            throw TackException.usage("comment is longer than " + MAX_COMMENT + " characters");
+        }
+        return text;
+    }
+
+    public static int priority(int priority) {
+        if (priority < 0 || priority > 3) {
+            throw TackException.usage("priority must be 0, 1, 2 or 3 (got " + priority + ")");
+        }
+        return priority;
+    }
+
+    public static String assignee(String assignee) {
+        if (assignee == null || assignee.isBlank()) {
+            return null;
+        }
+        return name("assignee", assignee.startsWith("@") ? assignee.substring(1) : assignee);
+    }
+
+    public static String tag(String tag) {
+        String trimmed = tag == null ? "" : tag.strip();
+        if (trimmed.startsWith("#")) {
+            trimmed = trimmed.substring(1);
+        }
+        if (trimmed.isEmpty()) {
+            throw TackException.usage("a tag must not be empty");
+        }
+        if (trimmed.length() > MAX_TAG) {
+            throw TackException.usage("tag '" + trimmed.substring(0, 20) + "…' is longer than " + MAX_TAG + " characters");
+        }
+        if (trimmed.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || c == ',')) {
+            throw TackException.usage("tag '" + trimmed + "' must not contain spaces, commas or control characters");
+        }
+        return trimmed;
+    }
+
+    /** Validated, without duplicates, in the order given. Accepts comma-separated lists too. */
+    public static List<String> tags(List<String> tags) {
+        Set<String> result = new LinkedHashSet<>();
+        for (String item : tags) {
+            for (String part : item.split(",")) {
+                if (!part.isBlank()) {
+                    result.add(tag(part));
+                }
+            }
+        }
+        return new ArrayList<>(result);
+    }
+}

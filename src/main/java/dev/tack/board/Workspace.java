@@ -1,0 +1,77 @@
+package dev.tack.board;
+
+import java.util.List;
+import java.util.Optional;
+import dev.tack.model.Actor;
+import dev.tack.model.Board;
+import dev.tack.store.BoardTable;
+import dev.tack.store.Database;
+import dev.tack.store.TackException;
+import dev.tack.store.Tx;
+import dev.tack.store.Writer;
+
+/**
+ * One open board file as seen by one person or worker: the database, who acts, and which board
+ * (by name; null means the only board, or the one named {@code main}). Every operation of the
+ * board layer runs through {@link #write} (one transaction, one event) or {@link #read}.
+ */
+public final class Workspace implements AutoCloseable {
+
+    public static final String DEFAULT_BOARD = "main";
+
+    private final Database database;
+    private final Actor actor;
+    private final String boardName;
+
+    public Workspace(Database database, Actor actor, String boardName) {
+        this.database = database;
+        this.actor = actor;
+        this.boardName = boardName == null || boardName.isBlank() ? null : boardName;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    /** The board name asked for, or null when the default applies. */
+    public String requestedBoard() {
+        return boardName;
+    }
+
+    public Workspace onBoard(String name) {
+        return new Workspace(database, actor, name);
+    }
+
+    public <T> T write(Writer.Work<T> work) {
+        return database.writer().write(work);
+    }
+
+    public <T> T read(Writer.Work<T> work) {
+        return database.read(work);
+    }
+
+    /** Resolves the board inside a transaction, so a rename by another process is seen. */
+    public Board board(Tx tx) throws java.sql.SQLException {
+        if (boardName != null) {
+            return BoardTable.byName(tx, boardName)
+                    .orElseThrow(() -> TackException.notFound("no board named '" + boardName + "'"));
+        }
+        List<Board> boards = BoardTable.all(tx);
+        if (boards.size() == 1) {
+            return boards.get(0);
+        }
+        Optional<Board> main = boards.stream().filter(b -> b.name().equals(DEFAULT_BOARD)).findFirst();
+        return main.orElseThrow(() -> boards.isEmpty()
+                ? TackException.notFound("this database has no boards (add one with: tack board add NAME)")
+                : TackException.usage("this database has several boards and none is named 'main'; choose one with --board"));
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.tack.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import dev.tack.board.Boards;
+import dev.tack.board.Json;
+import dev.tack.board.Workspace;
+import dev.tack.model.Actor;
+import dev.tack.store.Database;
+import dev.tack.store.DbLocation;
+import dev.tack.store.Hosts;
+import dev.tack.store.TackException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every command shares: the global options, opening the board file, and printing. */
+abstract class BaseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private Workspace workspace;
+
+    /** The command's work; returns the exit code (0 unless it says otherwise). */
+    protected abstract int execute() throws Exception;
+
+    @Override
+    public final Integer call() throws Exception {
+        try {
+            return execute();
+        } finally {
+            if (workspace != null) {
+                workspace.close();
+            }
+        }
+    }
+
+    GlobalOptions globals() {
+        return ((TackCommand) spec.root().userObject()).globals;
+    }
+
+    boolean json() {
+        return globals().json;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    Style style() {
+        return Style.detect();
+    }
+
+    void printJson(Object value) {
+        out().println(Json.pretty(value));
+        out().flush();
+    }
+
+    Actor actor() {
+        String name = firstNonBlank(globals().actor, System.getenv("TACK_ACTOR"), System.getProperty("user.name"), "someone");
+        return new Actor(name.strip(), Hosts.name(), ProcessHandle.current().pid());
+    }
+
+    /** Opens (once) the board file the global options and environment point at. */
+    Workspace workspace() {
+        if (workspace == null) {
+            DbLocation location = DbLocation.resolve(firstNonBlank(globals().db, System.getenv("TACK_DB")),
+                    Path.of("").toAbsolutePath(), System.getenv());
+            workspace = open(location.file(), location.createIfMissing());
+        }
+        return workspace;
+    }
+
+    Workspace open(Path file, boolean create) {
+        Actor actor = actor();
+        Database database = Database.open(file, databaseOptions().creating(create),
+                tx -> Boards.create(tx, actor, Workspace.DEFAULT_BOARD, Boards.DEFAULT_COLUMNS));
+        if (!database.readOnly()) {
+            database.writer().describeHolder(actor.name() + " (tack " + spec.qualifiedName(" ").replaceFirst("^tack ?", "") + ")");
+        }
+        return new Workspace(database, actor, firstNonBlank(globals().board, System.getenv("TACK_BOARD")));
+    }
+
+    Database.Options databaseOptions() {
+        Duration deadline = globals().lockTimeoutSeconds == null ? Database.Options.defaults().lockDeadline()
+                : Duration.ofMillis(Math.round(globals().lockTimeoutSeconds * 1000));
+        return new Database.Options(false, globals().syncFull, deadline);
+    }
+
+    static long parseId(String text) {
+        String value = text.strip();
+        if (value.startsWith("#")) {
+            value = value.substring(1);
+        }
+        try {
+            long id = Long.parseLong(value);
+            if (id <= 0) {
+                throw new NumberFormatException();
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw TackException.usage("'" + text + "' is not a card id (ids are whole numbers like 42)");
+        }
+    }
+
+    static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

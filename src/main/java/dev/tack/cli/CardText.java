@@ -1,0 +1,151 @@
+package dev.tack.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import dev.tack.board.BoardView;
+import dev.tack.board.CardDetails;
+import dev.tack.model.Card;
+import dev.tack.model.Comment;
+import dev.tack.model.Event;
+import dev.tack.model.Run;
+import dev.tack.text.Sanitizer;
+import dev.tack.text.Width;
+
+/** Cards as aligned, sanitised text for a terminal or a pipe. */
+final class CardText {
+
+    private static final String[] PRIORITY_MARKS = {"", "!", "!!", "!!!"};
+
+    private final Style style;
+    private final LocalDate today;
+
+    CardText(Style style, LocalDate today) {
+        this.style = style;
+        this.today = today;
+    }
+
+    /** The board column by column, each card on one aligned line. */
+    void board(PrintWriter out, BoardView view) {
+        int idWidth = view.lanes().stream().flatMap(l -> l.cards().stream()).mapToInt(c -> String.valueOf(c.id()).length() + 1)
+                .max().orElse(2);
+        int titleWidth = Math.min(60, view.lanes().stream().flatMap(l -> l.cards().stream())
+                .mapToInt(c -> Width.of(Sanitizer.line(c.title()))).max().orElse(10));
+        StringBuilder text = new StringBuilder(view.cardCount() * 80 + 256);
+        for (BoardView.Lane lane : view.lanes()) {
+            text.append(header(lane)).append('\n');
+            if (lane.cards().isEmpty()) {
+                text.append("  ").append(style.dim("(empty)")).append('\n');
+            }
+            for (Card card : lane.cards()) {
+                text.append("  ").append(line(card, idWidth, titleWidth)).append('\n');
+            }
+        }
+        out.print(text);
+        out.flush();
+    }
+
+    String header(BoardView.Lane lane) {
+        String name = Sanitizer.line(lane.column().name());
+        String count = lane.column().wipLimit() == null ? "(" + lane.total() + ")"
+                : "(" + lane.total() + "/" + lane.column().wipLimit() + (lane.column().wipHard() ? " hard" : "") + ")";
+        String header = name + " " + count;
+        return lane.overLimit() ? style.red(style.bold(header + " over limit")) : style.bold(header);
+    }
+
+    String line(Card card, int idWidth, int titleWidth) {
+        List<String> parts = new ArrayList<>();
+        parts.add(style.dim(Width.pad("#" + card.id(), idWidth)));
+        parts.add(Width.pad(Sanitizer.line(card.title()), titleWidth));
+        if (card.priority() > 0) {
+            parts.add(style.red(PRIORITY_MARKS[card.priority()]));
+        }
+        for (String tag : card.tags()) {
+            parts.add(style.cyan("#" + Sanitizer.line(tag)));
+        }
+        if (card.due() != null) {
+            String due = "due " + card.due();
+            parts.add(card.due().isBefore(today) ? style.red(due + " (overdue)") : style.yellow(due));
+        }
+        if (card.assignee() != null) {
+            parts.add(style.magenta("@" + Sanitizer.line(card.assignee())));
+        }
+        if (card.claimed()) {
+            parts.add(style.blue("[" + Sanitizer.line(card.claim().worker()) + " working]"));
+        }
+        if (card.failed()) {
+            parts.add(style.red("[failed]"));
+        }
+        return String.join(" ", parts).stripTrailing();
+    }
+
+    void details(PrintWriter out, CardDetails details) {
+        Card card = details.card();
+        out.println(style.bold("#" + card.id() + " " + Sanitizer.line(card.title())));
+        field(out, "column", Sanitizer.line(card.column()) + (card.archived() ? " (archived)" : ", position " + card.position()));
+        field(out, "priority", String.valueOf(card.priority()));
+        if (!card.tags().isEmpty()) {
+            field(out, "tags", String.join(" ", card.tags().stream().map(t -> "#" + Sanitizer.line(t)).toList()));
+        }
+        if (card.due() != null) {
+            field(out, "due", card.due() + (card.due().isBefore(today) ? " (overdue)" : ""));
+        }
+        if (card.assignee() != null) {
+            field(out, "assignee", "@" + Sanitizer.line(card.assignee()));
+        }
+        if (card.claimed()) {
+            field(out, "claimed by", Sanitizer.line(card.claim().worker()) + " (pid " + card.claim().pid() + " on "
+                    + Sanitizer.line(card.claim().host()) + ")");
+        }
+        if (card.attempts() > 0 || card.failed()) {
+            field(out, "attempts", card.attempts() + (card.failed() ? " (failed)" : ""));
+        }
+        field(out, "version", String.valueOf(card.version()));
+        field(out, "created", card.createdAt());
+        field(out, "updated", card.updatedAt());
+        if (!card.description().isEmpty()) {
+            out.println();
+            Sanitizer.lines(card.description()).lines().forEach(l -> out.println("  " + l));
+        }
+        if (!details.comments().isEmpty()) {
+            out.println();
+            out.println(style.bold("Comments"));
+            for (Comment comment : details.comments()) {
+                out.println("  " + style.dim(comment.createdAt()) + " " + style.magenta(Sanitizer.line(comment.author())) + ":");
+                Sanitizer.lines(comment.body()).lines().forEach(l -> out.println("    " + l));
+            }
+        }
+        if (!details.runs().isEmpty()) {
+            out.println();
+            out.println(style.bold("Runs"));
+            for (Run run : details.runs()) {
+                out.println("  " + runLine(run));
+                if (!run.outputTail().isBlank()) {
+                    Sanitizer.lines(run.outputTail()).lines().forEach(l -> out.println("    | " + l));
+                }
+            }
+        }
+        out.println();
+        out.println(style.bold("History"));
+        for (Event event : details.history()) {
+            out.println("  " + eventLine(event));
+        }
+        out.flush();
+    }
+
+    String runLine(Run run) {
+        String exit = run.exitCode() == null ? "" : " exit " + run.exitCode();
+        return "run " + run.id() + " attempt " + run.attempt() + " by " + Sanitizer.line(run.worker()) + " started "
+                + run.startedAt() + (run.finishedAt() == null ? "" : " finished " + run.finishedAt()) + " " + run.outcome() + exit;
+    }
+
+    String eventLine(Event event) {
+        return style.dim("#" + event.id() + " " + event.at()) + " " + style.magenta(Sanitizer.line(event.actor()))
+                + style.dim("@" + Sanitizer.line(event.host()) + ":" + event.pid()) + " " + Sanitizer.line(event.summary());
+    }
+
+    private void field(PrintWriter out, String name, String value) {
+        out.println("  " + style.dim(Width.pad(name, 11)) + value);
+    }
+}

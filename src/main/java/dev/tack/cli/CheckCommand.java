@@ -1,0 +1,25 @@
+package dev.tack.cli;
+
+import java.util.List;
+import java.util.Map;
+import dev.tack.store.Integrity;
+import picocli.CommandLine.Command;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Run SQLite's integrity_check and foreign_key_check and tack's own invariants; exit 1 on any problem.")
+final class CheckCommand extends BaseCommand {
+
+    @Override
+    protected int execute() {
+        List<String> problems = workspace().read(Integrity::problems);
+        if (json()) {
+            printJson(Map.of("ok", problems.isEmpty(), "problems", problems));
+        } else if (problems.isEmpty()) {
+            out().println("ok: " + workspace().database().file() + " passed integrity_check, foreign_key_check and tack's invariants");
+        } else {
+            problems.forEach(p -> out().println("problem: " + p));
+        }
+        out().flush();
+        return problems.isEmpty() ? 0 : 1;
+    }
+}

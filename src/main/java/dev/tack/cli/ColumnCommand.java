@@ -1,0 +1,156 @@
+package dev.tack.cli;
+
+import java.util.List;
+import java.util.Locale;
+import dev.tack.board.Columns;
+import dev.tack.board.Json;
+import dev.tack.model.Column;
+import dev.tack.store.TackException;
+import dev.tack.text.Sanitizer;
+import dev.tack.text.Width;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "column", mixinStandardHelpOptions = true, description = "List, add, rename, remove, reorder and limit columns.",
+        subcommands = {ColumnCommand.Ls.class, ColumnCommand.Add.class, ColumnCommand.Rename.class, ColumnCommand.Rm.class,
+            ColumnCommand.Move.class, ColumnCommand.Wip.class})
+final class ColumnCommand extends BaseCommand {
+
+    @Override
+    protected int execute() {
+        spec.commandLine().usage(out());
+        return 2;
+    }
+
+    static void report(BaseCommand command, String verb, Column column) {
+        if (command.json()) {
+            command.printJson(Json.column(column, new Columns(command.workspace()).list().stream()
+                    .filter(c -> c.column().id() == column.id()).mapToInt(Columns.ColumnCount::cards).findFirst().orElse(0)));
+        } else {
+            command.out().println(verb + " column " + Sanitizer.line(column.name()));
+        }
+    }
+
+    @Command(name = "ls", mixinStandardHelpOptions = true, description = "List the board's columns with their cards and limits.")
+    static final class Ls extends BaseCommand {
+        @Override
+        protected int execute() {
+            List<Columns.ColumnCount> columns = new Columns(workspace()).list();
+            if (json()) {
+                printJson(columns.stream().map(c -> Json.column(c.column(), c.cards())).toList());
+                return 0;
+            }
+            int width = columns.stream().mapToInt(c -> Width.of(Sanitizer.line(c.column().name()))).max().orElse(4);
+            for (Columns.ColumnCount c : columns) {
+                Column column = c.column();
+                String limit = column.wipLimit() == null ? "" : "  limit " + column.wipLimit() + (column.wipHard() ? " (hard)" : " (soft)");
+                String count = c.cards() + (c.cards() == 1 ? " card" : " cards");
+                String line = Width.pad(Sanitizer.line(column.name()), width) + "  " + count + limit;
+                out().println(column.overLimit(c.cards()) ? style().red(line + "  over limit") : line);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a column.")
+    static final class Add extends BaseCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--wip", paramLabel = "N", description = "Work-in-progress limit.")
+        Integer wip;
+
+        @Option(names = "--hard", description = "Refuse moves past the limit (default: allow and flag).")
+        boolean hard;
+
+        @Option(names = "--pos", paramLabel = "N", description = "Where to put it (0 is the left; default the right end).")
+        Integer position;
+
+        @Override
+        protected int execute() {
+            if (hard && wip == null) {
+                throw TackException.usage("--hard needs --wip N");
+            }
+            Column column = new Columns(workspace()).add(name, wip, hard, position);
+            report(this, "added", column);
+            return 0;
+        }
+    }
+
+    @Command(name = "rename", mixinStandardHelpOptions = true, description = "Rename a column.")
+    static final class Rename extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "OLD")
+        String oldName;
+
+        @Parameters(index = "1", paramLabel = "NEW")
+        String newName;
+
+        @Override
+        protected int execute() {
+            report(this, "renamed to", new Columns(workspace()).rename(oldName, newName));
+            return 0;
+        }
+    }
+
+    @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove an empty column.")
+    static final class Rm extends BaseCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        protected int execute() {
+            new Columns(workspace()).remove(name);
+            if (json()) {
+                printJson(java.util.Map.of("removed", name));
+            } else {
+                out().println("removed column " + Sanitizer.line(name));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "move", mixinStandardHelpOptions = true, description = "Move a column to position POS (0 is the left).")
+    static final class Move extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "POS")
+        int position;
+
+        @Override
+        protected int execute() {
+            report(this, "moved", new Columns(workspace()).move(name, position));
+            return 0;
+        }
+    }
+
+    @Command(name = "wip", mixinStandardHelpOptions = true, description = "Set a column's WIP limit, or clear it with 'off'.")
+    static final class Wip extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "N|off")
+        String limit;
+
+        @Option(names = "--hard", description = "Refuse moves past the limit (default: allow and flag).")
+        boolean hard;
+
+        @Override
+        protected int execute() {
+            Integer value;
+            if (limit.toLowerCase(Locale.ROOT).matches("off|none|0")) {
+                value = null;
+            } else {
+                try {
+                    value = Integer.parseInt(limit);
+                } catch (NumberFormatException e) {
+                    throw TackException.usage("a WIP limit is a whole number or 'off' (got '" + limit + "')");
+                }
+            }
+            report(this, "limited", new Columns(workspace()).limit(name, value, hard));
+            return 0;
+        }
+    }
+
+}

@@ -1,0 +1,37 @@
+package dev.tack.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The options every command takes, before or after its name (DESIGN.md §4). Declared once on the
+ * root with {@code scope = INHERIT}; picocli binds every copy to this one object.
+ */
+public final class GlobalOptions {
+
+    @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "The board database (env TACK_DB; default: the nearest .tack/tack.db, else ~/.local/share/tack/tack.db).")
+    String db;
+
+    @Option(names = "--board", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "The board (env TACK_BOARD; default: the only board, or 'main').")
+    String board;
+
+    @Option(names = "--as", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Who is acting, for the event log (env TACK_ACTOR; default: your login name).")
+    String actor;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print JSON instead of text.")
+    boolean json;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean debug;
+
+    @Option(names = "--sync-full", scope = ScopeType.INHERIT, hidden = true,
+            description = "synchronous=FULL: every commit reaches the disk before tack returns (slower).")
+    boolean syncFull;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, hidden = true,
+            description = "How long a write waits for the board's lock before giving up as busy (default 10).")
+    Double lockTimeoutSeconds;
+}

@@ -1,0 +1,44 @@
+package dev.tack.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import dev.tack.board.Boards;
+import dev.tack.board.Workspace;
+import dev.tack.model.Actor;
+import dev.tack.store.Database;
+import dev.tack.store.DbLocation;
+import dev.tack.store.TackException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Create a board database (default ./.tack/tack.db) with a board 'main'.")
+final class InitCommand extends BaseCommand {
+
+    @Option(names = "--columns", split = ",", paramLabel = "A,B,C", description = "Columns of the first board (default Todo,Doing,Done).")
+    List<String> columns;
+
+    @Override
+    protected int execute() {
+        String explicit = firstNonBlank(globals().db, System.getenv("TACK_DB"));
+        Path file = explicit != null ? Path.of(explicit).toAbsolutePath().normalize()
+                : Path.of("").toAbsolutePath().resolve(DbLocation.FOLDER).resolve(DbLocation.FILE_NAME);
+        if (Files.exists(file)) {
+            throw TackException.conflict("a board database already exists at " + file);
+        }
+        List<String> names = columns == null || columns.isEmpty() ? Boards.DEFAULT_COLUMNS : columns;
+        Actor actor = actor();
+        // Checked before anything is created, so that bad names leave no file behind.
+        names.forEach(n -> dev.tack.board.Validation.name("column", n));
+        try (Database database = Database.open(file, databaseOptions().creating(true),
+                tx -> Boards.create(tx, actor, Workspace.DEFAULT_BOARD, names))) {
+            if (json()) {
+                printJson(java.util.Map.of("db", database.file().toString(), "board", Workspace.DEFAULT_BOARD, "columns", names));
+            } else {
+                out().println("created " + database.file() + " with board main (" + String.join(", ", names) + ")");
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tack.cli;
+
+import dev.tack.board.Cards;
+import dev.tack.board.Json;
+import dev.tack.model.Card;
+import dev.tack.text.Sanitizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "mv", mixinStandardHelpOptions = true, description = "Move a card to a column, optionally to a position (0 is the top).")
+final class MvCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "ID")
+    String id;
+
+    @Parameters(index = "1", paramLabel = "COLUMN")
+    String column;
+
+    @Option(names = "--pos", paramLabel = "N", description = "Position in the column (0 is the top; default the bottom).")
+    Integer position;
+
+    @Option(names = "--if-version", paramLabel = "V", description = "Only if the card is still at version V (else exit 4).")
+    Long ifVersion;
+
+    @Override
+    protected int execute() {
+        if (position != null && position < 0) {
+            throw dev.tack.store.TackException.usage("--pos must be 0 or more");
+        }
+        Card card = new Cards(workspace()).move(parseId(id), column, position, ifVersion);
+        if (json()) {
+            printJson(Json.card(card));
+        } else {
+            out().println("#" + card.id() + " → " + Sanitizer.line(card.column()) + " (position " + card.position() + ")");
+        }
+        return 0;
+    }
+}

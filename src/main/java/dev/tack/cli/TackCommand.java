@@ -1,0 +1,94 @@
+package dev.tack.cli;
+
+import java.io.PrintWriter;
+import dev.tack.store.TackException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code tack}: with no command, the board full-screen; otherwise one of the subcommands. */
+@Command(name = "tack",
+        mixinStandardHelpOptions = true,
+        versionProvider = TackCommand.Version.class,
+        description = "A terminal kanban board that people, scripts and background workers share at once.",
+        synopsisSubcommandLabel = "[COMMAND]",
+        subcommands = {
+            InitCommand.class,
+            BoardCommand.class,
+            ColumnCommand.class,
+            AddCommand.class,
+            LsCommand.class,
+            ShowCommand.class,
+            MvCommand.class,
+            EditCommand.class,
+            RmCommand.class,
+            RestoreCommand.class,
+            CommentCommand.class,
+            LogCommand.class,
+            CheckCommand.class,
+        })
+public final class TackCommand extends BaseCommand {
+
+    @Mixin
+    GlobalOptions globals = new GlobalOptions();
+
+    @Override
+    protected int execute() {
+        return BoardLauncher.open(this);
+    }
+
+    /** Parses and runs a command line, mapping every failure to the exit codes of DESIGN.md §4. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        TackCommand root = new TackCommand();
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((ex, argv) -> {
+            err.println("tack: " + ex.getMessage());
+            CommandLine failed = ex.getCommandLine();
+            err.println("     (see: " + failed.getCommandSpec().qualifiedName() + " --help)");
+            err.flush();
+            return TackException.Kind.USAGE.exitCode();
+        });
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            boolean debug = root.globals.debug;
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            if (ex instanceof TackException tack) {
+                err.println("tack: " + tack.getMessage());
+                err.flush();
+                return tack.kind().exitCode();
+            }
+            err.println("tack: " + describe(ex) + (debug ? "" : " (run with --debug for details)"));
+            err.flush();
+            return TackException.Kind.FAILED.exitCode();
+        });
+        return commandLine.execute(args);
+    }
+
+    private static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root.getCause() instanceof TackException) {
+                return root.getCause().getMessage();
+            }
+            root = root.getCause();
+        }
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+
+    /** The version from the jar's manifest, which Maven fills in. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = TackCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"tack " + (version == null ? "dev" : version)};
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.tack.model;
+
+/** A comment on a card. */
+public record Comment(long id, long cardId, String author, String body, String createdAt) {
+}

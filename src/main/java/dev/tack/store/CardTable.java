@@ -1,0 +1,117 @@
+package dev.tack.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import dev.tack.model.Card;
+
+/** SQL for cards and their tags. Positions are maintained by the board rules that call these. */
+public final class CardTable {
+
+    /** Tags travel through group_concat with a separator no tag may hold. */
+    private static final String TAG_SEPARATOR = "\u001f";
+
+    private static final String SELECT = "SELECT c.id, c.board_id, c.column_id, col.name, c.position, c.title,"
+            + " c.description, (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM card_tags t WHERE t.card_id = c.id"
+            + " ORDER BY tag)), c.priority, c.due, c.assignee, c.archived, c.version, c.created_at, c.updated_at,"
+            + " c.claimed_by, c.claim_host, c.claim_pid, c.lease_until, c.attempts, c.failed"
+            + " FROM cards c JOIN columns col ON col.id = c.column_id";
+
+    private CardTable() {
+    }
+
+    public static Optional<Card> byId(Tx tx, long id) throws SQLException {
+        return tx.one(SELECT + " WHERE c.id = ?", CardTable::map, id);
+    }
+
+    /** Live cards of a board in board order: column by column, top to bottom. */
+    public static List<Card> liveOfBoard(Tx tx, long boardId) throws SQLException {
+        return tx.list(SELECT + " WHERE c.board_id = ? AND c.archived = 0 ORDER BY col.position, c.position",
+                CardTable::map, boardId);
+    }
+
+    public static List<Card> archivedOfBoard(Tx tx, long boardId) throws SQLException {
+        return tx.list(SELECT + " WHERE c.board_id = ? AND c.archived = 1 ORDER BY c.id", CardTable::map, boardId);
+    }
+
+    public static List<Card> liveOfColumn(Tx tx, long columnId) throws SQLException {
+        return tx.list(SELECT + " WHERE c.column_id = ? AND c.archived = 0 ORDER BY c.position", CardTable::map, columnId);
+    }
+
+    public static long insert(Tx tx, long boardId, long columnId, int position, String title, String description,
+                              int priority, LocalDate due, String assignee) throws SQLException {
+        String now = Clock.now();
+        return tx.insert("INSERT INTO cards (board_id, column_id, position, title, description, priority, due, assignee,"
+                        + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                boardId, columnId, position, title, description, priority, due == null ? null : due.toString(),
+                assignee, now, now);
+    }
+
+    /** Writes every editable field and bumps the version; returns false when {@code expectedVersion} is stale. */
+    public static boolean update(Tx tx, Card card, long expectedVersion) throws SQLException {
+        int changed = tx.update("UPDATE cards SET title = ?, description = ?, priority = ?, due = ?, assignee = ?,"
+                        + " column_id = ?, position = ?, archived = ?, version = version + 1, updated_at = ?"
+                        + " WHERE id = ? AND version = ?",
+                card.title(), card.description(), card.priority(), card.due() == null ? null : card.due().toString(),
+                card.assignee(), card.columnId(), card.position(), card.archived() ? 1 : 0, Clock.now(), card.id(),
+                expectedVersion);
+        return changed == 1;
+    }
+
+    public static void replaceTags(Tx tx, long cardId, List<String> tags) throws SQLException {
+        tx.update("DELETE FROM card_tags WHERE card_id = ?", cardId);
+        for (String tag : tags) {
+            tx.update("INSERT OR IGNORE INTO card_tags (card_id, tag) VALUES (?, ?)", cardId, tag);
+        }
+    }
+
+    /** Closes the gap a card leaves at {@code position}. */
+    public static void closeGap(Tx tx, long columnId, int position) throws SQLException {
+        tx.update("UPDATE cards SET position = position - 1 WHERE column_id = ? AND archived = 0 AND position > ?",
+                columnId, position);
+    }
+
+    /** Opens a gap at {@code position} for a card to come in. */
+    public static void openGap(Tx tx, long columnId, int position) throws SQLException {
+        tx.update("UPDATE cards SET position = position + 1 WHERE column_id = ? AND archived = 0 AND position >= ?",
+                columnId, position);
+    }
+
+    public static long maxId(Tx tx) throws SQLException {
+        return tx.number("SELECT coalesce(max(id), 0) FROM cards");
+    }
+
+    /** Columns whose live positions are not exactly 0..n-1, for {@code tack check}. */
+    public static List<String> columnsWithBrokenPositions(Tx tx) throws SQLException {
+        return tx.list("SELECT col.name || ' (board ' || b.name || ')' FROM columns col JOIN boards b ON b.id = col.board_id"
+                + " WHERE (SELECT count(*) FROM cards c WHERE c.column_id = col.id AND c.archived = 0)"
+                + " != (SELECT count(DISTINCT position) FROM cards c WHERE c.column_id = col.id AND c.archived = 0)"
+                + " OR (SELECT coalesce(max(position), -1) FROM cards c WHERE c.column_id = col.id AND c.archived = 0)"
+                + " != (SELECT count(*) FROM cards c WHERE c.column_id = col.id AND c.archived = 0) - 1"
+                + " OR EXISTS (SELECT 1 FROM cards c WHERE c.column_id = col.id AND c.archived = 0 AND c.position < 0)",
+                row -> row.getString(1));
+    }
+
+    /** Cards whose column belongs to another board, for {@code tack check}. */
+    public static List<Long> cardsOnForeignColumns(Tx tx) throws SQLException {
+        return tx.list("SELECT c.id FROM cards c JOIN columns col ON col.id = c.column_id WHERE col.board_id != c.board_id",
+                row -> row.getLong(1));
+    }
+
+    static Card map(ResultSet row) throws SQLException {
+        String tags = row.getString(8);
+        String due = row.getString(10);
+        String claimedBy = row.getString(16);
+        Card.Claim claim = claimedBy == null ? null
+                : new Card.Claim(claimedBy, row.getString(17), row.getLong(18), row.getLong(19));
+        return new Card(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4), row.getInt(5),
+                row.getString(6), row.getString(7),
+                tags == null ? List.of() : new ArrayList<>(Arrays.asList(tags.split(TAG_SEPARATOR))),
+                row.getInt(9), due == null ? null : LocalDate.parse(due), row.getString(11), row.getInt(12) != 0,
+                row.getLong(13), row.getString(14), row.getString(15), claim, row.getInt(20), row.getInt(21) != 0);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.tack.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import dev.tack.model.Event;
+
+/**
+ * Notices other connections' commits (DESIGN.md §3). One long-lived connection in autocommit mode
+ * polls {@code PRAGMA data_version} through a prepared statement; the number changes whenever any
+ * other connection, in this process or another, commits. Then the events after the last one seen
+ * are read. Result sets are closed at once so that no read snapshot is held between polls.
+ */
+public final class ChangeFeed implements AutoCloseable {
+
+    private final Path file;
+    private final Connection connection;
+    private final PreparedStatement dataVersion;
+    private long lastDataVersion;
+    private long lastEventId;
+
+    ChangeFeed(Path file, Connection connection, long afterEventId) throws SQLException {
+        this.file = file;
+        this.connection = connection;
+        this.dataVersion = connection.prepareStatement("PRAGMA data_version");
+        this.lastDataVersion = readDataVersion();
+        this.lastEventId = afterEventId;
+    }
+
+    /** True when another connection has committed since the last call. Costs microseconds. */
+    public boolean changed() {
+        try {
+            long now = readDataVersion();
+            if (now != lastDataVersion) {
+                lastDataVersion = now;
+                return true;
+            }
+            return false;
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, e);
+        }
+    }
+
+    /** The events committed after the last one returned, oldest first. */
+    public List<Event> newEvents() {
+        try {
+            List<Event> events = new Tx(connection).list(EventTable.SELECT + " WHERE id > ? ORDER BY id LIMIT 10000",
+                    EventTable::map, lastEventId);
+            if (!events.isEmpty()) {
+                lastEventId = events.get(events.size() - 1).id();
+            }
+            return events;
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, e);
+        }
+    }
+
+    public long lastEventId() {
+        return lastEventId;
+    }
+
+    private long readDataVersion() throws SQLException {
+        try (ResultSet row = dataVersion.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            dataVersion.close();
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing to save on a read connection
+        }
+    }
+}

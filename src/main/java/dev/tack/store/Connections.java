@@ -1,0 +1,34 @@
+package dev.tack.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * Opens SQLite connections with the pragmas every tack connection carries (DESIGN.md §2 rule 6).
+ * WAL is not set here: it is set once, when the file is created, and persists in the file.
+ */
+final class Connections {
+
+    private Connections() {
+    }
+
+    static Connection open(Path file, boolean create, boolean readOnly, int busyTimeoutMillis, boolean fullSync)
+            throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(busyTimeoutMillis);
+        config.setSynchronous(fullSync ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
+        if (readOnly) {
+            config.setReadOnly(true);
+        } else if (create) {
+            config.setOpenMode(SQLiteOpenMode.CREATE);
+        }
+        Properties properties = config.toProperties();
+        return new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, properties);
+    }
+}

@@ -1,0 +1,218 @@
+package dev.tack.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * One board file, opened safely: it exists (or may be created), it is SQLite, it is tack's and not
+ * from a newer tack, and it is on a local disk. Gives the process's {@link Writer} for the file and
+ * read transactions on a connection of its own.
+ *
+ * <p>Nothing here opens the database files with Java I/O (DESIGN.md §2 rule 1): only
+ * {@code stat}-style calls (exists, size, permissions, file store type) are made on them.
+ */
+public final class Database implements AutoCloseable {
+
+    /** How a file may be opened. */
+    public record Options(boolean create, boolean fullSync, Duration lockDeadline) {
+        public static Options defaults() {
+            return new Options(false, false, Writer.DEFAULT_DEADLINE);
+        }
+
+        public Options creating(boolean allowCreate) {
+            return new Options(allowCreate, fullSync, lockDeadline);
+        }
+    }
+
+    private static final int READ_BUSY_TIMEOUT_MILLIS = 5_000;
+
+    private final Path file;
+    private final Options options;
+    private final boolean readOnly;
+    private Connection reader;
+
+    private Database(Path file, Options options, boolean readOnly) {
+        this.file = file;
+        this.options = options;
+        this.readOnly = readOnly;
+    }
+
+    /**
+     * Opens the file, creating it (with WAL and the current schema) only when {@code options.create()}
+     * allows and it does not exist. {@code seed} runs in the creating transaction, after the schema.
+     */
+    public static Database open(Path file, Options options, Writer.Work<?> seed) {
+        Path absolute = file.toAbsolutePath().normalize();
+        boolean exists = Files.exists(absolute);
+        if (!exists && !options.create()) {
+            throw TackException.failed("no board database at " + absolute + " (create one with: tack init --db " + absolute + ")");
+        }
+        if (exists && Files.isDirectory(absolute)) {
+            throw TackException.failed(absolute + " is a folder, not a board database");
+        }
+        Path folder = absolute.getParent();
+        if (!exists) {
+            createFolder(folder);
+        }
+        Mounts.requireLocal(folder);
+        Database database = new Database(absolute, options, exists && lacksWriteBit(absolute));
+        try {
+            if (exists) {
+                database.checkExisting();
+            } else {
+                database.create(seed);
+            }
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The process's one writer for this file. */
+    public Writer writer() {
+        if (readOnly) {
+            throw TackException.failed(file + " is read-only (its permissions allow no writes)");
+        }
+        return Writer.forFile(file, options);
+    }
+
+    /** Runs {@code work} on this database's read connection, in one read transaction. */
+    public synchronized <T> T read(Writer.Work<T> work) {
+        try {
+            Connection connection = reader();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("BEGIN");
+            }
+            try {
+                return work.apply(new Tx(connection));
+            } finally {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("COMMIT");
+                }
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, e);
+        }
+    }
+
+    /** A new change feed on its own long-lived connection, starting after {@code afterEventId}. */
+    public ChangeFeed changeFeed(long afterEventId) {
+        try {
+            return new ChangeFeed(file, openConnection(false), afterEventId);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, e);
+        }
+    }
+
+    Connection openConnection(boolean create) throws SQLException {
+        return Connections.open(file, create, readOnly, READ_BUSY_TIMEOUT_MILLIS, options.fullSync());
+    }
+
+    private synchronized Connection reader() throws SQLException {
+        if (reader == null) {
+            reader = openConnection(false);
+        }
+        return reader;
+    }
+
+    private void checkExisting() {
+        try {
+            if (Files.size(file) == 0) {
+                throw notTack("it is empty");
+            }
+        } catch (IOException e) {
+            throw TackException.failed("cannot read " + file + ": " + e.getMessage());
+        }
+        int version = read(tx -> {
+            int userVersion = tx.userVersion();
+            if (userVersion == 0) {
+                throw notTack("it is an SQLite database without tack's tables");
+            }
+            if (tx.number("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'cards'") == 0) {
+                throw notTack("it has no cards table");
+            }
+            return userVersion;
+        });
+        if (version > Schema.CURRENT_VERSION) {
+            throw Schema.newerFile(version);
+        }
+        if (version < Schema.CURRENT_VERSION) {
+            writer().write(tx -> {
+                Schema.migrate(tx);
+                return null;
+            });
+        }
+    }
+
+    private void create(Writer.Work<?> seed) {
+        try (Connection connection = Connections.open(file, true, false, READ_BUSY_TIMEOUT_MILLIS, options.fullSync());
+             Statement statement = connection.createStatement()) {
+            // WAL is a property of the file: set once, here, before any transaction.
+            statement.execute("PRAGMA journal_mode=WAL");
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, e);
+        }
+        writer().write(tx -> {
+            if (tx.userVersion() == 0) {
+                Schema.migrate(tx);
+                seed.apply(tx);
+            }
+            return null;
+        });
+    }
+
+    private TackException notTack(String why) {
+        return TackException.failed(file + " is not a tack database (" + why + ")");
+    }
+
+    private static void createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw TackException.failed("cannot create folder " + folder + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Root writes through any permission bits, so "read-only" is read from the bits themselves:
+     * a file nobody may write is treated as read-only even by root.
+     */
+    private static boolean lacksWriteBit(Path file) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            return !permissions.contains(PosixFilePermission.OWNER_WRITE)
+                    && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (IOException | UnsupportedOperationException e) {
+            return !Files.isWritable(file);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (SQLException ignored) {
+                // closing a read connection cannot lose data
+            }
+            reader = null;
+        }
+    }
+}

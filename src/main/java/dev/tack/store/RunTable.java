@@ -1,0 +1,47 @@
+package dev.tack.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import dev.tack.model.Run;
+
+/** SQL for worker runs. */
+public final class RunTable {
+
+    static final String SELECT = "SELECT id, card_id, worker, host, pid, attempt, started_at, finished_at, outcome,"
+            + " exit_code, output_tail, log_path FROM runs";
+
+    private RunTable() {
+    }
+
+    public static List<Run> ofCard(Tx tx, long cardId) throws SQLException {
+        return tx.list(SELECT + " WHERE card_id = ? ORDER BY id", RunTable::map, cardId);
+    }
+
+    public static List<Run> recent(Tx tx, boolean activeOnly, int limit) throws SQLException {
+        return tx.list(SELECT + (activeOnly ? " WHERE outcome = 'running'" : "") + " ORDER BY id DESC LIMIT ?",
+                RunTable::map, limit);
+    }
+
+    public static long start(Tx tx, long cardId, String worker, String host, long pid, int attempt, String logPath)
+            throws SQLException {
+        return tx.insert("INSERT INTO runs (card_id, worker, host, pid, attempt, started_at, log_path) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                cardId, worker, host, pid, attempt, Clock.now(), logPath);
+    }
+
+    public static void finish(Tx tx, long runId, String outcome, Integer exitCode, String outputTail) throws SQLException {
+        tx.update("UPDATE runs SET finished_at = ?, outcome = ?, exit_code = ?, output_tail = ? WHERE id = ?",
+                Clock.now(), outcome, exitCode, outputTail, runId);
+    }
+
+    public static void updateTail(Tx tx, long runId, String outputTail) throws SQLException {
+        tx.update("UPDATE runs SET output_tail = ? WHERE id = ? AND outcome = 'running'", outputTail, runId);
+    }
+
+    static Run map(ResultSet row) throws SQLException {
+        Object exit = row.getObject(10);
+        return new Run(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getLong(5), row.getInt(6),
+                row.getString(7), row.getString(8), row.getString(9), exit == null ? null : ((Number) exit).intValue(),
+                row.getString(11), row.getString(12));
+    }
+}

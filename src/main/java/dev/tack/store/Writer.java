@@ -1,0 +1,261 @@
+package dev.tack.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one way anything in this process writes a board file (DESIGN.md §2 rules 2 and 3).
+ *
+ * <p>A write takes, in order: a fair in-JVM lock (a {@link FileChannel} lock is held per process,
+ * so two threads would otherwise collide), an exclusive lock on the side file {@code <db>.lock}
+ * (taken with {@code tryLock} polling and jittered back-off up to a deadline, so a stopped holder
+ * makes waiters fail with "board is busy" rather than hang), then {@code BEGIN IMMEDIATE} on the
+ * writer connection, which stays in autocommit mode between writes so that no write transaction is
+ * ever left open. The side file's channel is opened once and kept for the life of the JVM: closing
+ * a descriptor of a file drops every POSIX lock the process holds on it.
+ */
+public final class Writer {
+
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
+
+    /** A unit of work inside one write transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T apply(Tx tx) throws SQLException;
+    }
+
+    private static final ConcurrentHashMap<Path, Writer> BY_FILE = new ConcurrentHashMap<>();
+
+    /** Where in the side file the holder writes who it is, for waiters that time out. */
+    private static final int HOLDER_OFFSET = 64;
+    private static final int HOLDER_LENGTH = 192;
+    /** SQLite's own wait for a writer that ignores the side lock; we loop on it up to the deadline. */
+    private static final int WRITER_BUSY_TIMEOUT_MILLIS = 50;
+
+    private final ReentrantLock jvmLock = new ReentrantLock(true);
+    private final Path file;
+    private final Path lockFile;
+    private final boolean fullSync;
+    private volatile Duration deadline;
+    private volatile String holderDescription = describeProcess("tack");
+    private FileChannel lockChannel;
+    private Connection connection;
+
+    private Writer(Path file, Database.Options options) {
+        this.file = file;
+        this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        this.fullSync = options.fullSync();
+        this.deadline = options.lockDeadline();
+    }
+
+    static Writer forFile(Path file, Database.Options options) {
+        Writer writer = BY_FILE.computeIfAbsent(file, f -> new Writer(f, options));
+        writer.deadline = options.lockDeadline();
+        return writer;
+    }
+
+    public Path lockFile() {
+        return lockFile;
+    }
+
+    /** Names this process to waiters that give up while it holds the lock, e.g. "alice (tack mv)". */
+    public void describeHolder(String who) {
+        holderDescription = describeProcess(who);
+    }
+
+    /** Runs {@code work} in one write transaction and commits it, or rolls back and rethrows. */
+    public <T> T write(Work<T> work) {
+        long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        acquireJvmLock(deadlineNanos);
+        try {
+            FileLock fileLock = acquireFileLock(deadlineNanos);
+            try {
+                return transaction(work, deadlineNanos);
+            } finally {
+                release(fileLock);
+            }
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    private void acquireJvmLock(long deadlineNanos) {
+        try {
+            if (!jvmLock.tryLock(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw TackException.busy("board is busy: another thread of this process held the write lock for "
+                        + deadline.toMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TackException.failed("interrupted while waiting for the write lock");
+        }
+    }
+
+    private FileLock acquireFileLock(long deadlineNanos) {
+        FileChannel channel = lockChannel();
+        long backoffMicros = 200;
+        while (true) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock(0, 1, false);
+            } catch (IOException e) {
+                throw TackException.failed("cannot lock " + lockFile + ": " + e.getMessage());
+            }
+            if (lock != null) {
+                recordHolder(channel);
+                return lock;
+            }
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                throw TackException.busy("board is busy: " + readHolder(channel) + " has held the write lock on "
+                        + file + " for over " + deadline.toMillis() + " ms");
+            }
+            long sleepNanos = TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(backoffMicros / 2, backoffMicros + 1));
+            LockSupport.parkNanos(Math.min(sleepNanos, left));
+            backoffMicros = Math.min(backoffMicros * 2, 8_000);
+        }
+    }
+
+    private <T> T transaction(Work<T> work, long deadlineNanos) {
+        Connection conn = connection();
+        begin(conn, deadlineNanos);
+        boolean committed = false;
+        try {
+            T result = work.apply(new Tx(conn));
+            execute(conn, "COMMIT");
+            committed = true;
+            return result;
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, e);
+        } finally {
+            if (!committed) {
+                rollbackQuietly(conn);
+            }
+        }
+    }
+
+    /** BEGIN IMMEDIATE, retried while a writer that ignores the side lock (a sqlite3 shell) holds SQLite's lock. */
+    private void begin(Connection conn, long deadlineNanos) {
+        while (true) {
+            try {
+                execute(conn, "BEGIN IMMEDIATE");
+                return;
+            } catch (SQLException e) {
+                if (!SqliteErrors.isBusy(e)) {
+                    dropConnection();
+                    throw SqliteErrors.translate(file, e);
+                }
+                if (System.nanoTime() >= deadlineNanos) {
+                    throw TackException.busy("board is busy: another program (not tack) held SQLite's write lock on "
+                            + file + " for over " + deadline.toMillis() + " ms");
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
+    }
+
+    private Connection connection() {
+        if (connection == null) {
+            try {
+                connection = Connections.open(file, false, false, WRITER_BUSY_TIMEOUT_MILLIS, fullSync);
+            } catch (SQLException e) {
+                throw SqliteErrors.translate(file, e);
+            }
+        }
+        return connection;
+    }
+
+    private void dropConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // a broken connection is replaced on the next write
+            }
+            connection = null;
+        }
+    }
+
+    private FileChannel lockChannel() {
+        if (lockChannel == null) {
+            try {
+                lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+            } catch (AccessDeniedException e) {
+                throw TackException.failed("cannot write the board: the folder " + lockFile.getParent() + " is read-only");
+            } catch (IOException e) {
+                throw TackException.failed("cannot open the lock file " + lockFile + ": " + e.getMessage());
+            }
+        }
+        return lockChannel;
+    }
+
+    private void recordHolder(FileChannel channel) {
+        byte[] text = (holderDescription + " since " + Instant.now()).getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buffer = ByteBuffer.allocate(HOLDER_LENGTH);
+        buffer.put(text, 0, Math.min(text.length, HOLDER_LENGTH));
+        while (buffer.hasRemaining()) {
+            buffer.put((byte) ' ');
+        }
+        buffer.flip();
+        try {
+            channel.write(buffer, HOLDER_OFFSET);
+        } catch (IOException ignored) {
+            // who holds the lock is a courtesy to waiters; the lock itself is what matters
+        }
+    }
+
+    private static String readHolder(FileChannel channel) {
+        ByteBuffer buffer = ByteBuffer.allocate(HOLDER_LENGTH);
+        try {
+            channel.read(buffer, HOLDER_OFFSET);
+        } catch (IOException e) {
+            return "another process";
+        }
+        String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).trim();
+        return text.isEmpty() ? "another process" : text;
+    }
+
+    private static String describeProcess(String who) {
+        return who + " (pid " + ProcessHandle.current().pid() + " on " + Hosts.name() + ")";
+    }
+
+    private static void release(FileLock lock) {
+        try {
+            lock.release();
+        } catch (IOException ignored) {
+            // the channel stays open; a failed release is retried by the next lock call
+        }
+    }
+
+    private static void execute(Connection conn, String sql) throws SQLException {
+        try (Statement statement = conn.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private void rollbackQuietly(Connection conn) {
+        try {
+            execute(conn, "ROLLBACK");
+        } catch (SQLException ignored) {
+            // no transaction was open (BEGIN failed), or SQLite already rolled it back
+        }
+    }
+
+}
