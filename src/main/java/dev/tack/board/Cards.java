@@ -84,25 +84,35 @@ public final class Cards {
         });
     }
 
-    /** The move itself, inside a caller's transaction (workers use it when they claim and finish). */
-    public Card moveInside(Tx tx, Card card, Column target, Integer position) throws SQLException {
+    /** The move itself, inside a caller's transaction, with its event. */
+    private Card moveInside(Tx tx, Card card, Column target, Integer position) throws SQLException {
+        if (card.failed()) {
+            CardTable.clearFailure(tx, card.id()); // a person moving a failed card gives it a fresh start
+        }
+        Card after = relocate(tx, card, target, position);
+        String where = target.id() == card.columnId() ? "to position " + after.position() + " in " + target.name()
+                : "from " + card.column() + " to " + target.name();
+        record(tx, after, "card.moved", "moved #" + card.id() + " " + where, card, after);
+        return after;
+    }
+
+    /**
+     * Puts a card at {@code position} of {@code target} (null: the bottom, or where it is in its own
+     * column), closing the gap it leaves and opening the one it fills, and bumps its version. Hard
+     * WIP limits are checked here, so every path that moves a card (people, workers) obeys them.
+     * Writes no event: the caller records the one event of its operation.
+     */
+    static Card relocate(Tx tx, Card card, Column target, Integer position) throws SQLException {
         boolean sameColumn = target.id() == card.columnId();
-        CardTable.closeGap(tx, card.columnId(), card.position());
         int count = ColumnTable.cardCount(tx, target.id()) - (sameColumn ? 1 : 0);
         if (!sameColumn) {
             requireRoom(target, count);
         }
+        CardTable.closeGap(tx, card.columnId(), card.position());
         int newPosition = position == null ? (sameColumn ? Math.min(card.position(), count) : count) : clamp(position, count);
         CardTable.openGap(tx, target.id(), newPosition);
-        Card moved = new Card(card.id(), card.boardId(), target.id(), target.name(), newPosition, card.title(),
-                card.description(), card.tags(), card.priority(), card.due(), card.assignee(), false, card.version(),
-                card.createdAt(), card.updatedAt(), card.claim(), card.attempts(), card.failed());
-        save(tx, card, moved);
-        Card after = load(tx, card.id());
-        String where = sameColumn ? "to position " + newPosition + " in " + target.name()
-                : "from " + card.column() + " to " + target.name();
-        record(tx, after, "card.moved", "moved #" + card.id() + " " + where, card, after);
-        return after;
+        save(tx, card, withPlace(card, target.id(), target.name(), newPosition, false));
+        return load(tx, card.id());
     }
 
     public Card edit(long id, CardEdit edit, Long ifVersion) {
@@ -195,7 +205,7 @@ public final class Cards {
         return card;
     }
 
-    private static Card load(Tx tx, long id) throws SQLException {
+    static Card load(Tx tx, long id) throws SQLException {
         return CardTable.byId(tx, id).orElseThrow();
     }
 
@@ -206,7 +216,7 @@ public final class Cards {
         }
     }
 
-    private void record(Tx tx, Card card, String kind, String summary, Card before, Card after) throws SQLException {
+    void record(Tx tx, Card card, String kind, String summary, Card before, Card after) throws SQLException {
         EventTable.append(tx, workspace.actor(), card.boardId(), card.id(), kind, summary,
                 before == null ? null : Json.compact(Json.card(before)), after == null ? null : Json.compact(Json.card(after)));
     }
@@ -224,7 +234,7 @@ public final class Cards {
         }
     }
 
-    private static Column columnOf(Tx tx, Card card) throws SQLException {
+    static Column columnOf(Tx tx, Card card) throws SQLException {
         return ColumnTable.ofBoard(tx, card.boardId()).stream().filter(c -> c.id() == card.columnId()).findFirst().orElseThrow();
     }
 

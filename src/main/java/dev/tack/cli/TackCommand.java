@@ -26,6 +26,8 @@ import picocli.CommandLine.Mixin;
             CommentCommand.class,
             LogCommand.class,
             CheckCommand.class,
+            WorkerCommand.class,
+            RunsCommand.class,
         })
 public final class TackCommand extends BaseCommand {
 

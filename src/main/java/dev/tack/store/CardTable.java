@@ -81,6 +81,52 @@ public final class CardTable {
                 columnId, position);
     }
 
+    /** The first card of a column no worker holds and none is waiting out a back-off on: priority first, then board order. */
+    public static Optional<Card> firstClaimable(Tx tx, long columnId, long nowMillis) throws SQLException {
+        return tx.one(SELECT + " WHERE c.column_id = ? AND c.archived = 0 AND c.claimed_by IS NULL AND c.failed = 0"
+                + " AND (c.not_before IS NULL OR c.not_before <= ?) ORDER BY c.priority DESC, c.position LIMIT 1",
+                CardTable::map, columnId, nowMillis);
+    }
+
+    /** Cards of a column that a worker could still take, now or after their back-off. */
+    public static long waiting(Tx tx, long columnId) throws SQLException {
+        return tx.number("SELECT count(*) FROM cards WHERE column_id = ? AND archived = 0 AND claimed_by IS NULL AND failed = 0",
+                columnId);
+    }
+
+    /** Cards a worker holds in a column, for reclaiming. */
+    public static List<Card> claimedIn(Tx tx, long columnId) throws SQLException {
+        return tx.list(SELECT + " WHERE c.column_id = ? AND c.claimed_by IS NOT NULL ORDER BY c.id", CardTable::map, columnId);
+    }
+
+    /** Compare-and-swap claim: succeeds only while nobody holds the card. Bumps the version and the attempt count. */
+    public static boolean claim(Tx tx, long id, Card.Claim claim) throws SQLException {
+        return tx.update("UPDATE cards SET claimed_by = ?, claim_host = ?, claim_pid = ?, lease_until = ?,"
+                        + " attempts = attempts + 1, not_before = NULL, version = version + 1, updated_at = ?"
+                        + " WHERE id = ? AND claimed_by IS NULL",
+                claim.worker(), claim.host(), claim.pid(), claim.leaseUntilMillis(), Clock.now(), id) == 1;
+    }
+
+    /** Extends a lease, fenced: only the holder (same worker name and pid) whose lease has not run out may. */
+    public static boolean extendLease(Tx tx, long id, String worker, long pid, long nowMillis, long leaseUntilMillis)
+            throws SQLException {
+        return tx.update("UPDATE cards SET lease_until = ? WHERE id = ? AND claimed_by = ? AND claim_pid = ? AND lease_until >= ?",
+                leaseUntilMillis, id, worker, pid, nowMillis) == 1;
+    }
+
+    /** Lets go of a card: no holder; {@code failed} marks it failed; {@code notBefore} delays the next claim. */
+    public static void release(Tx tx, long id, boolean failed, Long notBeforeMillis, int attemptsDelta) throws SQLException {
+        tx.update("UPDATE cards SET claimed_by = NULL, claim_host = NULL, claim_pid = NULL, lease_until = NULL,"
+                        + " failed = ?, not_before = ?, attempts = max(0, attempts + ?), version = version + 1, updated_at = ?"
+                        + " WHERE id = ?",
+                failed ? 1 : 0, notBeforeMillis, attemptsDelta, Clock.now(), id);
+    }
+
+    /** Clears a failed mark so a card can be claimed again (a person moved it back, say). */
+    public static void clearFailure(Tx tx, long id) throws SQLException {
+        tx.update("UPDATE cards SET failed = 0, attempts = 0, not_before = NULL WHERE id = ?", id);
+    }
+
     public static long maxId(Tx tx) throws SQLException {
         return tx.number("SELECT coalesce(max(id), 0) FROM cards");
     }

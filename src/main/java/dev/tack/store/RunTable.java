@@ -23,10 +23,15 @@ public final class RunTable {
                 RunTable::map, limit);
     }
 
-    public static long start(Tx tx, long cardId, String worker, String host, long pid, int attempt, String logPath)
+    /** Opens a run; its whole output goes to {@code run-<id>.log} in {@code logFolder} (when given). */
+    public static long start(Tx tx, long cardId, String worker, String host, long pid, int attempt, String logFolder)
             throws SQLException {
-        return tx.insert("INSERT INTO runs (card_id, worker, host, pid, attempt, started_at, log_path) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                cardId, worker, host, pid, attempt, Clock.now(), logPath);
+        long id = tx.insert("INSERT INTO runs (card_id, worker, host, pid, attempt, started_at) VALUES (?, ?, ?, ?, ?, ?)",
+                cardId, worker, host, pid, attempt, Clock.now());
+        if (logFolder != null) {
+            tx.update("UPDATE runs SET log_path = ? WHERE id = ?", java.nio.file.Path.of(logFolder, "run-" + id + ".log").toString(), id);
+        }
+        return id;
     }
 
     public static void finish(Tx tx, long runId, String outcome, Integer exitCode, String outputTail) throws SQLException {
@@ -36,6 +41,15 @@ public final class RunTable {
 
     public static void updateTail(Tx tx, long runId, String outputTail) throws SQLException {
         tx.update("UPDATE runs SET output_tail = ? WHERE id = ? AND outcome = 'running'", outputTail, runId);
+    }
+
+    public static java.util.Optional<Run> byId(Tx tx, long id) throws SQLException {
+        return tx.one(SELECT + " WHERE id = ?", RunTable::map, id);
+    }
+
+    /** The running run of each card that has one, for the screen. */
+    public static List<Run> running(Tx tx) throws SQLException {
+        return tx.list(SELECT + " WHERE outcome = 'running' ORDER BY id", RunTable::map);
     }
 
     static Run map(ResultSet row) throws SQLException {

@@ -1,0 +1,249 @@
+package dev.tack.board;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import dev.tack.model.Board;
+import dev.tack.model.Card;
+import dev.tack.model.Column;
+import dev.tack.model.Run;
+import dev.tack.store.CardTable;
+import dev.tack.store.EventTable;
+import dev.tack.store.RunTable;
+import dev.tack.store.TackException;
+import dev.tack.store.Tx;
+
+/**
+ * The rules of background work on cards: claim, extend a lease, finish, release and reclaim.
+ * Each is one short write transaction; the command itself runs outside any lock. A claim is a
+ * compare-and-swap on {@code claimed_by IS NULL}, and every later step is fenced on the holder's
+ * name, pid and unexpired lease, so a worker that was paused past its lease cannot finish a card
+ * another worker has since taken.
+ */
+public final class Claims {
+
+    /** The columns a worker serves. {@code doing} and {@code fail} may be null. */
+    public record Lanes(String from, String to, String doing, String fail) {
+    }
+
+    /** A card a worker now holds, with its open run. */
+    public record Claimed(Card card, Run run) {
+    }
+
+    /** How a run ended, as the worker saw it. */
+    public enum Outcome {
+        SUCCEEDED("succeeded"), FAILED("failed"), TIMED_OUT("timed-out");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** What finishing did: moved the card on, sent it back or failed it, or nothing because the lease was lost. */
+    public enum Finish { MOVED_ON, RETRY, FAILED, STALE }
+
+    private final Workspace workspace;
+    private final Cards cards;
+
+    public Claims(Workspace workspace) {
+        this.workspace = workspace;
+        this.cards = new Cards(workspace);
+    }
+
+    /** Checks the lanes exist on the board, before any claim; throws NOT_FOUND naming the missing column. */
+    public void validate(Lanes lanes) {
+        workspace.read(tx -> {
+            Board board = workspace.board(tx);
+            Columns.find(tx, board, lanes.from());
+            Columns.find(tx, board, lanes.to());
+            if (lanes.doing() != null) {
+                Columns.find(tx, board, lanes.doing());
+            }
+            if (lanes.fail() != null) {
+                Columns.find(tx, board, lanes.fail());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Claims the first free card of {@code from} and opens its run (whose output goes to a log in
+     * {@code logFolder}), or returns empty when there is none or {@code doing} is at its hard limit.
+     */
+    public Optional<Claimed> claim(Lanes lanes, String worker, long leaseMillis, String logFolder) {
+        try {
+            return claimOrThrow(lanes, worker, leaseMillis, logFolder);
+        } catch (NoRoom full) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Claimed> claimOrThrow(Lanes lanes, String worker, long leaseMillis, String logFolder) {
+        long pid = workspace.actor().pid();
+        return workspace.write(tx -> {
+            Board board = workspace.board(tx);
+            Column from = Columns.find(tx, board, lanes.from());
+            long now = System.currentTimeMillis();
+            Optional<Card> candidate = CardTable.firstClaimable(tx, from.id(), now);
+            if (candidate.isEmpty()) {
+                return Optional.<Claimed>empty();
+            }
+            Card card = candidate.get();
+            if (!CardTable.claim(tx, card.id(), new Card.Claim(worker, workspace.actor().host(), pid, now + leaseMillis))) {
+                return Optional.<Claimed>empty(); // cannot happen under the write lock; the CAS keeps it honest anyway
+            }
+            Card claimed = Cards.load(tx, card.id());
+            if (lanes.doing() != null) {
+                Column doing = Columns.find(tx, board, lanes.doing());
+                try {
+                    claimed = Cards.relocate(tx, claimed, doing, null);
+                } catch (TackException full) {
+                    if (full.kind() == TackException.Kind.CONFLICT) {
+                        throw new NoRoom(); // rolls the claim back: the doing column is at its hard limit
+                    }
+                    throw full;
+                }
+            }
+            long runId = RunTable.start(tx, card.id(), worker, workspace.actor().host(), pid, claimed.attempts(), logFolder);
+            Run run = RunTable.byId(tx, runId).orElseThrow();
+            cards.record(tx, claimed, "card.claimed", "claimed #" + card.id() + " for " + worker + " (attempt "
+                    + claimed.attempts() + ")" + (lanes.doing() == null ? "" : ", moved to " + claimed.column()), card, claimed);
+            return Optional.of(new Claimed(claimed, run));
+        });
+    }
+
+    /** A claim that failed only because the doing column was full; {@link #claim} turns it into "nothing to claim". */
+    private static final class NoRoom extends TackException {
+        NoRoom() {
+            super(Kind.CONFLICT, "the doing column is at its hard WIP limit");
+        }
+    }
+
+    /** Extends the lease and stores the output's tail; false when the lease is no longer this worker's. */
+    public boolean heartbeat(long cardId, long runId, String worker, long leaseMillis, String outputTail) {
+        long pid = workspace.actor().pid();
+        return workspace.write(tx -> {
+            long now = System.currentTimeMillis();
+            boolean held = CardTable.extendLease(tx, cardId, worker, pid, now, now + leaseMillis);
+            if (held && outputTail != null) {
+                RunTable.updateTail(tx, runId, outputTail);
+            }
+            return held;
+        });
+    }
+
+    /** Closes a run and moves its card on, back, or to the fail column; a lost lease makes it STALE and changes nothing. */
+    public Finish finish(Lanes lanes, long cardId, long runId, String worker, Outcome outcome, Integer exitCode,
+                         String outputTail, int maxAttempts, long backoffMillis) {
+        long pid = workspace.actor().pid();
+        return workspace.write(tx -> {
+            Card card = Cards.any(tx, cardId);
+            long now = System.currentTimeMillis();
+            Run run = RunTable.byId(tx, runId).orElseThrow(() -> TackException.notFound("no run " + runId));
+            boolean stillOurs = card.claimed() && card.claim().worker().equals(worker) && card.claim().pid() == pid
+                    && card.claim().leaseUntilMillis() >= now && run.outcome().equals("running");
+            if (!stillOurs) {
+                RunTable.finish(tx, runId, "stale", exitCode, outputTail);
+                EventTable.append(tx, workspace.actor(), card.boardId(), cardId, "run.stale", "late " + outcome.label()
+                        + " of #" + cardId + " by " + worker + " ignored: its lease had expired", null, null);
+                return Finish.STALE;
+            }
+            Board board = new Board(card.boardId(), null);
+            RunTable.finish(tx, runId, outcome.label(), exitCode, outputTail);
+            if (outcome == Outcome.SUCCEEDED) {
+                Card moved = Cards.relocate(tx, card, Columns.find(tx, board, lanes.to()), null);
+                CardTable.release(tx, cardId, false, null, 0);
+                Card after = Cards.load(tx, cardId);
+                cards.record(tx, after, "card.finished", worker + " finished #" + cardId + ", moved to " + moved.column(), card, after);
+                return Finish.MOVED_ON;
+            }
+            boolean exhausted = card.attempts() >= maxAttempts;
+            Column target = exhausted ? (lanes.fail() == null ? null : Columns.find(tx, board, lanes.fail()))
+                    : Columns.find(tx, board, lanes.from());
+            if (target != null) {
+                Cards.relocate(tx, card, target, null);
+            }
+            CardTable.release(tx, cardId, exhausted, exhausted ? null : now + backoffMillis, 0);
+            Card after = Cards.load(tx, cardId);
+            String what = outcome.label() + (exitCode == null ? "" : " (exit " + exitCode + ")");
+            cards.record(tx, after, exhausted ? "card.failed" : "card.retry", worker + ": #" + cardId + " " + what
+                    + ", attempt " + card.attempts() + " of " + maxAttempts
+                    + (exhausted ? (target == null ? "; marked failed" : "; moved to " + target.name())
+                    : "; back to " + target.name() + " after " + backoffMillis / 1000 + " s"), card, after);
+            return exhausted ? Finish.FAILED : Finish.RETRY;
+        });
+    }
+
+    /** Gives a held card back to {@code from} without counting the attempt (a worker stopping). */
+    public boolean release(Lanes lanes, long cardId, long runId, String worker) {
+        long pid = workspace.actor().pid();
+        return workspace.write(tx -> {
+            Card card = Cards.any(tx, cardId);
+            if (!card.claimed() || !card.claim().worker().equals(worker) || card.claim().pid() != pid) {
+                return false;
+            }
+            RunTable.finish(tx, runId, "released", null, null);
+            Cards.relocate(tx, card, Columns.find(tx, new Board(card.boardId(), null), lanes.from()), 0);
+            CardTable.release(tx, cardId, false, null, -1);
+            Card after = Cards.load(tx, cardId);
+            cards.record(tx, after, "card.released", worker + " stopped and gave #" + cardId + " back to " + lanes.from(), card, after);
+            return true;
+        });
+    }
+
+    /**
+     * Returns to {@code from} every card held in the worker's lane ({@code doing}, else {@code from})
+     * whose holder is gone: a dead pid on this host, or a lease past its end. The lost attempt counts;
+     * a card out of attempts goes to {@code fail}.
+     */
+    public List<Long> reclaim(Lanes lanes, int maxAttempts) {
+        return workspace.write(tx -> {
+            Board board = workspace.board(tx);
+            Column lane = Columns.find(tx, board, lanes.doing() != null ? lanes.doing() : lanes.from());
+            long now = System.currentTimeMillis();
+            List<Long> reclaimed = new ArrayList<>();
+            for (Card card : CardTable.claimedIn(tx, lane.id())) {
+                Card.Claim claim = card.claim();
+                boolean expired = claim.leaseUntilMillis() < now;
+                boolean dead = claim.host().equals(workspace.actor().host()) && ProcessHandle.of(claim.pid()).isEmpty();
+                if (!expired && !dead) {
+                    continue;
+                }
+                for (Run run : RunTable.ofCard(tx, card.id())) {
+                    if (run.outcome().equals("running")) {
+                        RunTable.finish(tx, run.id(), "lost", null, run.outputTail());
+                    }
+                }
+                boolean exhausted = card.attempts() >= maxAttempts;
+                Column target = exhausted ? (lanes.fail() == null ? null : Columns.find(tx, board, lanes.fail()))
+                        : Columns.find(tx, board, lanes.from());
+                if (target != null && target.id() != card.columnId()) {
+                    Cards.relocate(tx, card, target, null);
+                }
+                CardTable.release(tx, card.id(), exhausted, null, 0);
+                Card after = Cards.load(tx, card.id());
+                cards.record(tx, after, "card.reclaimed", "reclaimed #" + card.id() + " from " + claim.worker() + " (pid "
+                        + claim.pid() + (dead ? ", gone" : ", lease expired") + "), attempt " + card.attempts()
+                        + (exhausted ? "; failed" : "; back to " + lanes.from()), card, after);
+                reclaimed.add(card.id());
+            }
+            return reclaimed;
+        });
+    }
+
+    /** Whether {@code from} still holds cards a worker could take, now or once their back-off ends. */
+    public boolean anyWaiting(Lanes lanes) {
+        return workspace.read(tx -> CardTable.waiting(tx, Columns.find(tx, workspace.board(tx), lanes.from()).id()) > 0);
+    }
+
+    public List<Run> runs(boolean activeOnly, int limit) {
+        return workspace.read(tx -> RunTable.recent(tx, activeOnly, limit));
+    }
+}

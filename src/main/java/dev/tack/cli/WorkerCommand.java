@@ -1,0 +1,75 @@
+package dev.tack.cli;
+
+import dev.tack.board.Claims;
+import dev.tack.board.Workspace;
+import dev.tack.worker.Durations;
+import dev.tack.worker.Worker;
+import dev.tack.worker.WorkerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Run a background worker: claim cards from --from, run --exec for each, move them to --to.",
+            "The command runs through /bin/sh with TACK_DB, TACK_BOARD, TACK_CARD_ID, TACK_CARD_TITLE, TACK_RUN_ID and",
+            "TACK_ATTEMPT set, and the card as JSON on standard input. Exit 0 moves the card to --to; anything else",
+            "retries after --backoff, up to --max-attempts, then moves it to --fail (or marks it failed)."})
+final class WorkerCommand extends BaseCommand {
+
+    @Option(names = "--from", required = true, paramLabel = "COLUMN", description = "Take cards from this column.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "COLUMN", description = "Move finished cards here.")
+    String to;
+
+    @Option(names = "--exec", required = true, paramLabel = "COMMAND", description = "Shell command to run for each card.")
+    String command;
+
+    @Option(names = "--doing", paramLabel = "COLUMN", description = "Move claimed cards here while they run.")
+    String doing;
+
+    @Option(names = "--fail", paramLabel = "COLUMN", description = "Move cards here when out of attempts.")
+    String fail;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "This worker's name (default: worker-<pid>).")
+    String name;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1", description = "Commands at once (default ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "60s", description = "Lease on a claimed card (default ${DEFAULT-VALUE}).")
+    String lease;
+
+    @Option(names = "--heartbeat", paramLabel = "DURATION", defaultValue = "10s", description = "How often to extend the lease (default ${DEFAULT-VALUE}).")
+    String heartbeat;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", description = "Kill a command after this long (default ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "3", description = "Attempts per card (default ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
+    @Option(names = "--backoff", paramLabel = "DURATION", defaultValue = "10s", description = "Wait before retrying a failed card (default ${DEFAULT-VALUE}).")
+    String backoff;
+
+    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "10s", description = "On SIGTERM/Ctrl+C, wait this long for running commands (default ${DEFAULT-VALUE}).")
+    String grace;
+
+    @Option(names = "--once", description = "Run one card, then exit.")
+    boolean once;
+
+    @Option(names = "--exit-when-idle", description = "Exit when there is nothing to claim and nothing running.")
+    boolean exitWhenIdle;
+
+    @Override
+    protected int execute() {
+        String workerName = firstNonBlank(name, "worker-" + ProcessHandle.current().pid());
+        WorkerConfig config = new WorkerConfig(new Claims.Lanes(from, to, doing, fail), command, workerName, concurrency,
+                Durations.parse("--lease", lease), Durations.parse("--heartbeat", heartbeat), Durations.parse("--timeout", timeout),
+                maxAttempts, Durations.parse("--backoff", backoff), Durations.parse("--grace", grace), once, exitWhenIdle);
+        Workspace base = workspace();
+        // Events are signed with the worker's name, so the log reads "worker-7 finished #12".
+        Workspace asWorker = new Workspace(base.database(), new dev.tack.model.Actor(
+                globals().actor != null ? globals().actor : workerName, base.actor().host(), base.actor().pid()), base.requestedBoard());
+        return new Worker(asWorker, config, new java.io.PrintWriter(System.err, true)).run();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.tack.worker;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import dev.tack.board.Claims;
+import dev.tack.board.Json;
+import dev.tack.model.Card;
+import dev.tack.model.Run;
+
+/**
+ * One command running for one claimed card, outside any lock. Its output (stdout and stderr
+ * together) goes whole to the run's log file and, bounded, to an {@link OutputTail}.
+ */
+final class Job {
+
+    /** How the command ended. {@code exitCode} is null when it could not start or was killed for its time. */
+    record Result(Claims.Outcome outcome, Integer exitCode, String tail) {
+    }
+
+    private final Claims.Claimed claimed;
+    private final OutputTail tail = new OutputTail();
+    private volatile Process process;
+    private volatile boolean killedForLostLease;
+
+    Job(Claims.Claimed claimed) {
+        this.claimed = claimed;
+    }
+
+    Card card() {
+        return claimed.card();
+    }
+
+    Run run() {
+        return claimed.run();
+    }
+
+    OutputTail tail() {
+        return tail;
+    }
+
+    /** Runs the command to its end, its time limit, or a kill; never throws. */
+    Result execute(String command, Map<String, String> environment, long timeoutMillis) {
+        Path log = run().logPath() == null ? null : Path.of(run().logPath());
+        try {
+            if (log != null) {
+                Files.createDirectories(log.getParent());
+            }
+            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            process = builder.start();
+        } catch (IOException e) {
+            tail.add("tack: could not start the command: " + e.getMessage());
+            return new Result(Claims.Outcome.FAILED, null, tail.text());
+        }
+        Thread pump = new Thread(() -> pumpOutput(process, log), "tack-output-" + run().id());
+        pump.setDaemon(true);
+        pump.start();
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write((Json.compact(Json.card(card())) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException ignored) {
+            // the command need not read its input
+        }
+        try {
+            if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                killTree();
+                process.waitFor(5, TimeUnit.SECONDS);
+                pump.join(1_000);
+                tail.add("tack: killed after the time limit of " + timeoutMillis / 1000 + " s");
+                return new Result(Claims.Outcome.TIMED_OUT, null, tail.text());
+            }
+            pump.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            killTree();
+            return new Result(Claims.Outcome.FAILED, null, tail.text());
+        }
+        int exit = process.exitValue();
+        if (killedForLostLease) {
+            tail.add("tack: stopped because this worker lost its lease on the card");
+        }
+        return new Result(exit == 0 && !killedForLostLease ? Claims.Outcome.SUCCEEDED : Claims.Outcome.FAILED, exit, tail.text());
+    }
+
+    /** Stops the command and everything it started. */
+    void killTree() {
+        Process running = process;
+        if (running == null) {
+            return;
+        }
+        running.descendants().forEach(ProcessHandle::destroyForcibly);
+        running.destroyForcibly();
+    }
+
+    /** Another worker may hold the card now: running on would run it twice at once. */
+    void killForLostLease() {
+        killedForLostLease = true;
+        killTree();
+    }
+
+    boolean alive() {
+        Process running = process;
+        return running != null && running.isAlive();
+    }
+
+    private void pumpOutput(Process running, Path log) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(running.getInputStream(), StandardCharsets.UTF_8));
+             Writer file = log == null ? Writer.nullWriter() : Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                     StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                tail.add(line);
+                file.write(line);
+                file.write('\n');
+                file.flush();
+            }
+        } catch (IOException e) {
+            tail.add("tack: output lost: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,325 @@
+package dev.tack.worker;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import dev.tack.board.Claims;
+import dev.tack.board.Workspace;
+import dev.tack.store.ChangeFeed;
+import dev.tack.store.TackException;
+
+/**
+ * The worker loop: reclaim what dead workers left, claim while there is a free slot, run each
+ * command on its own thread, beat the lease while it runs, finish it, and on SIGTERM or Ctrl+C
+ * stop claiming, wait a grace period, then give back what is still held.
+ *
+ * <p>When idle it sleeps on the change feed: a {@code PRAGMA data_version} poll every 100 ms
+ * (microseconds each), and a claim attempt only when something committed or a back-off or lease
+ * may have run out.
+ */
+public final class Worker {
+
+    private static final long IDLE_POLL_MILLIS = 100;
+    private static final long IDLE_RECHECK_MILLIS = 1_000;
+    private static final long TICK_MILLIS = 1_000;
+
+    private final Workspace workspace;
+    private final WorkerConfig config;
+    private final Claims claims;
+    private final PrintWriter log;
+    private final Path logFolder;
+    private final Map<Long, Job> running = new ConcurrentHashMap<>();
+    private final Semaphore slotFreed = new Semaphore(0);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicInteger finished = new AtomicInteger();
+    /** Cards whose commands this worker killed while stopping: given back, not failed. */
+    private final java.util.Set<Long> stopKilled = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Long> runOfCard = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    public Worker(Workspace workspace, WorkerConfig config, PrintWriter log) {
+        this.workspace = workspace;
+        this.config = config;
+        this.claims = new Claims(workspace);
+        this.log = log;
+        this.logFolder = workspace.database().file().resolveSibling("tack-runs");
+    }
+
+    /** Checks everything a worker needs before it claims anything. */
+    public void validate() {
+        claims.validate(config.lanes());
+        CommandCheck.requireRunnable(config.command(), System.getenv("PATH"));
+    }
+
+    /** Runs until stopped (or idle / after one card, when asked); returns the exit code. */
+    public int run() {
+        validate();
+        Thread hook = new Thread(this::stopFromSignal, "tack-worker-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ExecutorService jobs = Executors.newFixedThreadPool(config.concurrency(), daemon("tack-job"));
+        Thread ticker = new Thread(this::tickLoop, "tack-heartbeat");
+        ticker.setDaemon(true);
+        say("worker " + config.name() + " (pid " + ProcessHandle.current().pid() + ") takes cards from " + config.lanes().from()
+                + " to " + config.lanes().to() + ", " + config.concurrency() + " at a time");
+        try (ChangeFeed feed = workspace.database().changeFeed(0)) {
+            ticker.start();
+            loop(feed, jobs);
+        } finally {
+            shutDown(jobs);
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyStopping) {
+                // the hook is running: it waits for the latch above
+            }
+        }
+        return 0;
+    }
+
+    private void loop(ChangeFeed feed, ExecutorService jobs) {
+        int claimedTotal = 0;
+        long nextReclaim = 0;
+        while (!stopping) {
+            long now = System.currentTimeMillis();
+            if (now >= nextReclaim) {
+                reclaim();
+                nextReclaim = now + Math.max(TICK_MILLIS, config.heartbeat().toMillis());
+            }
+            boolean claimedNow = false;
+            while (!stopping && running.size() < config.concurrency() && !(config.once() && claimedTotal > 0)) {
+                Optional<Claims.Claimed> claimed = claimSafely();
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                claimedNow = true;
+                claimedTotal++;
+                start(claimed.get(), jobs);
+            }
+            if (running.isEmpty() && ((config.once() && claimedTotal > 0)
+                    || (config.exitWhenIdle() && !claimedNow && !waitingSafely()))) {
+                return;
+            }
+            waitForWork(feed);
+        }
+    }
+
+    private Optional<Claims.Claimed> claimSafely() {
+        try {
+            return claims.claim(config.lanes(), config.name(), config.lease().toMillis(), logFolder.toString());
+        } catch (TackException e) {
+            say("cannot claim now: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private boolean waitingSafely() {
+        try {
+            return claims.anyWaiting(config.lanes());
+        } catch (TackException e) {
+            return true;
+        }
+    }
+
+    private void reclaim() {
+        try {
+            List<Long> ids = claims.reclaim(config.lanes(), config.maxAttempts());
+            ids.stream().filter(id -> !running.containsKey(id)).forEach(id -> say("reclaimed #" + id + " from a worker that is gone"));
+        } catch (TackException e) {
+            say("cannot reclaim now: " + e.getMessage());
+        }
+    }
+
+    /** Sleeps until a slot frees, another process commits, or a second passes (back-offs and leases run on time). */
+    private void waitForWork(ChangeFeed feed) {
+        long until = System.currentTimeMillis() + IDLE_RECHECK_MILLIS;
+        try {
+            while (!stopping && System.currentTimeMillis() < until) {
+                if (slotFreed.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    slotFreed.drainPermits();
+                    return;
+                }
+                if (running.size() < config.concurrency() && feed.changed()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        } catch (TackException e) {
+            say("board unavailable: " + e.getMessage());
+        }
+    }
+
+    private void start(Claims.Claimed claimed, ExecutorService jobs) {
+        Job job = new Job(claimed);
+        running.put(claimed.card().id(), job);
+        runOfCard.put(claimed.card().id(), claimed.run().id());
+        say("claimed #" + claimed.card().id() + " (attempt " + claimed.run().attempt() + "): " + oneLine(claimed.card().title()));
+        jobs.submit(() -> {
+            try {
+                Job.Result result = job.execute(config.command(), environment(claimed), config.timeout().toMillis());
+                finish(job, result);
+            } finally {
+                running.remove(claimed.card().id());
+                slotFreed.release();
+            }
+        });
+    }
+
+    private void finish(Job job, Job.Result result) {
+        if (stopKilled.contains(job.card().id())) {
+            return; // killed by our own shutdown: released below, not counted as an attempt
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Claims.Finish finish = claims.finish(config.lanes(), job.card().id(), job.run().id(), config.name(),
+                        result.outcome(), result.exitCode(), result.tail(), config.maxAttempts(), config.backoff().toMillis());
+                finished.incrementAndGet();
+                say("#" + job.card().id() + " " + result.outcome().label()
+                        + (result.exitCode() == null ? "" : " (exit " + result.exitCode() + ")") + ": " + describe(finish));
+                return;
+            } catch (TackException e) {
+                if (attempt >= 30 || stopping && attempt >= 3) {
+                    say("could not record the end of #" + job.card().id() + ": " + e.getMessage()
+                            + "; its lease will run out and another worker will take it");
+                    return;
+                }
+                say("cannot record the end of #" + job.card().id() + " yet (" + e.getMessage() + "); retrying");
+                sleep(Math.min(1_000L * (attempt + 1), 5_000L));
+            }
+        }
+    }
+
+    private static String describe(Claims.Finish finish) {
+        return switch (finish) {
+            case MOVED_ON -> "moved on";
+            case RETRY -> "back in the queue after its back-off";
+            case FAILED -> "out of attempts";
+            case STALE -> "ignored: this worker's lease had run out and the card may be another's";
+        };
+    }
+
+    /** Every second: extend leases that are due and store new output, one short write per job. */
+    private void tickLoop() {
+        Map<Long, Long> lastBeat = new HashMap<>();
+        while (stopped.getCount() > 0) {
+            long now = System.currentTimeMillis();
+            for (Job job : running.values()) {
+                long id = job.card().id();
+                String tail = job.tail().takeIfChanged();
+                boolean due = now - lastBeat.getOrDefault(id, now - config.heartbeat().toMillis() / 2) >= config.heartbeat().toMillis();
+                if (!due && tail == null) {
+                    continue;
+                }
+                try {
+                    if (claims.heartbeat(id, job.run().id(), config.name(), config.lease().toMillis(), tail)) {
+                        lastBeat.put(id, now);
+                    } else if (job.alive()) {
+                        say("lost the lease on #" + id + " (paused too long?); stopping its command");
+                        job.killForLostLease();
+                    }
+                } catch (TackException e) {
+                    say("heartbeat for #" + id + " failed: " + e.getMessage() + "; retrying");
+                }
+            }
+            lastBeat.keySet().retainAll(running.keySet());
+            sleep(TICK_MILLIS);
+        }
+    }
+
+    private void stopFromSignal() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        say("stopping: no new claims; waiting up to " + Durations.show(config.grace()) + " for " + running.size() + " running command(s)");
+        stopping = true;
+        slotFreed.release();
+        try {
+            stopped.await(config.grace().toMillis() + 15_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void shutDown(ExecutorService jobs) {
+        stopping = true;
+        jobs.shutdown();
+        try {
+            if (!jobs.awaitTermination(config.grace().toMillis(), TimeUnit.MILLISECONDS)) {
+                for (Job job : running.values()) {
+                    stopKilled.add(job.card().id());
+                    job.killTree();
+                }
+                jobs.awaitTermination(5, TimeUnit.SECONDS);
+                stopKilled.forEach(this::giveBack);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        say("worker " + config.name() + " stopped after " + finished.get() + " run(s)");
+    }
+
+    private void giveBack(long cardId) {
+        Long runId = runOfCard.get(cardId);
+        if (runId == null) {
+            return;
+        }
+        try {
+            if (claims.release(config.lanes(), cardId, runId, config.name())) {
+                say("gave #" + cardId + " back to " + config.lanes().from());
+            }
+        } catch (TackException e) {
+            say("could not give #" + cardId + " back (" + e.getMessage() + "); its lease will run out instead");
+        }
+    }
+
+    private Map<String, String> environment(Claims.Claimed claimed) {
+        Map<String, String> env = new HashMap<>();
+        env.put("TACK_DB", workspace.database().file().toString());
+        env.put("TACK_BOARD", workspace.read(tx -> workspace.board(tx).name()));
+        env.put("TACK_CARD_ID", String.valueOf(claimed.card().id()));
+        env.put("TACK_CARD_TITLE", claimed.card().title());
+        env.put("TACK_RUN_ID", String.valueOf(claimed.run().id()));
+        env.put("TACK_ATTEMPT", String.valueOf(claimed.run().attempt()));
+        env.put("TACK_ACTOR", config.name());
+        return env;
+    }
+
+    private void say(String message) {
+        synchronized (log) {
+            log.println(java.time.LocalTime.now().withNano(0) + " " + dev.tack.text.Sanitizer.line(message));
+            log.flush();
+        }
+    }
+
+    private static String oneLine(String title) {
+        return dev.tack.text.Width.cut(dev.tack.text.Sanitizer.line(title), 60);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tack.worker;
+
+import java.time.Duration;
+import dev.tack.board.Claims;
+import dev.tack.store.TackException;
+
+/**
+ * How a worker runs, checked before anything is claimed: a lease longer than the heartbeat (a
+ * lease that runs out between beats would hand the card to someone else while it runs), a
+ * concurrency of at least one, at least one attempt.
+ */
+public record WorkerConfig(
+        Claims.Lanes lanes,
+        String command,
+        String name,
+        int concurrency,
+        Duration lease,
+        Duration heartbeat,
+        Duration timeout,
+        int maxAttempts,
+        Duration backoff,
+        Duration grace,
+        boolean once,
+        boolean exitWhenIdle) {
+
+    public WorkerConfig {
+        if (command == null || command.isBlank()) {
+            throw TackException.usage("--exec needs a command");
+        }
+        if (concurrency < 1) {
+            throw TackException.usage("--concurrency must be at least 1 (got " + concurrency + ")");
+        }
+        if (maxAttempts < 1) {
+            throw TackException.usage("--max-attempts must be at least 1 (got " + maxAttempts + ")");
+        }
+        if (heartbeat.isZero() || heartbeat.isNegative()) {
+            throw TackException.usage("--heartbeat must be positive");
+        }
+        if (lease.compareTo(heartbeat.multipliedBy(2)) < 0) {
+            throw TackException.usage("--lease (" + Durations.show(lease) + ") must be at least twice --heartbeat ("
+                    + Durations.show(heartbeat) + "), or a card's lease could run out while its command still runs");
+        }
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw TackException.usage("--timeout must be positive");
+        }
+        if (lanes.from().equalsIgnoreCase(lanes.to())) {
+            throw TackException.usage("--from and --to must be different columns");
+        }
+    }
+}
