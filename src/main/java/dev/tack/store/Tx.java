@@ -23,24 +23,37 @@ public final class Tx {
     }
 
     private final Connection connection;
+    private final StatementCache cache;
 
     Tx(Connection connection) {
+        this(connection, null);
+    }
+
+    /** With a cache, statements are prepared once per connection and reused: SQLite compiles SQL on prepare. */
+    Tx(Connection connection, StatementCache cache) {
         this.connection = connection;
+        this.cache = cache;
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, args); ResultSet rows = statement.executeQuery()) {
+        PreparedStatement statement = prepare(sql, args);
+        try (ResultSet rows = statement.executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(mapper.map(rows));
             }
             return result;
+        } finally {
+            done(statement);
         }
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, args); ResultSet rows = statement.executeQuery()) {
+        PreparedStatement statement = prepare(sql, args);
+        try (ResultSet rows = statement.executeQuery()) {
             return rows.next() ? Optional.ofNullable(mapper.map(rows)) : Optional.empty();
+        } finally {
+            done(statement);
         }
     }
 
@@ -49,16 +62,17 @@ public final class Tx {
     }
 
     public int update(String sql, Object... args) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, args)) {
+        PreparedStatement statement = prepare(sql, args);
+        try {
             return statement.executeUpdate();
+        } finally {
+            done(statement);
         }
     }
 
     /** Runs an INSERT and returns the new row's id. */
     public long insert(String sql, Object... args) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, args)) {
-            statement.executeUpdate();
-        }
+        update(sql, args);
         return number("SELECT last_insert_rowid()");
     }
 
@@ -83,15 +97,24 @@ public final class Tx {
     }
 
     private PreparedStatement prepare(String sql, Object... args) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+        PreparedStatement statement = cache == null ? connection.prepareStatement(sql) : cache.get(sql);
         try {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
             }
             return statement;
         } catch (SQLException e) {
-            statement.close();
+            done(statement);
             throw e;
+        }
+    }
+
+    /** Closes an uncached statement; a cached one only drops its parameters, to be used again. */
+    private void done(PreparedStatement statement) throws SQLException {
+        if (cache == null) {
+            statement.close();
+        } else {
+            statement.clearParameters();
         }
     }
 }

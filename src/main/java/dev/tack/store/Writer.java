@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +55,10 @@ public final class Writer {
     private volatile String holderDescription = describeProcess("tack");
     private FileChannel lockChannel;
     private Connection connection;
+    private StatementCache statements;
+    private java.sql.PreparedStatement beginStatement;
+    private java.sql.PreparedStatement commitStatement;
+    private ByteBuffer holderRecord;
 
     private Writer(Path file, Database.Options options) {
         this.file = file;
@@ -77,6 +80,7 @@ public final class Writer {
     /** Names this process to waiters that give up while it holds the lock, e.g. "alice (tack mv)". */
     public void describeHolder(String who) {
         holderDescription = describeProcess(who);
+        holderRecord = null;
     }
 
     /** Runs {@code work} in one write transaction and commits it, or rolls back and rethrows. */
@@ -137,8 +141,8 @@ public final class Writer {
         begin(conn, deadlineNanos);
         boolean committed = false;
         try {
-            T result = work.apply(new Tx(conn));
-            execute(conn, "COMMIT");
+            T result = work.apply(new Tx(conn, statements));
+            commitStatement.execute();
             committed = true;
             return result;
         } catch (SQLException e) {
@@ -154,7 +158,7 @@ public final class Writer {
     private void begin(Connection conn, long deadlineNanos) {
         while (true) {
             try {
-                execute(conn, "BEGIN IMMEDIATE");
+                beginStatement.execute();
                 return;
             } catch (SQLException e) {
                 if (!SqliteErrors.isBusy(e)) {
@@ -174,6 +178,9 @@ public final class Writer {
         if (connection == null) {
             try {
                 connection = Connections.open(file, false, false, WRITER_BUSY_TIMEOUT_MILLIS, fullSync);
+                statements = new StatementCache(connection);
+                beginStatement = connection.prepareStatement("BEGIN IMMEDIATE");
+                commitStatement = connection.prepareStatement("COMMIT");
             } catch (SQLException e) {
                 throw SqliteErrors.translate(file, e);
             }
@@ -183,6 +190,7 @@ public final class Writer {
 
     private void dropConnection() {
         if (connection != null) {
+            statements.close();
             try {
                 connection.close();
             } catch (SQLException ignored) {
@@ -206,14 +214,20 @@ public final class Writer {
         return lockChannel;
     }
 
+    /** One small positioned write per lock: the holder's description, prepared once. */
     private void recordHolder(FileChannel channel) {
-        byte[] text = (holderDescription + " since " + Instant.now()).getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.allocate(HOLDER_LENGTH);
-        buffer.put(text, 0, Math.min(text.length, HOLDER_LENGTH));
-        while (buffer.hasRemaining()) {
-            buffer.put((byte) ' ');
+        if (holderRecord == null) {
+            byte[] text = holderDescription.getBytes(StandardCharsets.UTF_8);
+            ByteBuffer buffer = ByteBuffer.allocate(HOLDER_LENGTH);
+            buffer.put(text, 0, Math.min(text.length, HOLDER_LENGTH));
+            while (buffer.hasRemaining()) {
+                buffer.put((byte) ' ');
+            }
+            holderRecord = buffer;
         }
+        ByteBuffer buffer = holderRecord.duplicate();
         buffer.flip();
+        buffer.limit(HOLDER_LENGTH);
         try {
             channel.write(buffer, HOLDER_OFFSET);
         } catch (IOException ignored) {
