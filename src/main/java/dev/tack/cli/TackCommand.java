@@ -24,6 +24,8 @@ import picocli.CommandLine.Mixin;
             RmCommand.class,
             RestoreCommand.class,
             CommentCommand.class,
+            UndoCommand.class,
+            RedoCommand.class,
             LogCommand.class,
             CheckCommand.class,
             WorkerCommand.class,

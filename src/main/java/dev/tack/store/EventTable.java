@@ -29,6 +29,25 @@ public final class EventTable {
         return tx.list(SELECT + " WHERE card_id = ? ORDER BY id", EventTable::map, cardId);
     }
 
+    /** An actor's events of the given kinds, oldest first: the history undo and redo replay. */
+    public static List<Event> byActor(Tx tx, String actor, List<String> kinds) throws SQLException {
+        String marks = String.join(", ", java.util.Collections.nCopies(kinds.size(), "?"));
+        Object[] args = new Object[kinds.size() + 1];
+        args[0] = actor;
+        for (int i = 0; i < kinds.size(); i++) {
+            args[i + 1] = kinds.get(i);
+        }
+        return tx.list(SELECT + " WHERE actor = ? AND kind IN (" + marks + ") ORDER BY id", EventTable::map, args);
+    }
+
+    public static java.util.Optional<Event> lastOfCard(Tx tx, long cardId) throws SQLException {
+        return tx.one(SELECT + " WHERE card_id = ? ORDER BY id DESC LIMIT 1", EventTable::map, cardId);
+    }
+
+    public static java.util.Optional<Event> byId(Tx tx, long id) throws SQLException {
+        return tx.one(SELECT + " WHERE id = ?", EventTable::map, id);
+    }
+
     public static long lastId(Tx tx) throws SQLException {
         return tx.number("SELECT coalesce(max(id), 0) FROM events");
     }
