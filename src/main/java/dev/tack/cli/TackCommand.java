@@ -30,6 +30,8 @@ import picocli.CommandLine.Mixin;
             CheckCommand.class,
             WorkerCommand.class,
             RunsCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
         })
 public final class TackCommand extends BaseCommand {
 

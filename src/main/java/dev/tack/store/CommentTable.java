@@ -11,8 +11,13 @@ public final class CommentTable {
     }
 
     public static long insert(Tx tx, long cardId, String author, String body) throws SQLException {
+        return insert(tx, cardId, author, body, Clock.now());
+    }
+
+    /** With a given time: imports keep when a comment was written. */
+    public static long insert(Tx tx, long cardId, String author, String body, String createdAt) throws SQLException {
         return tx.insert("INSERT INTO comments (card_id, author, body, created_at) VALUES (?, ?, ?, ?)",
-                cardId, author, body, Clock.now());
+                cardId, author, body, createdAt);
     }
 
     public static List<Comment> ofCard(Tx tx, long cardId) throws SQLException {

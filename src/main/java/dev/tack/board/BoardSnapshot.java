@@ -1,0 +1,40 @@
+package dev.tack.board;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A whole board as plain data, independent of any file: what {@code tack export} writes and
+ * {@code tack import} reads, whatever the format.
+ */
+public record BoardSnapshot(String board, List<Lane> columns) {
+
+    public BoardSnapshot {
+        columns = List.copyOf(columns);
+    }
+
+    /** A column with its cards, top to bottom (archived ones last, flagged). */
+    public record Lane(String name, Integer wipLimit, boolean wipHard, List<Item> cards) {
+        public Lane {
+            cards = List.copyOf(cards);
+        }
+    }
+
+    /** A card's content, without ids or versions: those belong to the file it lands in. */
+    public record Item(String title, String description, List<String> tags, int priority, LocalDate due, String assignee,
+                       boolean archived, List<Note> comments) {
+        public Item {
+            description = description == null ? "" : description;
+            tags = tags == null ? List.of() : List.copyOf(tags);
+            comments = comments == null ? List.of() : List.copyOf(comments);
+        }
+    }
+
+    /** A comment with its author and time (ISO-8601, may be null). */
+    public record Note(String author, String body, String createdAt) {
+    }
+
+    public int cardCount() {
+        return columns.stream().mapToInt(c -> c.cards().size()).sum();
+    }
+}

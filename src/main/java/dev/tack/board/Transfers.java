@@ -1,0 +1,147 @@
+package dev.tack.board;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import dev.tack.model.Board;
+import dev.tack.model.Card;
+import dev.tack.model.Column;
+import dev.tack.model.Comment;
+import dev.tack.store.BoardTable;
+import dev.tack.store.CardTable;
+import dev.tack.store.ColumnTable;
+import dev.tack.store.CommentTable;
+import dev.tack.store.EventTable;
+import dev.tack.store.Tx;
+
+/**
+ * Boards in and out as {@link BoardSnapshot}s. An export is one read transaction; an import is
+ * one write transaction, so a file that fails half-way (a bad date on card 900) writes nothing.
+ */
+public final class Transfers {
+
+    private final Workspace workspace;
+
+    public Transfers(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    public BoardSnapshot export() {
+        return workspace.read(tx -> {
+            Board board = workspace.board(tx);
+            Map<Long, List<BoardSnapshot.Item>> byColumn = new LinkedHashMap<>();
+            List<Column> columns = ColumnTable.ofBoard(tx, board.id());
+            columns.forEach(c -> byColumn.put(c.id(), new ArrayList<>()));
+            List<Card> cards = new ArrayList<>(CardTable.liveOfBoard(tx, board.id()));
+            cards.addAll(CardTable.archivedOfBoard(tx, board.id()));
+            for (Card card : cards) {
+                List<BoardSnapshot.Note> notes = new ArrayList<>();
+                for (Comment comment : CommentTable.ofCard(tx, card.id())) {
+                    notes.add(new BoardSnapshot.Note(comment.author(), comment.body(), comment.createdAt()));
+                }
+                byColumn.get(card.columnId()).add(new BoardSnapshot.Item(card.title(), card.description(), card.tags(),
+                        card.priority(), card.due(), card.assignee(), card.archived(), notes));
+            }
+            List<BoardSnapshot.Lane> lanes = new ArrayList<>();
+            for (Column column : columns) {
+                lanes.add(new BoardSnapshot.Lane(column.name(), column.wipLimit(), column.wipHard(), byColumn.get(column.id())));
+            }
+            return new BoardSnapshot(board.name(), lanes);
+        });
+    }
+
+    /**
+     * Adds a snapshot's cards to the workspace's board (created when {@code --board} names one that
+     * does not exist), making missing columns, in one transaction. Returns how many cards came in.
+     * WIP limits of existing columns are not enforced on import: it restores a board, it is not a
+     * person pulling work.
+     */
+    public int importSnapshot(BoardSnapshot snapshot) {
+        List<BoardSnapshot.Lane> lanes = validate(snapshot);
+        return workspace.write(tx -> {
+            Board board = boardFor(tx, lanes);
+            int count = 0;
+            for (BoardSnapshot.Lane lane : lanes) {
+                Column column = columnFor(tx, board, lane);
+                for (BoardSnapshot.Item item : lane.cards()) {
+                    insert(tx, board, column, item);
+                    count++;
+                }
+            }
+            EventTable.append(tx, workspace.actor(), board.id(), null, "board.imported",
+                    "imported " + count + " card(s) into " + board.name(), null, null);
+            return count;
+        });
+    }
+
+    private static List<BoardSnapshot.Lane> validate(BoardSnapshot snapshot) {
+        List<BoardSnapshot.Lane> lanes = new ArrayList<>();
+        for (BoardSnapshot.Lane lane : snapshot.columns()) {
+            List<BoardSnapshot.Item> items = new ArrayList<>();
+            for (BoardSnapshot.Item item : lane.cards()) {
+                items.add(new BoardSnapshot.Item(Validation.title(item.title()), Validation.description(item.description()),
+                        Validation.tags(item.tags()), Validation.priority(item.priority()), item.due(),
+                        Validation.assignee(item.assignee()), item.archived(), item.comments()));
+            }
+            String name = lane.name() == null ? null : Validation.name("column", lane.name());
+            lanes.add(new BoardSnapshot.Lane(name, lane.wipLimit(), lane.wipHard(), items));
+        }
+        return lanes;
+    }
+
+    private Board boardFor(Tx tx, List<BoardSnapshot.Lane> lanes) throws SQLException {
+        String requested = workspace.requestedBoard();
+        if (requested != null) {
+            Optional<Board> existing = BoardTable.byName(tx, requested);
+            if (existing.isEmpty()) {
+                List<String> names = lanes.stream().map(BoardSnapshot.Lane::name).filter(java.util.Objects::nonNull).distinct().toList();
+                return Boards.create(tx, workspace.actor(), requested, names.isEmpty() ? Boards.DEFAULT_COLUMNS : names);
+            }
+        }
+        return workspace.board(tx);
+    }
+
+    /** The lane's column, made when missing; a lane without a name (a CSV row without one) goes to the first column. */
+    private static Column columnFor(Tx tx, Board board, BoardSnapshot.Lane lane) throws SQLException {
+        if (lane.name() == null) {
+            List<Column> columns = ColumnTable.ofBoard(tx, board.id());
+            if (!columns.isEmpty()) {
+                return columns.get(0);
+            }
+            return columnFor(tx, board, new BoardSnapshot.Lane("Todo", null, false, lane.cards()));
+        }
+        Optional<Column> existing = ColumnTable.byName(tx, board.id(), lane.name());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        int position = ColumnTable.ofBoard(tx, board.id()).size();
+        long id = ColumnTable.insert(tx, board.id(), lane.name(), position, lane.wipLimit(), lane.wipHard());
+        return new Column(id, board.id(), lane.name(), position, lane.wipLimit(), lane.wipHard());
+    }
+
+    private void insert(Tx tx, Board board, Column column, BoardSnapshot.Item item) throws SQLException {
+        int position = item.archived() ? -1 : ColumnTable.cardCount(tx, column.id());
+        long id = CardTable.insert(tx, board.id(), column.id(), position, item.title(), item.description(), item.priority(),
+                item.due(), item.assignee());
+        CardTable.replaceTags(tx, id, item.tags());
+        for (BoardSnapshot.Note note : item.comments()) {
+            if (note.body() != null && !note.body().isBlank()) {
+                CommentTable.insert(tx, id, note.author() == null ? workspace.actor().name() : note.author(), note.body(),
+                        note.createdAt() == null ? dev.tack.store.Clock.now() : note.createdAt());
+            }
+        }
+        Card card = Cards.load(tx, id);
+        if (item.archived()) {
+            Card archived = new Card(card.id(), card.boardId(), card.columnId(), card.column(), -1, card.title(),
+                    card.description(), card.tags(), card.priority(), card.due(), card.assignee(), true, card.version(),
+                    card.createdAt(), card.updatedAt(), null, 0, false);
+            CardTable.update(tx, archived, card.version());
+            card = Cards.load(tx, id);
+        }
+        EventTable.append(tx, workspace.actor(), board.id(), id, "card.added", "imported #" + id + " into " + column.name(),
+                null, Json.compact(Json.card(card)));
+    }
+}

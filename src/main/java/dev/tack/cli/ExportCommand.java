@@ -1,0 +1,79 @@
+package dev.tack.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import dev.tack.board.BoardSnapshot;
+import dev.tack.board.Transfers;
+import dev.tack.io.Format;
+import dev.tack.store.TackException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write the board as JSON (lossless but for ids and history), Markdown or CSV.")
+final class ExportCommand extends BaseCommand {
+
+    @Option(names = {"-f", "--format"}, paramLabel = "json|md|csv", defaultValue = "json", description = "Format (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path output;
+
+    @Override
+    protected int execute() throws IOException {
+        Format chosen = Format.named(format);
+        if (output != null) {
+            OutputFiles.refuseDatabaseFiles(output, workspace().database().file());
+        }
+        BoardSnapshot snapshot = new Transfers(workspace()).export();
+        if (output == null) {
+            Writer out = out();
+            chosen.write(snapshot, out);
+            out.flush();
+            return 0;
+        }
+        // Written beside the target and moved into place, so a failed export leaves no half file.
+        Path target = output.toAbsolutePath();
+        // Files.createFile keeps the umask's permissions, unlike a temp file's owner-only ones.
+        Path temporary = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp"));
+        try {
+            try (Writer writer = new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8)) {
+                chosen.write(snapshot, writer);
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        if (!json()) {
+            System.err.println("exported " + snapshot.cardCount() + " card(s) to " + target);
+        }
+        return 0;
+    }
+
+    /** Where export may not write. */
+    static final class OutputFiles {
+        private OutputFiles() {
+        }
+
+        static void refuseDatabaseFiles(Path output, Path database) {
+            Path target = output.toAbsolutePath().normalize();
+            String name = database.getFileName().toString();
+            for (String suffix : new String[] {"", "-wal", "-shm", "-journal", ".lock"}) {
+                if (target.equals(database.resolveSibling(name + suffix))) {
+                    throw TackException.usage("refusing to write over the board's own file " + target);
+                }
+            }
+            if (Files.isDirectory(target)) {
+                throw TackException.usage(target + " is a folder; give a file name");
+            }
+            if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+                throw TackException.usage("no folder " + target.getParent() + " to write into");
+            }
+        }
+    }
+}

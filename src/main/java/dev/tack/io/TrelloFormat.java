@@ -1,0 +1,114 @@
+package dev.tack.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.tack.board.BoardSnapshot;
+import dev.tack.store.TackException;
+
+/**
+ * Reads a Trello board export (Menu → Print, export and share → Export as JSON): lists become
+ * columns (closed lists are skipped), cards keep their order, labels become tags (their name, or
+ * their colour when unnamed), closed cards come in archived, and comments keep their authors.
+ */
+public final class TrelloFormat implements Format {
+
+    @Override
+    public String name() {
+        return "trello";
+    }
+
+    @Override
+    public BoardSnapshot read(Reader in) throws IOException {
+        JsonObject root;
+        try {
+            root = JsonParser.parseReader(in).getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw TackException.usage("not a Trello export: " + e.getMessage());
+        }
+        if (!root.has("lists") || !root.has("cards")) {
+            throw TackException.usage("not a Trello export: no \"lists\" and \"cards\"");
+        }
+        Map<String, List<BoardSnapshot.Note>> comments = comments(root);
+        Map<String, JsonObject> lists = new LinkedHashMap<>();
+        List<JsonObject> orderedLists = new ArrayList<>();
+        root.getAsJsonArray("lists").forEach(l -> orderedLists.add(l.getAsJsonObject()));
+        orderedLists.sort(Comparator.comparingDouble(l -> number(l, "pos")));
+        for (JsonObject list : orderedLists) {
+            if (!bool(list, "closed")) {
+                lists.put(JsonFormat.text(list, "id"), list);
+            }
+        }
+        Map<String, List<BoardSnapshot.Item>> byList = new HashMap<>();
+        List<JsonObject> cards = new ArrayList<>();
+        root.getAsJsonArray("cards").forEach(c -> cards.add(c.getAsJsonObject()));
+        cards.sort(Comparator.comparingDouble(c -> number(c, "pos")));
+        for (JsonObject card : cards) {
+            String listId = JsonFormat.text(card, "idList");
+            if (!lists.containsKey(listId)) {
+                continue;
+            }
+            List<String> tags = new ArrayList<>();
+            if (card.has("labels")) {
+                for (JsonElement label : card.getAsJsonArray("labels")) {
+                    String name = JsonFormat.text(label.getAsJsonObject(), "name");
+                    String tag = name == null || name.isBlank() ? JsonFormat.text(label.getAsJsonObject(), "color") : name;
+                    if (tag != null && !tag.isBlank()) {
+                        tags.add(tag.strip().replaceAll("[\\s,]+", "-"));
+                    }
+                }
+            }
+            String id = JsonFormat.text(card, "id");
+            byList.computeIfAbsent(listId, k -> new ArrayList<>()).add(new BoardSnapshot.Item(JsonFormat.text(card, "name"),
+                    JsonFormat.text(card, "desc"), tags, 0, JsonFormat.date(JsonFormat.text(card, "due")), null,
+                    bool(card, "closed"), comments.getOrDefault(id, List.of())));
+        }
+        List<BoardSnapshot.Lane> lanes = new ArrayList<>();
+        lists.forEach((id, list) -> lanes.add(new BoardSnapshot.Lane(JsonFormat.text(list, "name"), null, false,
+                byList.getOrDefault(id, List.of()))));
+        return new BoardSnapshot(JsonFormat.text(root, "name"), lanes);
+    }
+
+    private static Map<String, List<BoardSnapshot.Note>> comments(JsonObject root) {
+        Map<String, List<BoardSnapshot.Note>> byCard = new HashMap<>();
+        if (!root.has("actions")) {
+            return byCard;
+        }
+        List<JsonObject> actions = new ArrayList<>();
+        root.getAsJsonArray("actions").forEach(a -> actions.add(a.getAsJsonObject()));
+        actions.sort(Comparator.comparing(a -> String.valueOf(JsonFormat.text(a, "date"))));
+        for (JsonObject action : actions) {
+            if (!"commentCard".equals(JsonFormat.text(action, "type")) || !action.has("data")) {
+                continue;
+            }
+            JsonObject data = action.getAsJsonObject("data");
+            if (!data.has("card")) {
+                continue;
+            }
+            String author = action.has("memberCreator")
+                    ? JsonFormat.text(action.getAsJsonObject("memberCreator"), "username") : null;
+            byCard.computeIfAbsent(JsonFormat.text(data.getAsJsonObject("card"), "id"), k -> new ArrayList<>())
+                    .add(new BoardSnapshot.Note(author, JsonFormat.text(data, "text"), JsonFormat.text(action, "date")));
+        }
+        return byCard;
+    }
+
+    private static double number(JsonObject object, String field) {
+        JsonElement value = object.get(field);
+        return value == null || value.isJsonNull() ? 0 : value.getAsDouble();
+    }
+
+    private static boolean bool(JsonObject object, String field) {
+        JsonElement value = object.get(field);
+        return value != null && !value.isJsonNull() && value.getAsBoolean();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tack.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import dev.tack.model.Actor;
+import dev.tack.store.Database;
+import dev.tack.store.EventTable;
+import dev.tack.store.Integrity;
+import dev.tack.store.TackException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TransfersTest {
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+    private Workspace workspace;
+
+    @BeforeEach
+    void open() {
+        Actor actor = new Actor("alice", "host", 1);
+        database = Database.open(folder.resolve("t.db"), Database.Options.defaults().creating(true),
+                tx -> Boards.create(tx, actor, "main", Boards.DEFAULT_COLUMNS));
+        workspace = new Workspace(database, actor, null);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void exportThenImportIntoANewBoardReproducesIt() {
+        Cards cards = new Cards(workspace);
+        cards.add(new NewCard("one", "Doing", "body", List.of("x"), 1, LocalDate.of(2026, 1, 2), "bob", null));
+        long archived = cards.add(NewCard.titled("old")).id();
+        cards.archive(archived, null);
+        cards.comment(archived, "why it went");
+
+        BoardSnapshot exported = new Transfers(workspace).export();
+        int imported = new Transfers(workspace.onBoard("copy")).importSnapshot(exported);
+
+        assertThat(imported).isEqualTo(2);
+        BoardSnapshot copy = new Transfers(workspace.onBoard("copy")).export();
+        assertThat(copy.columns()).isEqualTo(exported.columns());
+        assertThat(database.read(Integrity::problems)).isEmpty();
+    }
+
+    @Test
+    void aBadCardAnywhereImportsNothing() {
+        long eventsBefore = database.read(EventTable::count);
+        BoardSnapshot snapshot = new BoardSnapshot(null, List.of(new BoardSnapshot.Lane("New column", null, false, List.of(
+                new BoardSnapshot.Item("fine", "", List.of(), 0, null, null, false, List.of()),
+                new BoardSnapshot.Item("   ", "", List.of(), 0, null, null, false, List.of())))));
+
+        assertThatThrownBy(() -> new Transfers(workspace).importSnapshot(snapshot)).isInstanceOf(TackException.class);
+
+        assertThat(database.read(EventTable::count)).isEqualTo(eventsBefore);
+        assertThat(new Columns(workspace).list()).extracting(c -> c.column().name()).containsExactly("Todo", "Doing", "Done");
+    }
+}
