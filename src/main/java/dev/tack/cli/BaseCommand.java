@@ -89,6 +89,12 @@ abstract class BaseCommand implements Callable<Integer> {
         return new Database.Options(false, globals().syncFull, deadline);
     }
 
+    /** For a command that only groups others ({@code tack board}): a usage error naming them. */
+    int missingSubcommand() {
+        throw TackException.usage("'" + spec.qualifiedName() + "' needs a command: " + String.join(", ", spec.subcommands().keySet())
+                + " (see: " + spec.qualifiedName() + " --help)");
+    }
+
     static long parseId(String text) {
         String value = text.strip();
         if (value.startsWith("#")) {

@@ -2,6 +2,7 @@ package dev.tack.cli;
 
 import java.io.PrintWriter;
 import dev.tack.store.TackException;
+import dev.tack.text.Sanitizer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,10 +48,11 @@ public final class TackCommand extends BaseCommand {
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // Every failure is one line on stderr (DESIGN.md §4). Messages may quote what was typed,
+        // so they are sanitised: a newline or an escape sequence in an argument stays visible text.
         commandLine.setParameterExceptionHandler((ex, argv) -> {
-            err.println("tack: " + ex.getMessage());
-            CommandLine failed = ex.getCommandLine();
-            err.println("     (see: " + failed.getCommandSpec().qualifiedName() + " --help)");
+            String help = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
+            err.println("tack: " + Sanitizer.line(ex.getMessage()) + " (see: " + help + ")");
             err.flush();
             return TackException.Kind.USAGE.exitCode();
         });
@@ -60,11 +62,11 @@ public final class TackCommand extends BaseCommand {
                 ex.printStackTrace(err);
             }
             if (ex instanceof TackException tack) {
-                err.println("tack: " + tack.getMessage());
+                err.println("tack: " + Sanitizer.line(tack.getMessage()));
                 err.flush();
                 return tack.kind().exitCode();
             }
-            err.println("tack: " + describe(ex) + (debug ? "" : " (run with --debug for details)"));
+            err.println("tack: " + Sanitizer.line(describe(ex)) + (debug ? "" : " (run with --debug for details)"));
             err.flush();
             return TackException.Kind.FAILED.exitCode();
         });
