@@ -1,6 +1,8 @@
 package dev.tack.board;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -55,6 +57,13 @@ public final class Json {
         map.put("attempts", card.attempts());
         map.put("failed", card.failed());
         return map;
+    }
+
+    /** The cards a board view shows, in board order: column by column, top to bottom ({@code tack ls --json}). */
+    public static List<Map<String, Object>> cards(BoardView view) {
+        List<Map<String, Object>> cards = new ArrayList<>();
+        view.lanes().forEach(lane -> lane.cards().forEach(card -> cards.add(card(card))));
+        return cards;
     }
 
     public static Map<String, Object> column(Column column, int cards) {
