@@ -21,7 +21,7 @@ final class InitCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        String explicit = firstNonBlank(globals().db, System.getenv("TACK_DB"));
+        String explicit = explicitDb();
         Path file = explicit != null ? Path.of(explicit).toAbsolutePath().normalize()
                 : Path.of("").toAbsolutePath().resolve(DbLocation.FOLDER).resolve(DbLocation.FILE_NAME);
         if (Files.exists(file)) {
