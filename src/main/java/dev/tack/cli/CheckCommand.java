@@ -20,6 +20,13 @@ final class CheckCommand extends BaseCommand {
             problems.forEach(p -> out().println("problem: " + p));
         }
         out().flush();
-        return problems.isEmpty() ? 0 : 1;
+        if (problems.isEmpty()) {
+            return 0;
+        }
+        // The problems are the output (stdout, or the JSON); the one line on stderr says the command failed.
+        spec.commandLine().getErr().println("tack: " + workspace().database().file() + " has " + problems.size()
+                + (problems.size() == 1 ? " problem" : " problems"));
+        spec.commandLine().getErr().flush();
+        return 1;
     }
 }
