@@ -45,6 +45,26 @@ public final class Validation {
         return trimmed;
     }
 
+    /**
+     * The columns of a new board: at least one, each a valid name, no two the same in any case
+     * (columns are found by name in any case, so "Todo" and "todo" could not be told apart).
+     */
+    public static List<String> columnNames(List<String> names) {
+        List<String> result = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (String raw : names) {
+            String name = name("column", raw);
+            if (!seen.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw TackException.usage("column '" + name + "' is named twice (names are compared in any case)");
+            }
+            result.add(name);
+        }
+        if (result.isEmpty()) {
+            throw TackException.usage("a board needs at least one column");
+        }
+        return result;
+    }
+
     public static String description(String text) {
         if (text == null) {
             return "";

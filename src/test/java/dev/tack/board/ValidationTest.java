@@ -88,6 +88,13 @@ class ValidationTest {
     }
 
     @Test
+    void aNewBoardsColumnsAreNamedOnceInAnyCase() {
+        assertThat(Validation.columnNames(List.of(" A ", "b"))).containsExactly("A", "b");
+        assertUsage(() -> Validation.columnNames(List.of("Todo", "todo"))).hasMessageContaining("'todo' is named twice");
+        assertUsage(() -> Validation.columnNames(List.of())).hasMessage("a board needs at least one column");
+    }
+
+    @Test
     void assigneesLoseTheirAtAndBlankMeansNobody() {
         assertThat(Validation.assignee("@bob")).isEqualTo("bob");
         assertThat(Validation.assignee("  ")).isNull();

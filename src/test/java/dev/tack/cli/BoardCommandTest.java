@@ -56,6 +56,8 @@ class BoardCommandTest extends CliFixture {
     void mistakesAreReportedWithTheRightCodes() {
         tack("board", "add", "main").expectError(4);
         tack("board", "add", " ").expectError(2);
+        assertThat(tack("board", "add", "dup", "--columns", "Todo,TODO").expectError(2).err())
+                .isEqualTo("tack: column 'TODO' is named twice (names are compared in any case)\n");
         tack("board", "rename", "nope", "x").expectError(3);
         tack("board", "rm", "nope").expectError(3);
         tack("--board", "nope", "ls").expectError(3);

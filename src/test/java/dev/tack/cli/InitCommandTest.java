@@ -61,6 +61,8 @@ class InitCommandTest {
         Path db = folder.resolve("tack.db");
         tack("init", "--db", db.toString(), "--columns", "A,,B").expectError(2);
         tack("init", "--db", db.toString(), "--columns", "A,\u001b[2J").expectError(2);
+        tack("init", "--db", db.toString(), "--columns", "Todo,Doing,todo").expectError(2);
+        tack("init", "--db", db.toString(), "--columns", "A,A").expectError(2);
         try (var files = Files.list(folder)) {
             assertThat(files).isEmpty();
         }
