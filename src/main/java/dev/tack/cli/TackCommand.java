@@ -1,6 +1,8 @@
 package dev.tack.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import dev.tack.store.TackException;
 import dev.tack.text.Sanitizer;
 import picocli.CommandLine;
@@ -40,7 +42,16 @@ public final class TackCommand extends BaseCommand {
 
     /** Parses and runs a command line, mapping every failure to the exit codes of DESIGN.md §4. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        // UTF-8 whatever the locale: JSON must be UTF-8 (RFC 8259), and under a C or POSIX locale
+        // (cron, containers, CI) Java would otherwise print every non-ASCII character as '?'.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        try {
+            return run(out, err, args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {

@@ -84,11 +84,14 @@ class GlobalOptionsTest {
         assertThat(last.get("actor").getAsString()).isEqualTo("robot");
         assertThat(last.get("kind").getAsString()).isEqualTo("card.added");
 
-        // Options beat the environment.
-        Child overridden = run(Map.of("TACK_DB", folder.resolve("missing.db").toString(), "TACK_BOARD", "nope"),
-                "--db", db, "--board", "main", "ls", "--json");
+        // Options beat the environment; and output is UTF-8 even under the C locale.
+        tack("--db", db, "add", "naïve 中文 ✓").expectOk();
+        Child overridden = run(Map.of("TACK_DB", folder.resolve("missing.db").toString(), "TACK_BOARD", "nope",
+                "LANG", "C", "LC_ALL", "C"), "--db", db, "--board", "main", "ls", "--json");
         assertThat(overridden.exit()).as(overridden.err()).isZero();
-        assertThat(CliRun.oneJsonDocument(overridden.out()).getAsJsonArray()).isEmpty();
+        JsonArray main = CliRun.oneJsonDocument(overridden.out()).getAsJsonArray();
+        assertThat(main).hasSize(1);
+        assertThat(main.get(0).getAsJsonObject().get("title").getAsString()).isEqualTo("naïve 中文 ✓");
 
         // A TACK_DB that does not exist is an error, one line, exit 1, no stack trace, no file.
         Path missing = folder.resolve("missing.db");
@@ -110,7 +113,8 @@ class GlobalOptionsTest {
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), "dev.tack.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("TACK_"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("TACK_") || name.startsWith("LC_") || name.equals("LANG"));
+        builder.environment().put("LANG", "C.UTF-8");
         // Never the real data folder: a mistake here must not touch the user's own board.
         builder.environment().put("HOME", home.toString());
         builder.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
