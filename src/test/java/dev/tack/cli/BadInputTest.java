@@ -173,7 +173,9 @@ class BadInputTest extends CliFixture {
                 new Object[] {2, new String[] {"frobnicate"}, "frobnicate"},
                 new Object[] {2, new String[] {"add"}, "Missing required parameter: 'TITLE'"},
                 new Object[] {2, new String[] {"mv", "1"}, "Missing required parameter: 'COLUMN'"},
-                new Object[] {2, new String[] {"mv", "1", "Doing", "--pos", "x"}, "'x' is not an int"});
+                new Object[] {2, new String[] {"mv", "1", "Doing", "--pos", "x"}, "'x' is not an int"},
+                new Object[] {2, new String[] {"mv", "1", "Doing", "--pos", "-1"}, "--pos must be 0 or more"},
+                new Object[] {2, new String[] {"add", "x", "--pos", "-1"}, "--pos must be 0 or more"});
     }
 
     @ParameterizedTest(name = "[{index}] tack {1} -> exit {0}")
