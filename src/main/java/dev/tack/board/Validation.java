@@ -1,8 +1,10 @@
 package dev.tack.board;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import dev.tack.store.TackException;
 
@@ -51,10 +53,10 @@ public final class Validation {
      */
     public static List<String> columnNames(List<String> names) {
         List<String> result = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String raw : names) {
             String name = name("column", raw);
-            if (!seen.add(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (!seen.add(name.toLowerCase(Locale.ROOT))) {
                 throw TackException.usage("column '" + name + "' is named twice (names are compared in any case)");
             }
             result.add(name);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import dev.tack.model.Card;
@@ -122,7 +124,7 @@ class PositionsTest {
         List<String> names = List.of("Todo", "Doing", "Done");
         List<List<Long>> model = new ArrayList<>(List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         List<Long> archived = new ArrayList<>();
-        java.util.Map<Long, Integer> columnOf = new java.util.HashMap<>();
+        Map<Long, Integer> columnOf = new HashMap<>();
         Random random = new Random(20261128);
 
         for (int step = 0; step < 150; step++) {
