@@ -28,10 +28,7 @@ public final class Boards {
         if (BoardTable.byName(tx, name).isPresent()) {
             throw TackException.conflict("there is already a board named '" + name + "'");
         }
-        List<String> names = columns.stream().map(c -> Validation.name("column", c)).distinct().toList();
-        if (names.isEmpty()) {
-            throw TackException.usage("a board needs at least one column");
-        }
+        List<String> names = Validation.columnNames(columns);
         long id = BoardTable.insert(tx, name);
         for (int i = 0; i < names.size(); i++) {
             ColumnTable.insert(tx, id, names.get(i), i, null, false);

@@ -1,6 +1,8 @@
 package dev.tack.board;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -25,11 +27,37 @@ public final class Json {
     }
 
     public static String compact(Object value) {
-        return COMPACT.toJson(value);
+        return escapeControls(COMPACT.toJson(value));
     }
 
     public static String pretty(Object value) {
-        return PRETTY.toJson(value);
+        return escapeControls(PRETTY.toJson(value));
+    }
+
+    /**
+     * Gson escapes C0 controls but writes DEL, C1 controls (U+009B is a one-character CSI) and
+     * bidirectional overrides raw, and {@code --json} output often lands on a terminal. Outside
+     * strings JSON is plain ASCII, so each of these can only be inside a string, where
+     * a backslash-u escape is the same character to any JSON reader.
+     */
+    static String escapeControls(String json) {
+        StringBuilder out = null;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            boolean unsafe = (c >= 0x7f && c < 0xa0) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+                    || c == 0x200e || c == 0x200f || c == 0x061c;
+            if (unsafe && out == null) {
+                out = new StringBuilder(json.length() + 16).append(json, 0, i);
+            }
+            if (out != null) {
+                if (unsafe) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? json : out.toString();
     }
 
     public static Gson gson() {
@@ -55,6 +83,13 @@ public final class Json {
         map.put("attempts", card.attempts());
         map.put("failed", card.failed());
         return map;
+    }
+
+    /** The cards a board view shows, in board order: column by column, top to bottom ({@code tack ls --json}). */
+    public static List<Map<String, Object>> cards(BoardView view) {
+        List<Map<String, Object>> cards = new ArrayList<>();
+        view.lanes().forEach(lane -> lane.cards().forEach(card -> cards.add(card(card))));
+        return cards;
     }
 
     public static Map<String, Object> column(Column column, int cards) {

@@ -1,8 +1,10 @@
 package dev.tack.board;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import dev.tack.store.TackException;
 
@@ -43,6 +45,26 @@ public final class Validation {
             throw TackException.usage(what + " name must not contain control characters");
         }
         return trimmed;
+    }
+
+    /**
+     * The columns of a new board: at least one, each a valid name, no two the same in any case
+     * (columns are found by name in any case, so "Todo" and "todo" could not be told apart).
+     */
+    public static List<String> columnNames(List<String> names) {
+        List<String> result = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String raw : names) {
+            String name = name("column", raw);
+            if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+                throw TackException.usage("column '" + name + "' is named twice (names are compared in any case)");
+            }
+            result.add(name);
+        }
+        if (result.isEmpty()) {
+            throw TackException.usage("a board needs at least one column");
+        }
+        return result;
     }
 
     public static String description(String text) {

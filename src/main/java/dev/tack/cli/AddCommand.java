@@ -7,6 +7,7 @@ import dev.tack.board.DueDates;
 import dev.tack.board.Json;
 import dev.tack.board.NewCard;
 import dev.tack.model.Card;
+import dev.tack.store.TackException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +41,9 @@ final class AddCommand extends BaseCommand {
 
     @Override
     protected int execute() {
+        if (position != null && position < 0) {
+            throw TackException.usage("--pos must be 0 or more");
+        }
         LocalDate dueDate = DueDates.parse(due, LocalDate.now());
         Card card = new Cards(workspace()).add(new NewCard(title, column, description, tags, priority, dueDate, assignee, position));
         if (json()) {

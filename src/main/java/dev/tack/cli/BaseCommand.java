@@ -66,11 +66,23 @@ abstract class BaseCommand implements Callable<Integer> {
     /** Opens (once) the board file the global options and environment point at. */
     Workspace workspace() {
         if (workspace == null) {
-            DbLocation location = DbLocation.resolve(firstNonBlank(globals().db, System.getenv("TACK_DB")),
+            DbLocation location = DbLocation.resolve(explicitDb(),
                     Path.of("").toAbsolutePath(), System.getenv());
             workspace = open(location.file(), location.createIfMissing());
         }
         return workspace;
+    }
+
+    /**
+     * The file {@code --db} or {@code TACK_DB} names, or null. An empty {@code --db} is refused
+     * rather than read as "not given": {@code tack --db "$BOARD" add …} with the variable unset must
+     * not write to the user's own default board.
+     */
+    String explicitDb() {
+        if (globals().db != null && globals().db.isBlank()) {
+            throw TackException.usage("--db was given an empty path");
+        }
+        return firstNonBlank(globals().db, System.getenv("TACK_DB"));
     }
 
     Workspace open(Path file, boolean create) {
@@ -87,6 +99,12 @@ abstract class BaseCommand implements Callable<Integer> {
         Duration deadline = globals().lockTimeoutSeconds == null ? Database.Options.defaults().lockDeadline()
                 : Duration.ofMillis(Math.round(globals().lockTimeoutSeconds * 1000));
         return new Database.Options(false, globals().syncFull, deadline);
+    }
+
+    /** For a command that only groups others ({@code tack board}): a usage error naming them. */
+    int missingSubcommand() {
+        throw TackException.usage("'" + spec.qualifiedName() + "' needs a command: " + String.join(", ", spec.subcommands().keySet())
+                + " (see: " + spec.qualifiedName() + " --help)");
     }
 
     static long parseId(String text) {

@@ -14,8 +14,7 @@ final class BoardCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        spec.commandLine().usage(out());
-        return 2;
+        return missingSubcommand();
     }
 
     @Command(name = "ls", mixinStandardHelpOptions = true, description = "List boards.")

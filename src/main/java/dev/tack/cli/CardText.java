@@ -32,6 +32,9 @@ final class CardText {
                 .max().orElse(2);
         int titleWidth = Math.min(60, view.lanes().stream().flatMap(l -> l.cards().stream())
                 .mapToInt(c -> Width.of(Sanitizer.line(c.title()))).max().orElse(10));
+        // Priority marks differ in width ("!" to "!!!"); a fixed slot keeps the tags after them aligned.
+        int priorityWidth = view.lanes().stream().flatMap(l -> l.cards().stream())
+                .mapToInt(c -> PRIORITY_MARKS[c.priority()].length()).max().orElse(0);
         StringBuilder text = new StringBuilder(view.cardCount() * 80 + 256);
         for (BoardView.Lane lane : view.lanes()) {
             text.append(header(lane)).append('\n');
@@ -39,7 +42,7 @@ final class CardText {
                 text.append("  ").append(style.dim("(empty)")).append('\n');
             }
             for (Card card : lane.cards()) {
-                text.append("  ").append(line(card, idWidth, titleWidth)).append('\n');
+                text.append("  ").append(line(card, idWidth, titleWidth, priorityWidth)).append('\n');
             }
         }
         out.print(text);
@@ -54,12 +57,12 @@ final class CardText {
         return lane.overLimit() ? style.red(style.bold(header + " over limit")) : style.bold(header);
     }
 
-    String line(Card card, int idWidth, int titleWidth) {
+    String line(Card card, int idWidth, int titleWidth, int priorityWidth) {
         List<String> parts = new ArrayList<>();
         parts.add(style.dim(Width.pad("#" + card.id(), idWidth)));
         parts.add(Width.pad(Sanitizer.line(card.title()), titleWidth));
-        if (card.priority() > 0) {
-            parts.add(style.red(PRIORITY_MARKS[card.priority()]));
+        if (priorityWidth > 0) {
+            parts.add(style.red(PRIORITY_MARKS[card.priority()]) + " ".repeat(priorityWidth - PRIORITY_MARKS[card.priority()].length()));
         }
         for (String tag : card.tags()) {
             parts.add(style.cyan("#" + Sanitizer.line(tag)));

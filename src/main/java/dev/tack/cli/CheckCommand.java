@@ -3,6 +3,7 @@ package dev.tack.cli;
 import java.util.List;
 import java.util.Map;
 import dev.tack.store.Integrity;
+import dev.tack.text.Sanitizer;
 import picocli.CommandLine.Command;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -20,6 +21,13 @@ final class CheckCommand extends BaseCommand {
             problems.forEach(p -> out().println("problem: " + p));
         }
         out().flush();
-        return problems.isEmpty() ? 0 : 1;
+        if (problems.isEmpty()) {
+            return 0;
+        }
+        // The problems are the output (stdout, or the JSON); the one line on stderr says the command failed.
+        spec.commandLine().getErr().println("tack: " + Sanitizer.line(workspace().database().file().toString()) + " has " + problems.size()
+                + (problems.size() == 1 ? " problem" : " problems"));
+        spec.commandLine().getErr().flush();
+        return 1;
     }
 }

@@ -19,8 +19,7 @@ final class ColumnCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        spec.commandLine().usage(out());
-        return 2;
+        return missingSubcommand();
     }
 
     static void report(BaseCommand command, String verb, Column column) {

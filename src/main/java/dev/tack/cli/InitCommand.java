@@ -21,7 +21,7 @@ final class InitCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        String explicit = firstNonBlank(globals().db, System.getenv("TACK_DB"));
+        String explicit = explicitDb();
         Path file = explicit != null ? Path.of(explicit).toAbsolutePath().normalize()
                 : Path.of("").toAbsolutePath().resolve(DbLocation.FOLDER).resolve(DbLocation.FILE_NAME);
         if (Files.exists(file)) {
@@ -30,7 +30,7 @@ final class InitCommand extends BaseCommand {
         List<String> names = columns == null || columns.isEmpty() ? Boards.DEFAULT_COLUMNS : columns;
         Actor actor = actor();
         // Checked before anything is created, so that bad names leave no file behind.
-        names.forEach(n -> dev.tack.board.Validation.name("column", n));
+        dev.tack.board.Validation.columnNames(names);
         try (Database database = Database.open(file, databaseOptions().creating(true),
                 tx -> Boards.create(tx, actor, Workspace.DEFAULT_BOARD, names))) {
             if (json()) {

@@ -1,7 +1,6 @@
 package dev.tack.cli;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import dev.tack.board.BoardView;
 import dev.tack.board.CardFilter;
@@ -32,9 +31,7 @@ final class LsCommand extends BaseCommand {
         CardFilter filter = new CardFilter(column, tags, who, null, words);
         BoardView view = new Queries(workspace()).board(filter);
         if (json()) {
-            List<Object> cards = new ArrayList<>();
-            view.lanes().forEach(lane -> lane.cards().forEach(card -> cards.add(Json.card(card))));
-            printJson(cards);
+            printJson(Json.cards(view));
         } else {
             new CardText(style(), LocalDate.now()).board(out(), view);
         }

@@ -1,7 +1,10 @@
 package dev.tack.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import dev.tack.store.TackException;
+import dev.tack.text.Sanitizer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +48,16 @@ public final class TackCommand extends BaseCommand {
 
     /** Parses and runs a command line, mapping every failure to the exit codes of DESIGN.md §4. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        // UTF-8 whatever the locale: JSON must be UTF-8 (RFC 8259), and under a C or POSIX locale
+        // (cron, containers, CI) Java would otherwise print every non-ASCII character as '?'.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        try {
+            return run(out, err, args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -53,10 +65,11 @@ public final class TackCommand extends BaseCommand {
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // Every failure is one line on stderr (DESIGN.md §4). Messages may quote what was typed,
+        // so they are sanitised: a newline or an escape sequence in an argument stays visible text.
         commandLine.setParameterExceptionHandler((ex, argv) -> {
-            err.println("tack: " + ex.getMessage());
-            CommandLine failed = ex.getCommandLine();
-            err.println("     (see: " + failed.getCommandSpec().qualifiedName() + " --help)");
+            String help = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
+            err.println("tack: " + Sanitizer.line(ex.getMessage()) + " (see: " + help + ")");
             err.flush();
             return TackException.Kind.USAGE.exitCode();
         });
@@ -66,11 +79,11 @@ public final class TackCommand extends BaseCommand {
                 ex.printStackTrace(err);
             }
             if (ex instanceof TackException tack) {
-                err.println("tack: " + tack.getMessage());
+                err.println("tack: " + Sanitizer.line(tack.getMessage()));
                 err.flush();
                 return tack.kind().exitCode();
             }
-            err.println("tack: " + describe(ex) + (debug ? "" : " (run with --debug for details)"));
+            err.println("tack: " + Sanitizer.line(describe(ex)) + (debug ? "" : " (run with --debug for details)"));
             err.flush();
             return TackException.Kind.FAILED.exitCode();
         });

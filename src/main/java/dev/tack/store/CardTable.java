@@ -131,6 +131,14 @@ public final class CardTable {
         return tx.number("SELECT coalesce(max(id), 0) FROM cards");
     }
 
+    /**
+     * The highest card id ever handed out, removed cards included: AUTOINCREMENT keeps it in
+     * {@code sqlite_sequence}, which is why ids are never reused.
+     */
+    public static long highestIdIssued(Tx tx) throws SQLException {
+        return tx.number("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'cards'), 0)");
+    }
+
     /** Columns whose live positions are not exactly 0..n-1, for {@code tack check}. */
     public static List<String> columnsWithBrokenPositions(Tx tx) throws SQLException {
         return tx.list("SELECT col.name || ' (board ' || b.name || ')' FROM columns col JOIN boards b ON b.id = col.board_id"

@@ -35,13 +35,16 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Options options;
+    /** Why the file is read-only, or null when it is not. */
+    private final String readOnlyReason;
     private final boolean readOnly;
     private Connection reader;
 
-    private Database(Path file, Options options, boolean readOnly) {
+    private Database(Path file, Options options, String readOnlyReason) {
         this.file = file;
         this.options = options;
-        this.readOnly = readOnly;
+        this.readOnlyReason = readOnlyReason;
+        this.readOnly = readOnlyReason != null;
     }
 
     /**
@@ -60,9 +63,17 @@ public final class Database implements AutoCloseable {
         Path folder = absolute.getParent();
         if (!exists) {
             createFolder(folder);
+            if (lacksWriteBit(folder)) {
+                throw TackException.failed("cannot create " + absolute + ": the folder " + folder + " is read-only");
+            }
         }
         Mounts.requireLocal(folder);
-        Database database = new Database(absolute, options, exists && lacksWriteBit(absolute));
+        String readOnly = !exists ? null
+                : lacksWriteBit(absolute) ? "its permissions allow no writes"
+                : lacksWriteBit(folder) ? "its folder " + folder + " is read-only, and a write needs the lock file,"
+                        + " -wal and -shm beside it"
+                : null;
+        Database database = new Database(absolute, options, readOnly);
         try {
             if (exists) {
                 database.checkExisting();
@@ -87,7 +98,7 @@ public final class Database implements AutoCloseable {
     /** The process's one writer for this file. */
     public Writer writer() {
         if (readOnly) {
-            throw TackException.failed(file + " is read-only (its permissions allow no writes)");
+            throw TackException.failed(file + " is read-only (" + readOnlyReason + ")");
         }
         return Writer.forFile(file, options);
     }
@@ -191,7 +202,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * Root writes through any permission bits, so "read-only" is read from the bits themselves:
-     * a file nobody may write is treated as read-only even by root.
+     * a file, or a folder, that nobody may write is treated as read-only even by root.
      */
     private static boolean lacksWriteBit(Path file) {
         try {

@@ -1,0 +1,79 @@
+package dev.tack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.StreamSupport;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class LogAndCheckCommandTest extends CliFixture {
+
+    @Test
+    void logPrintsOneLinePerEventOldestFirst() {
+        tack("--as", "alice", "add", "a").expectOk();
+        tack("--as", "bob", "mv", "1", "Doing").expectOk();
+        List<String> lines = tack("log").expectOk().out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("#1 ").endsWith(" added board main (Todo, Doing, Done)");
+        assertThat(lines.get(1)).startsWith("#2 ").contains(" alice@").endsWith(" added #1 to Todo");
+        assertThat(lines.get(2)).startsWith("#3 ").contains(" bob@").endsWith(" moved #1 from Todo to Doing");
+    }
+
+    @Test
+    void logSinceSkipsWhatWasSeen() {
+        add("a");
+        add("b");
+        List<String> lines = tack("log", "--since", "2").expectOk().out().lines().toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).startsWith("#3 ").endsWith("added #2 to Todo");
+        assertThat(tack("log", "--since", "3").expectOk().out()).isEmpty();
+        assertThat(tack("log", "-n", "1").expectOk().out().lines()).hasSize(1);
+        tack("log", "--since", "x").expectError(2);
+    }
+
+    @Test
+    void logWithJsonPrintsOneArray() {
+        add("a");
+        tack("edit", "1", "--title", "b").expectOk();
+        JsonArray events = tack("log", "--json", "--since", "1").expectOk().json().getAsJsonArray();
+        assertThat(StreamSupport.stream(events.spliterator(), false).map(e -> e.getAsJsonObject().get("kind").getAsString()))
+                .containsExactly("card.added", "card.edited");
+        JsonObject edited = events.get(1).getAsJsonObject();
+        assertThat(edited.get("id").getAsLong()).isEqualTo(3);
+        assertThat(edited.get("card_id").getAsLong()).isEqualTo(1);
+        assertThat(edited.getAsJsonObject("before").get("title").getAsString()).isEqualTo("a");
+        assertThat(edited.getAsJsonObject("after").get("title").getAsString()).isEqualTo("b");
+        assertThat(edited.getAsJsonObject("after").get("version").getAsLong()).isEqualTo(2);
+        assertThat(tack("log", "--json", "--since", "99").expectOk().json().getAsJsonArray()).isEmpty();
+    }
+
+    @Test
+    void checkPassesASoundFile() {
+        add("a");
+        add("b", "-c", "Done");
+        tack("rm", "1").expectOk();
+        CliRun.Result result = tack("check").expectOk();
+        assertThat(result.out()).isEqualTo("ok: " + db + " passed integrity_check, foreign_key_check and tack's invariants\n");
+        JsonObject json = tack("check", "--json").expectOk().json().getAsJsonObject();
+        assertThat(json.get("ok").getAsBoolean()).isTrue();
+        assertThat(json.getAsJsonArray("problems")).isEmpty();
+    }
+
+    @Test
+    void checkReportsBrokenPositionsAndFails() {
+        add("a");
+        add("b");
+        CliRun.execute(db, "UPDATE cards SET position = 5 WHERE id = 2");
+        CliRun.Result result = tack("check");
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).isEqualTo("problem: positions in column Todo (board main) are not contiguous from 0\n");
+        assertThat(result.errLines()).hasSize(1);
+        assertThat(result.err()).isEqualTo("tack: " + db + " has 1 problem\n");
+
+        CliRun.Result json = tack("check", "--json");
+        assertThat(json.exit()).isEqualTo(1);
+        assertThat(json.json().getAsJsonObject().get("ok").getAsBoolean()).isFalse();
+    }
+}
