@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.tack.model.Actor;
 import dev.tack.testing.ChildJvm;
 import dev.tack.testing.LockHolder;
@@ -202,6 +203,48 @@ class WriterLockTest {
             assertThat(database.<List<String>>read(Integrity::problems)).isEmpty();
             System.out.printf("[tack-mp] lock hand-over after kill -9 of the holder: %d ms (deadline %d ms)%n",
                     handOverMillis, deadline.toMillis());
+        }
+    }
+
+    /**
+     * A FileChannel is interruptible: interrupting a thread inside a channel operation closes the
+     * channel, and with it every POSIX lock of the process on that file. An interrupt that reaches a
+     * thread waiting for the side lock must fail that write cleanly and leave the JVM able to write.
+     */
+    @Test
+    void aWaiterThatIsInterruptedFailsCleanlyAndLaterWritesStillWork() throws Exception {
+        ChildJvm holder = start("holder", LockHolder.class, db.toString(), "1500");
+        assertThat(holder.awaitLineStartingWith("HELD ", Duration.ofMinutes(1))).as(holder.stderr()).isNotNull();
+        try (Database database = open(db, Duration.ofSeconds(20))) {
+            AtomicReference<Object> outcome = new AtomicReference<>();
+            Thread waiter = new Thread(() -> {
+                try {
+                    outcome.set(database.writer().write(tx -> "entered"));
+                } catch (RuntimeException e) {
+                    outcome.set(e);
+                }
+            }, "interrupted-waiter");
+            waiter.start();
+            Thread.sleep(300); // let it poll the side lock
+            assertThat(waiter.isAlive()).as("the waiter waits while another process holds the lock").isTrue();
+            waiter.interrupt();
+            waiter.join(TimeUnit.MINUTES.toMillis(1));
+            assertThat(outcome.get()).as("the interrupted write").isInstanceOfSatisfying(TackException.class,
+                    e -> assertThat(e.getMessage()).contains("interrupted"));
+            assertThat(holder.awaitExit(Duration.ofMinutes(1))).isZero();
+
+            // The JVM's writer still works, from another thread and from this one.
+            Future<Long> later = pool.submit(() -> database.writer().write(tx -> tx.number("SELECT count(*) FROM events")));
+            assertThat(later.get(1, TimeUnit.MINUTES)).isPositive();
+            assertThat(database.writer().<Integer>write(tx -> tx.update("UPDATE boards SET name = name"))).isEqualTo(1);
+
+            // And the side lock still excludes other processes (the channel was not silently closed).
+            ChildJvm second = start("holder-2", LockHolder.class, db.toString(), "2000");
+            assertThat(second.awaitLineStartingWith("HELD ", Duration.ofMinutes(1))).as(second.stderr()).isNotNull();
+            try (Database impatient = open(db, Duration.ofMillis(300))) {
+                assertThatThrownBy(() -> impatient.writer().write(tx -> null))
+                        .isInstanceOfSatisfying(TackException.class, e -> assertThat(e.getMessage()).contains("pid " + second.pid()));
+            }
         }
     }
 
