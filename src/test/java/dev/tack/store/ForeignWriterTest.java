@@ -22,6 +22,7 @@ import dev.tack.testing.ChildJvm;
 import dev.tack.testing.ForeignWriter;
 import dev.tack.testing.WriterDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,10 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * keep them apart: every tack write succeeds within the default deadline, the file stays sound, and
  * tack's {@link ChangeFeed} sees the foreign commits and their events.
  */
+@Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ForeignWriterTest {
 
     private static final int TACK_PROCESSES = 3;
-    private static final int WRITES_EACH = 150;
+    private static final int WRITES_EACH = 200;
     private static final Pattern SHELL = Pattern.compile("SHELL (\\d+) (\\d+) \\.");
 
     @TempDir
@@ -59,6 +61,7 @@ class ForeignWriterTest {
             for (ChildJvm writer : writers) {
                 assertThat(writer.awaitLineStartingWith("READY ", Duration.ofMinutes(1))).as(writer.stderr()).isNotNull();
             }
+            assertThat(shell.awaitLineStartingWith("SHELL ", Duration.ofMinutes(1))).as(shell.stderr()).isNotNull();
             writers.forEach(w -> w.send("go"));
 
             // The change feed polls as a screen would, while everyone writes.

@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import dev.tack.testing.Acks;
 import dev.tack.testing.Acks.Ack;
 import dev.tack.testing.ChildJvm;
 import dev.tack.testing.WriterDriver;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +42,7 @@ class KilledWritersProcessTest {
         final long delayNanos;
         final long spawnedAt = System.nanoTime();
         long armedAt = -1;
+        boolean armedByItsWrites;
 
         Victim(ChildJvm child, Moment moment, long delayNanos) {
             this.child = child;
@@ -49,6 +52,7 @@ class KilledWritersProcessTest {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void writersKilledAgainAndAgainLoseNoAcknowledgedWrite() throws Exception {
         long started = System.nanoTime();
         Path db = dir.resolve("tack.db");
@@ -100,13 +104,16 @@ class KilledWritersProcessTest {
                         };
                         if (armLine != null) {
                             victim.armedAt = victim.moment == Moment.BLIND ? victim.spawnedAt : System.nanoTime();
+                            victim.armedByItsWrites = victim.moment == Moment.AFTER_FIRST_ACK;
+                        } else if (System.nanoTime() - victim.spawnedAt > TimeUnit.SECONDS.toNanos(30)) {
+                            victim.armedAt = System.nanoTime(); // a victim that never got to write dies anyway
                         }
                     }
                     if (victim.armedAt >= 0 && System.nanoTime() - victim.armedAt >= victim.delayNanos) {
                         victim.child.kill();
                         kills++;
                         List<String> lines = victim.child.lines();
-                        if (victim.moment == Moment.AFTER_FIRST_ACK) {
+                        if (victim.armedByItsWrites) {
                             killsAfterAck++;
                         }
                         if (lines.stream().noneMatch(l -> l.startsWith("READY "))) {

@@ -24,6 +24,7 @@ import dev.tack.testing.LockLoop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * other; a holder killed with {@code kill -9} hands the lock over at once; a stopped holder makes a
  * waiter fail with BUSY at its deadline, naming the holder.
  */
+@Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
 class WriterLockTest {
 
     @TempDir
@@ -138,7 +140,7 @@ class WriterLockTest {
 
     @Test
     void anotherJvmInsideAWriteHoldsTheSideLockAndMakesThisJvmWait() throws Exception {
-        ChildJvm holder = start("holder", LockHolder.class, db.toString(), "3000");
+        ChildJvm holder = start("holder", LockHolder.class, db.toString(), "-1"); // holds until told
         String held = holder.awaitLineStartingWith("HELD ", Duration.ofMinutes(1));
         assertThat(held).as(holder.stderr()).isNotNull();
         long heldEvent = Long.parseLong(held.split(" ")[2]);
@@ -158,10 +160,15 @@ class WriterLockTest {
                     });
         }
 
-        // A patient waiter gets in only after the holder committed: it sees the holder's event.
-        try (Database patient = open(db, Duration.ofSeconds(20))) {
-            long seen = patient.writer().write(tx -> tx.number("SELECT count(*) FROM events WHERE id = ? AND kind = 'test.held'", heldEvent));
-            assertThat(seen).as("the holder's event, committed before this write began").isEqualTo(1);
+        // A patient waiter waits while the holder holds, and gets in only after the holder committed:
+        // it sees the holder's event.
+        try (Database patient = open(db, Duration.ofSeconds(30))) {
+            Future<Long> waiter = pool.submit(() -> patient.writer().write(
+                    tx -> tx.number("SELECT count(*) FROM events WHERE id = ? AND kind = 'test.held'", heldEvent)));
+            Thread.sleep(300);
+            assertThat(waiter.isDone()).as("the waiter got in while another JVM held the lock").isFalse();
+            holder.send("release");
+            assertThat(waiter.get(1, TimeUnit.MINUTES)).as("the holder's event, committed before this write began").isEqualTo(1);
         }
         assertThat(holder.awaitExit(Duration.ofMinutes(1))).isZero();
         assertThat(holder.lines()).contains("RELEASING .", "RELEASED .");
@@ -173,7 +180,7 @@ class WriterLockTest {
 
     @Test
     void holderKilledWithSigkillHandsTheLockOverAtOnce() throws Exception {
-        ChildJvm holder = start("holder", LockHolder.class, db.toString(), "120000");
+        ChildJvm holder = start("holder", LockHolder.class, db.toString(), "-1");
         String held = holder.awaitLineStartingWith("HELD ", Duration.ofMinutes(1));
         assertThat(held).as(holder.stderr()).isNotNull();
 
@@ -213,7 +220,7 @@ class WriterLockTest {
      */
     @Test
     void aWaiterThatIsInterruptedFailsCleanlyAndLaterWritesStillWork() throws Exception {
-        ChildJvm holder = start("holder", LockHolder.class, db.toString(), "1500");
+        ChildJvm holder = start("holder", LockHolder.class, db.toString(), "-1");
         assertThat(holder.awaitLineStartingWith("HELD ", Duration.ofMinutes(1))).as(holder.stderr()).isNotNull();
         try (Database database = open(db, Duration.ofSeconds(20))) {
             AtomicReference<Object> outcome = new AtomicReference<>();
@@ -231,6 +238,7 @@ class WriterLockTest {
             waiter.join(TimeUnit.MINUTES.toMillis(1));
             assertThat(outcome.get()).as("the interrupted write").isInstanceOfSatisfying(TackException.class,
                     e -> assertThat(e.getMessage()).contains("interrupted"));
+            holder.send("release");
             assertThat(holder.awaitExit(Duration.ofMinutes(1))).isZero();
 
             // The JVM's writer still works, from another thread and from this one.
@@ -239,7 +247,7 @@ class WriterLockTest {
             assertThat(database.writer().<Integer>write(tx -> tx.update("UPDATE boards SET name = name"))).isEqualTo(1);
 
             // And the side lock still excludes other processes (the channel was not silently closed).
-            ChildJvm second = start("holder-2", LockHolder.class, db.toString(), "2000");
+            ChildJvm second = start("holder-2", LockHolder.class, db.toString(), "-1");
             assertThat(second.awaitLineStartingWith("HELD ", Duration.ofMinutes(1))).as(second.stderr()).isNotNull();
             try (Database impatient = open(db, Duration.ofMillis(300))) {
                 assertThatThrownBy(() -> impatient.writer().write(tx -> null))
@@ -250,7 +258,7 @@ class WriterLockTest {
 
     @Test
     void stoppedHolderMakesAWaiterFailBusyAtItsDeadlineNamingTheHolder() throws Exception {
-        ChildJvm holder = start("holder", LockHolder.class, db.toString(), "120000");
+        ChildJvm holder = start("holder", LockHolder.class, db.toString(), "-1");
         assertThat(holder.awaitLineStartingWith("HELD ", Duration.ofMinutes(1))).as(holder.stderr()).isNotNull();
         holder.signal("STOP");
         try (Database database = open(db, Duration.ofSeconds(1))) {

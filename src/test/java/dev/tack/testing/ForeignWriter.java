@@ -49,7 +49,7 @@ public final class ForeignWriter {
             statement.execute("PRAGMA busy_timeout = 5000"); // the shell's .timeout
             out.println("READY " + pid + " .");
             while (!stop.get()) {
-                int held = random.nextInt(100) < 30 ? 50 + random.nextInt(151) : 0;
+                int held = commits % 3 == 1 ? 50 + random.nextInt(151) : 0; // every third transaction is held open
                 try {
                     statement.execute("BEGIN IMMEDIATE");
                     long maxCard;

@@ -11,7 +11,8 @@ import dev.tack.store.Writer;
 /**
  * A child JVM that takes tack's write lock and holds it: inside {@link Writer#write} it appends an
  * event, prints {@code HELD pid event-id .}, sleeps {@code hold-ms} (a test may sleep inside the
- * lock; tack's own code never does), prints {@code RELEASING .} and commits, then prints
+ * lock; tack's own code never does) or, when {@code hold-ms} is negative, waits for a line on stdin,
+ * prints {@code RELEASING .} and commits, then prints
  * {@code RELEASED .}.
  *
  * <p>Usage: {@code LockHolder db hold-ms}
@@ -34,9 +35,20 @@ public final class LockHolder {
                 long eventId = EventTable.append(tx, actor, null, null, "test.held", "held by " + pid, null, null);
                 out.println("HELD " + pid + " " + eventId + " .");
                 try {
-                    Thread.sleep(holdMillis);
+                    if (holdMillis < 0) {
+                        while (true) { // until the parent sends a line (or closes stdin)
+                            int c = System.in.read();
+                            if (c < 0 || c == '\n') {
+                                break;
+                            }
+                        }
+                    } else {
+                        Thread.sleep(holdMillis);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (java.io.IOException e) {
+                    // stdin closed: release
                 }
                 out.println("RELEASING .");
                 return null;
