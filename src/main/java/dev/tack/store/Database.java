@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One board file, opened safely: it exists (or may be created), it is SQLite, it is tack's and not
@@ -75,10 +78,15 @@ public final class Database implements AutoCloseable {
                 : null;
         Database database = new Database(absolute, options, readOnly);
         try {
-            if (exists) {
+            if (exists && !(options.create() && database.creationUnfinished())) {
                 database.checkExisting();
             } else {
+                // Also when another process created the file a moment ago and has not yet written the
+                // schema (two first uses at once), or died doing so: creating is idempotent under the lock.
                 database.create(seed);
+                if (exists) {
+                    database.checkExisting();
+                }
             }
             return database;
         } catch (RuntimeException e) {
@@ -142,6 +150,18 @@ public final class Database implements AutoCloseable {
         return reader;
     }
 
+    /** An empty file, or an SQLite file with no schema at all: a creation in progress or cut short. */
+    private boolean creationUnfinished() {
+        try {
+            if (Files.size(file) == 0) {
+                return true;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return read(tx -> tx.userVersion() == 0 && tx.number("SELECT count(*) FROM sqlite_master") == 0);
+    }
+
     private void checkExisting() {
         try {
             if (Files.size(file) == 0) {
@@ -174,8 +194,21 @@ public final class Database implements AutoCloseable {
     private void create(Writer.Work<?> seed) {
         try (Connection connection = Connections.open(file, true, false, READ_BUSY_TIMEOUT_MILLIS, options.fullSync());
              Statement statement = connection.createStatement()) {
-            // WAL is a property of the file: set once, here, before any transaction.
-            statement.execute("PRAGMA journal_mode=WAL");
+            // WAL is a property of the file: set once, here, before any transaction. Switching needs an
+            // exclusive lock, and SQLite answers BUSY at once (no busy handler) while another process
+            // creating the same file at the same moment holds its shared lock: retry up to the deadline.
+            long deadlineNanos = System.nanoTime() + options.lockDeadline().toNanos();
+            while (true) {
+                try {
+                    statement.execute("PRAGMA journal_mode=WAL");
+                    break;
+                } catch (SQLException e) {
+                    if (!SqliteErrors.isBusy(e) || System.nanoTime() >= deadlineNanos) {
+                        throw e;
+                    }
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(1, 10)));
+            }
         } catch (SQLException e) {
             throw SqliteErrors.translate(file, e);
         }

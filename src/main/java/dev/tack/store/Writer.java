@@ -2,6 +2,7 @@ package dev.tack.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -115,9 +116,16 @@ public final class Writer {
         FileChannel channel = lockChannel();
         long backoffMicros = 200;
         while (true) {
+            // A FileChannel is interruptible: an interrupt during tryLock would close the channel (and
+            // drop the process's locks on the file). So an interrupt ends the wait here, before it.
+            if (Thread.currentThread().isInterrupted()) {
+                throw TackException.failed("interrupted while waiting for the write lock on " + file);
+            }
             FileLock lock;
             try {
                 lock = channel.tryLock(0, 1, false);
+            } catch (ClosedByInterruptException e) {
+                throw TackException.failed("interrupted while waiting for the write lock on " + file);
             } catch (IOException e) {
                 throw TackException.failed("cannot lock " + lockFile + ": " + e.getMessage());
             }
@@ -201,7 +209,8 @@ public final class Writer {
     }
 
     private FileChannel lockChannel() {
-        if (lockChannel == null) {
+        // Kept open for the life of the JVM; reopened only if an interrupt closed it anyway.
+        if (lockChannel == null || !lockChannel.isOpen()) {
             try {
                 lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE);
@@ -228,19 +237,31 @@ public final class Writer {
         ByteBuffer buffer = holderRecord.duplicate();
         buffer.flip();
         buffer.limit(HOLDER_LENGTH);
+        // Written with the interrupt status put aside: an interrupted channel write would close the
+        // channel and silently release the lock just taken.
+        boolean interrupted = Thread.interrupted();
         try {
             channel.write(buffer, HOLDER_OFFSET);
         } catch (IOException ignored) {
             // who holds the lock is a courtesy to waiters; the lock itself is what matters
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     private static String readHolder(FileChannel channel) {
         ByteBuffer buffer = ByteBuffer.allocate(HOLDER_LENGTH);
+        boolean interrupted = Thread.interrupted();
         try {
             channel.read(buffer, HOLDER_OFFSET);
         } catch (IOException e) {
             return "another process";
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).trim();
         return text.isEmpty() ? "another process" : text;

@@ -1,0 +1,51 @@
+package dev.tack.testing;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import dev.tack.cli.TackCommand;
+
+/**
+ * A short real command-line workload in one JVM, for tracing what the process does to the board
+ * files: {@code init}, {@code add} ×2, {@code mv}, {@code edit}, {@code comment}, {@code ls},
+ * {@code show}, {@code log}, {@code check}, each through {@link TackCommand#run}. Prints
+ * {@code RAN command exit-code .} per command and {@code DONE n .}.
+ *
+ * <p>Usage: {@code CliWorkload db}
+ */
+public final class CliWorkload {
+
+    private CliWorkload() {
+    }
+
+    public static void main(String[] args) {
+        String db = args[0];
+        ChildJvm.LineOut out = new ChildJvm.LineOut();
+        List<String[]> commands = new ArrayList<>();
+        commands.add(new String[] {"init", "--db", db});
+        commands.add(new String[] {"--db", db, "add", "first card"});
+        commands.add(new String[] {"--db", db, "add", "second card", "-c", "Doing"});
+        commands.add(new String[] {"--db", db, "mv", "1", "Doing", "--pos", "0"});
+        commands.add(new String[] {"--db", db, "edit", "2", "--title", "second, renamed"});
+        commands.add(new String[] {"--db", db, "comment", "1", "looks good"});
+        commands.add(new String[] {"--db", db, "ls"});
+        commands.add(new String[] {"--db", db, "show", "1"});
+        commands.add(new String[] {"--db", db, "log"});
+        commands.add(new String[] {"--db", db, "check"});
+        int failures = 0;
+        for (String[] command : commands) {
+            StringWriter text = new StringWriter();
+            StringWriter errors = new StringWriter();
+            int code = TackCommand.run(new PrintWriter(text), new PrintWriter(errors), command);
+            String name = command[0].equals("--db") ? command[2] : command[0];
+            out.println("RAN " + name + " " + code + " .");
+            if (code != 0) {
+                failures++;
+                out.println("STDERR " + errors.toString().replace('\n', ' '));
+            }
+        }
+        out.println("DONE " + commands.size() + " .");
+        System.exit(failures == 0 ? 0 : 1);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.tack.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import dev.tack.board.CardEdit;
+import dev.tack.board.Cards;
+import dev.tack.board.NewCard;
+import dev.tack.board.Workspace;
+import dev.tack.model.Actor;
+import dev.tack.model.Card;
+import dev.tack.model.Comment;
+import dev.tack.store.CardTable;
+import dev.tack.store.Database;
+import dev.tack.store.Hosts;
+import dev.tack.store.TackException;
+
+/**
+ * A child JVM that writes one board file through the board layer, as a person or worker would.
+ * Every write is acknowledged on stdout only after {@code Cards} returned, i.e. after COMMIT:
+ *
+ * <pre>
+ *   READY pid .
+ *   ACK add|mv|edit card-id version .      (the card's version the write produced)
+ *   ACK comment card-id comment-id .
+ *   ERR op card-id KIND message
+ *   DONE writes .
+ * </pre>
+ *
+ * Usage: {@code WriterDriver db actor writes seed [lock-deadline-ms]}. With {@code writes} > 0 the driver waits after READY
+ * for a line on stdin (the parent's "go"); {@code writes} 0 means "start at once and write until stdin
+ * closes".
+ */
+public final class WriterDriver {
+
+    private static final List<String> COLUMNS = List.of("Todo", "Doing", "Done");
+
+    private WriterDriver() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path db = Path.of(args[0]);
+        String actorName = args[1];
+        int writes = Integer.parseInt(args[2]);
+        Random random = new Random(Long.parseLong(args[3]));
+        ChildJvm.LineOut out = new ChildJvm.LineOut();
+        AtomicBoolean stop = new AtomicBoolean(false);
+        if (writes == 0) {
+            Thread watcher = new Thread(() -> {
+                try {
+                    while (System.in.read() >= 0) {
+                        // nothing to read; wait for the end
+                    }
+                } catch (IOException ignored) {
+                    // treat as closed
+                }
+                stop.set(true);
+            }, "stdin-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+
+        Actor actor = new Actor(actorName, Hosts.name(), ProcessHandle.current().pid());
+        Duration deadline = Duration.ofMillis(args.length > 4 ? Long.parseLong(args[4]) : 20_000);
+        Database database = Database.open(db, new Database.Options(false, false, deadline), tx -> null);
+        Workspace workspace = new Workspace(database, actor, null);
+        Cards cards = new Cards(workspace);
+        long maxKnownId = workspace.read(CardTable::maxId);
+        out.println("READY " + ProcessHandle.current().pid() + " .");
+        if (writes > 0) {
+            // A start line: the parent lets every process go at once, so that the writes overlap.
+            while (true) {
+                int c = System.in.read();
+                if (c < 0 || c == '\n') {
+                    break;
+                }
+            }
+        }
+
+        int done = 0;
+        while (writes == 0 ? !stop.get() : done < writes) {
+            int dice = random.nextInt(100);
+            String op;
+            long id = maxKnownId == 0 ? 0 : 1 + (long) random.nextInt((int) maxKnownId);
+            if (maxKnownId == 0 || dice < 25) {
+                op = "add";
+            } else if (dice < 45) {
+                op = "mv-within";
+            } else if (dice < 70) {
+                op = "mv-across";
+            } else if (dice < 85) {
+                op = "edit";
+            } else {
+                op = "comment";
+            }
+            try {
+                switch (op) {
+                    case "add" -> {
+                        NewCard spec = NewCard.titled(actorName + " card " + done).inColumn(COLUMNS.get(random.nextInt(COLUMNS.size())));
+                        if (random.nextBoolean()) {
+                            spec = new NewCard(spec.title(), spec.column(), "from " + actorName, List.of("t" + random.nextInt(4)),
+                                    random.nextInt(4), null, null, random.nextInt(4));
+                        }
+                        Card card = cards.add(spec);
+                        maxKnownId = Math.max(maxKnownId, card.id());
+                        out.println("ACK add " + card.id() + " " + card.version() + " .");
+                    }
+                    case "mv-within" -> {
+                        Card card = random.nextBoolean()
+                                ? cards.move(id, null, random.nextInt(6), null)
+                                : cards.shift(id, random.nextInt(7) - 3, null);
+                        out.println("ACK mv " + card.id() + " " + card.version() + " .");
+                    }
+                    case "mv-across" -> {
+                        String column = COLUMNS.get(random.nextInt(COLUMNS.size()));
+                        Card card = cards.move(id, column, random.nextBoolean() ? null : random.nextInt(8), null);
+                        out.println("ACK mv " + card.id() + " " + card.version() + " .");
+                    }
+                    case "edit" -> {
+                        CardEdit edit = random.nextBoolean()
+                                ? CardEdit.none().withTitle(actorName + " edit " + done)
+                                : new CardEdit(null, null, List.of("e" + random.nextInt(3)), List.of("t" + random.nextInt(4)),
+                                        random.nextInt(4), null, null);
+                        Card card = cards.edit(id, edit, null);
+                        out.println("ACK edit " + card.id() + " " + card.version() + " .");
+                    }
+                    default -> {
+                        Comment comment = cards.comment(id, actorName + " says " + done);
+                        out.println("ACK comment " + comment.cardId() + " " + comment.id() + " .");
+                    }
+                }
+            } catch (TackException e) {
+                out.println("ERR " + op + " " + id + " " + e.kind() + " " + e.getMessage().replace('\n', ' '));
+            } catch (RuntimeException e) {
+                out.println("ERR " + op + " " + id + " CRASH " + e.toString().replace('\n', ' '));
+            }
+            done++;
+        }
+        workspace.close();
+        out.println("DONE " + done + " .");
+        System.exit(0);
+    }
+}
