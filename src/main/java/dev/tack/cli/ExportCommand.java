@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import dev.tack.board.BoardSnapshot;
 import dev.tack.board.Transfers;
 import dev.tack.io.Format;
-import dev.tack.store.TackException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +27,7 @@ final class ExportCommand extends BaseCommand {
     protected int execute() throws IOException {
         Format chosen = Format.named(format);
         if (output != null) {
-            OutputFiles.refuseDatabaseFiles(output, workspace().database().file());
+            DatabaseFiles.refuseOutput(output, workspace().database().file());
         }
         BoardSnapshot snapshot = new Transfers(workspace()).export();
         if (output == null) {
@@ -53,27 +52,5 @@ final class ExportCommand extends BaseCommand {
             System.err.println("exported " + snapshot.cardCount() + " card(s) to " + target);
         }
         return 0;
-    }
-
-    /** Where export may not write. */
-    static final class OutputFiles {
-        private OutputFiles() {
-        }
-
-        static void refuseDatabaseFiles(Path output, Path database) {
-            Path target = output.toAbsolutePath().normalize();
-            String name = database.getFileName().toString();
-            for (String suffix : new String[] {"", "-wal", "-shm", "-journal", ".lock"}) {
-                if (target.equals(database.resolveSibling(name + suffix))) {
-                    throw TackException.usage("refusing to write over the board's own file " + target);
-                }
-            }
-            if (Files.isDirectory(target)) {
-                throw TackException.usage(target + " is a folder; give a file name");
-            }
-            if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-                throw TackException.usage("no folder " + target.getParent() + " to write into");
-            }
-        }
     }
 }

@@ -30,6 +30,9 @@ final class ImportCommand extends BaseCommand {
 
     @Override
     protected int execute() throws IOException {
+        // Checked before the file is opened: reading and closing our own database file with Java I/O
+        // would drop this process's SQLite locks on it (DESIGN.md §2 rule 1).
+        DatabaseFiles.refuseInput(file, workspace().database().file());
         String head;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             char[] buffer = new char[4096];

@@ -46,7 +46,21 @@ class HandsOffTheFilesTest {
             new Allowed("dev/tack/store/Writer.java", "lockChannel = FileChannel.open(lockFile,",
                     "opens the side file <db>.lock once per JVM and keeps it open for the life of the JVM; never a database file"),
             new Allowed("dev/tack/store/Hosts.java", "Files.readString(Path.of(\"/proc/sys/kernel/hostname\"))",
-                    "reads this machine's name from the kernel"));
+                    "reads this machine's name from the kernel"),
+            new Allowed("dev/tack/cli/ExportCommand.java", "Files.createFile(target.resolveSibling(",
+                    "the export's temporary file beside the chosen output; DatabaseFiles.refuseOutput rejects board files first"),
+            new Allowed("dev/tack/cli/ExportCommand.java", "Files.newOutputStream(temporary)",
+                    "writes that temporary export file"),
+            new Allowed("dev/tack/cli/ExportCommand.java", "Files.move(temporary, target,",
+                    "moves the finished export into place (never a board file: refused before)"),
+            new Allowed("dev/tack/cli/ExportCommand.java", "Files.deleteIfExists(temporary)",
+                    "removes the temporary export file if the move did not happen"),
+            new Allowed("dev/tack/cli/ImportCommand.java", "Files.newBufferedReader(file, StandardCharsets.UTF_8)",
+                    "reads the file to import; DatabaseFiles.refuseInput rejects the board's own files before"),
+            new Allowed("dev/tack/cli/TackCommand.java", "new OutputStreamWriter(System.",
+                    "wraps standard output and error in UTF-8, no file involved"),
+            new Allowed("dev/tack/worker/Job.java", "Files.newBufferedWriter(log,",
+                    "appends a run's output to tack-runs/run-<id>.log beside the database, never a database file"));
 
     private static final List<String> DATABASE_SUFFIXES = List.of("", "-wal", "-shm", "-journal");
 
