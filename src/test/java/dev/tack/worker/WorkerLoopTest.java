@@ -62,6 +62,24 @@ class WorkerLoopTest {
     }
 
     @Test
+    void theTimeLimitHoldsForACommandThatNeverReadsABigCard() throws Exception {
+        try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
+            // More JSON than a pipe holds (64 KiB): writing it blocks until the command reads or exits.
+            long id = new dev.tack.board.Cards(board.workspaceAs("tester")).add(new dev.tack.board.NewCard("big",
+                    "Todo", "x".repeat(100_000), List.of(), 0, null, null, null)).id();
+            WorkerConfig config = new WorkerConfig(new Claims.Lanes("Todo", "Done", "Doing", "Failed"), "sleep 6",
+                    "loop-worker", 1, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMillis(300), 1,
+                    Duration.ofMillis(100), Duration.ofSeconds(1), true, false);
+            StringWriter log = new StringWriter();
+
+            assertThat(new Worker(board.workspaceAs("loop-worker"), config, new PrintWriter(log, true)).run()).isZero();
+
+            assertThat(board.runsOf(id)).as(log.toString()).extracting(Run::outcome).containsExactly("timed-out");
+            assertThat(board.card(id).column()).isEqualTo("Failed");
+        }
+    }
+
+    @Test
     void aCommandPastItsTimeLimitIsKilledAndCountsAsAFailedAttempt() throws Exception {
         try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
             long id = board.addCards("Todo", 1, "too slow").get(0);
