@@ -170,7 +170,7 @@ public final class Worker {
                 Job.Result result = job.execute(config.command(), environment(claimed), config.timeout().toMillis());
                 finish(job, result);
             } finally {
-                running.remove(claimed.card().id());
+                running.remove(claimed.card().id(), job); // not a later job of the same card
                 slotFreed.release();
             }
         });
