@@ -17,22 +17,42 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WorkerPauseTest {
 
-    /** The first attempt takes 3 s, longer than the 2 s lease; later attempts are quick. */
-    private static final String COMMAND = "if [ \"$TACK_ATTEMPT\" = 1 ]; then sleep 3; fi; echo \"attempt $TACK_ATTEMPT done\"";
+    /** The first attempt takes {@code seconds}, longer than the 2 s lease; later attempts are quick. */
+    private String command(int seconds) {
+        return "if [ \"$TACK_ATTEMPT\" = 1 ]; then sleep " + seconds + "; touch '" + firstAttemptDone() + "'; fi;"
+                + " echo \"attempt $TACK_ATTEMPT done\"";
+    }
+
+    private Path firstAttemptDone() {
+        return dir.resolve("first-attempt-done");
+    }
 
     @TempDir
     Path dir;
 
-    private static String[] workerArgs(String name) {
-        return new String[] {"--from", "Todo", "--to", "Done", "--doing", "Doing", "--fail", "Failed", "--exec", COMMAND,
+    private String[] workerArgs(String name, int seconds) {
+        return new String[] {"--from", "Todo", "--to", "Done", "--doing", "Doing", "--fail", "Failed", "--exec", command(seconds),
             "--name", name, "--lease", "2s", "--heartbeat", "500ms", "--backoff", "200ms", "--once"};
     }
 
+    /** A's command ends while A is stopped; A reports its end when it wakes. */
     @Test
     void aWorkerPausedPastItsLeaseHasItsLateFinishRefused() {
+        pausedPastTheLease(3);
+    }
+
+    /** A's command still runs when A wakes: its first heartbeat finds the lease gone and stops the command. */
+    @Test
+    void aWorkerWakingWithItsCommandStillRunningStopsItAndIsRefused() {
+        String log = pausedPastTheLease(60);
+        assertThat(log).contains("lost the lease on #1");
+    }
+
+    /** Returns worker A's log. */
+    private String pausedPastTheLease(int firstAttemptSeconds) {
         try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
             long id = board.addCards("Todo", 1, "slow job").get(0);
-            Process a = board.startWorker(workerArgs("worker-a"));
+            Process a = board.startWorker(workerArgs("worker-a", firstAttemptSeconds));
             assertThat(TestBoard.await(Duration.ofSeconds(30), () -> board.runsOf(id).stream()
                     .anyMatch(r -> r.outcome().equals("running") && r.pid() == a.pid()))).as(board.logs()).isTrue();
 
@@ -43,7 +63,7 @@ class WorkerPauseTest {
                 return card.leaseUntil() != null && card.leaseUntil() < System.currentTimeMillis();
             })).isTrue();
 
-            Process b = board.startWorker(workerArgs("worker-b"));
+            Process b = board.startWorker(workerArgs("worker-b", firstAttemptSeconds));
             assertThat(TestBoard.exited(b, Duration.ofSeconds(60))).as(board.logs()).isTrue();
             assertThat(b.exitValue()).as(board.logs()).isZero();
             TestBoard.CardRow afterB = board.card(id);
@@ -53,8 +73,16 @@ class WorkerPauseTest {
                     .contains("worker-a", "lease expired");
             assertThat(a.isAlive()).isTrue();
 
+            if (firstAttemptSeconds < 10) {
+                assertThat(TestBoard.await(Duration.ofSeconds(20), () -> java.nio.file.Files.exists(firstAttemptDone())))
+                        .as("A's command ended while A was stopped").isTrue();
+            }
+            List<ProcessHandle> commandOfA = a.descendants().toList();
             TestBoard.signal(a, "CONT");
             assertThat(TestBoard.exited(a, Duration.ofSeconds(30))).as(board.logs()).isTrue();
+            // (Killed processes may take a moment to be reaped once their parent is gone.)
+            assertThat(TestBoard.await(Duration.ofSeconds(10), () -> commandOfA.stream().noneMatch(ProcessHandle::isAlive)))
+                    .as("A's command %s is not left running", commandOfA).isTrue();
             assertThat(a.exitValue()).isZero();
 
             List<Run> runs = board.runsOf(id);
@@ -62,12 +90,17 @@ class WorkerPauseTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("worker-a", "stale"),
                             org.assertj.core.groups.Tuple.tuple("worker-b", "succeeded"));
             assertThat(runs.get(0).pid()).isEqualTo(a.pid());
+            if (firstAttemptSeconds >= 10) {
+                assertThat(runs.get(0).outputTail()).contains("stopped because this worker lost its lease");
+            }
             assertThat(board.eventSummaries("run.stale")).singleElement().asString().contains("worker-a");
             TestBoard.CardRow end = board.card(id);
             assertThat(end).isEqualTo(afterB);
             assertThat(end.claimedBy()).isNull();
-            assertThat(TestBoard.read(dir.resolve("worker-0.log"))).contains("ignored");
+            String logOfA = TestBoard.read(dir.resolve("worker-0.log"));
+            assertThat(logOfA).contains("ignored");
             assertThat(board.tack("check").code()).isZero();
+            return logOfA;
         }
     }
 
