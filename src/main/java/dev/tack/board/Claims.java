@@ -150,7 +150,10 @@ public final class Claims {
             boolean stillOurs = card.claimed() && card.claim().worker().equals(worker) && card.claim().pid() == pid
                     && card.claim().leaseUntilMillis() >= now && run.outcome().equals("running");
             if (!stillOurs) {
-                RunTable.finish(tx, runId, "stale", exitCode, outputTail);
+                if (run.outcome().equals("running") || run.outcome().equals("lost")) {
+                    // A run already closed for good (finished once, released) keeps its record.
+                    RunTable.finish(tx, runId, "stale", exitCode, outputTail);
+                }
                 EventTable.append(tx, workspace.actor(), card.boardId(), cardId, "run.stale", "late " + outcome.label()
                         + " of #" + cardId + " by " + worker + " ignored: its lease had expired", null, null);
                 return Finish.STALE;

@@ -34,8 +34,9 @@ public final class RunTable {
         return id;
     }
 
+    /** Closes a run; a null {@code outputTail} keeps the tail the heartbeats stored (the column is NOT NULL). */
     public static void finish(Tx tx, long runId, String outcome, Integer exitCode, String outputTail) throws SQLException {
-        tx.update("UPDATE runs SET finished_at = ?, outcome = ?, exit_code = ?, output_tail = ? WHERE id = ?",
+        tx.update("UPDATE runs SET finished_at = ?, outcome = ?, exit_code = ?, output_tail = coalesce(?, output_tail) WHERE id = ?",
                 Clock.now(), outcome, exitCode, outputTail, runId);
     }
 

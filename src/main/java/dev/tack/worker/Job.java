@@ -64,11 +64,19 @@ final class Job {
         Thread pump = new Thread(() -> pumpOutput(process, log), "tack-output-" + run().id());
         pump.setDaemon(true);
         pump.start();
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write((Json.compact(Json.card(card())) + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException ignored) {
-            // the command need not read its input
-        }
+        // The card goes in from a thread of its own: a card bigger than the pipe (64 KiB) would block
+        // this thread until the command read it or ended, and the time limit below would not hold.
+        Process started = process;
+        byte[] input = (Json.compact(Json.card(card())) + "\n").getBytes(StandardCharsets.UTF_8);
+        Thread feeder = new Thread(() -> {
+            try (OutputStream stdin = started.getOutputStream()) {
+                stdin.write(input);
+            } catch (IOException ignored) {
+                // the command need not read its input
+            }
+        }, "tack-input-" + run().id());
+        feeder.setDaemon(true);
+        feeder.start();
         try {
             if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
                 killTree();

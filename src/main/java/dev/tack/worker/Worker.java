@@ -170,7 +170,7 @@ public final class Worker {
                 Job.Result result = job.execute(config.command(), environment(claimed), config.timeout().toMillis());
                 finish(job, result);
             } finally {
-                running.remove(claimed.card().id());
+                running.remove(claimed.card().id(), job); // not a later job of the same card
                 slotFreed.release();
             }
         });
@@ -209,15 +209,20 @@ public final class Worker {
         };
     }
 
-    /** Every second: extend leases that are due and store new output, one short write per job. */
+    /**
+     * Every half heartbeat (at most a second): extend leases that are due and store new output, one
+     * short write per job. A job's first beat is due one heartbeat after this loop first sees it
+     * (its claim set the lease just before).
+     */
     private void tickLoop() {
         Map<Long, Long> lastBeat = new HashMap<>();
+        long tickMillis = Math.max(50, Math.min(TICK_MILLIS, config.heartbeat().toMillis() / 2));
         while (stopped.getCount() > 0) {
             long now = System.currentTimeMillis();
             for (Job job : running.values()) {
                 long id = job.card().id();
                 String tail = job.tail().takeIfChanged();
-                boolean due = now - lastBeat.getOrDefault(id, now - config.heartbeat().toMillis() / 2) >= config.heartbeat().toMillis();
+                boolean due = now - lastBeat.computeIfAbsent(id, first -> now) >= config.heartbeat().toMillis();
                 if (!due && tail == null) {
                     continue;
                 }
@@ -233,7 +238,7 @@ public final class Worker {
                 }
             }
             lastBeat.keySet().retainAll(running.keySet());
-            sleep(TICK_MILLIS);
+            sleep(tickMillis);
         }
     }
 

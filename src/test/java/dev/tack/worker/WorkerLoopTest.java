@@ -1,0 +1,99 @@
+package dev.tack.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import dev.tack.board.Claims;
+import dev.tack.model.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The worker loop run in this JVM, for what needs no second process. */
+class WorkerLoopTest {
+
+    @TempDir
+    Path dir;
+
+    private static WorkerConfig config(String command, Duration lease, Duration heartbeat, boolean once) {
+        return new WorkerConfig(new Claims.Lanes("Todo", "Done", "Doing", "Failed"), command, "loop-worker", 1,
+                lease, heartbeat, Duration.ofSeconds(30), 3, Duration.ofMillis(100), Duration.ofSeconds(1), once, !once);
+    }
+
+    @Test
+    void heartbeatsKeepTheLeaseOfASilentCommandThatOutlivesIt() throws Exception {
+        try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
+            long id = board.addCards("Todo", 1, "silent").get(0);
+            StringWriter log = new StringWriter();
+            // The command prints nothing for three leases: only heartbeats can keep the card.
+            Worker worker = new Worker(board.workspaceAs("loop-worker"),
+                    config("sleep 2.4", Duration.ofMillis(800), Duration.ofMillis(200), true), new PrintWriter(log, true));
+
+            assertThat(worker.run()).isZero();
+
+            TestBoard.CardRow card = board.card(id);
+            List<Run> runs = board.runsOf(id);
+            assertThat(runs).as(log.toString()).extracting(Run::outcome).containsExactly("succeeded");
+            assertThat(card.column()).isEqualTo("Done");
+            assertThat(card.attempts()).isEqualTo(1);
+            assertThat(board.eventCount("card.reclaimed")).isZero();
+        }
+    }
+
+    @Test
+    void aCommandsOutputReachesTheRunTailAndItsLog() throws Exception {
+        try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
+            long id = board.addCards("Todo", 1, "talkative").get(0);
+            StringWriter log = new StringWriter();
+            Worker worker = new Worker(board.workspaceAs("loop-worker"),
+                    config("echo \"card $TACK_CARD_ID attempt $TACK_ATTEMPT\"; cat; echo oops >&2",
+                            Duration.ofSeconds(2), Duration.ofMillis(500), true), new PrintWriter(log, true));
+
+            assertThat(worker.run()).isZero();
+
+            Run run = board.runsOf(id).get(0);
+            assertThat(run.outcome()).as(log.toString()).isEqualTo("succeeded");
+            assertThat(run.outputTail()).contains("card " + id + " attempt 1", "\"title\":\"talkative 0\"", "oops");
+            assertThat(Path.of(run.logPath())).content().contains("card " + id + " attempt 1", "oops");
+        }
+    }
+
+    @Test
+    void theTimeLimitHoldsForACommandThatNeverReadsABigCard() throws Exception {
+        try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
+            // More JSON than a pipe holds (64 KiB): writing it blocks until the command reads or exits.
+            long id = new dev.tack.board.Cards(board.workspaceAs("tester")).add(new dev.tack.board.NewCard("big",
+                    "Todo", "x".repeat(100_000), List.of(), 0, null, null, null)).id();
+            WorkerConfig config = new WorkerConfig(new Claims.Lanes("Todo", "Done", "Doing", "Failed"), "sleep 6",
+                    "loop-worker", 1, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMillis(300), 1,
+                    Duration.ofMillis(100), Duration.ofSeconds(1), true, false);
+            StringWriter log = new StringWriter();
+
+            assertThat(new Worker(board.workspaceAs("loop-worker"), config, new PrintWriter(log, true)).run()).isZero();
+
+            assertThat(board.runsOf(id)).as(log.toString()).extracting(Run::outcome).containsExactly("timed-out");
+            assertThat(board.card(id).column()).isEqualTo("Failed");
+        }
+    }
+
+    @Test
+    void aCommandPastItsTimeLimitIsKilledAndCountsAsAFailedAttempt() throws Exception {
+        try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
+            long id = board.addCards("Todo", 1, "too slow").get(0);
+            WorkerConfig slow = new WorkerConfig(new Claims.Lanes("Todo", "Done", "Doing", "Failed"), "sleep 30",
+                    "loop-worker", 1, Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMillis(300), 1,
+                    Duration.ofMillis(100), Duration.ofSeconds(1), true, false);
+            StringWriter log = new StringWriter();
+
+            assertThat(new Worker(board.workspaceAs("loop-worker"), slow, new PrintWriter(log, true)).run()).isZero();
+
+            assertThat(board.runsOf(id)).as(log.toString()).extracting(Run::outcome).containsExactly("timed-out");
+            TestBoard.CardRow card = board.card(id);
+            assertThat(card.column()).isEqualTo("Failed");
+            assertThat(card.failed()).isTrue();
+        }
+    }
+}
