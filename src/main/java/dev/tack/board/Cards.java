@@ -89,7 +89,8 @@ public final class Cards {
         if (card.failed()) {
             CardTable.clearFailure(tx, card.id()); // a person moving a failed card gives it a fresh start
         }
-        Card after = relocate(tx, card, target, position);
+        Card taken = takeFromWorker(tx, card);
+        Card after = relocate(tx, taken, target, position);
         String where = target.id() == card.columnId() ? "to position " + after.position() + " in " + target.name()
                 : "from " + card.column() + " to " + target.name();
         record(tx, after, "card.moved", "moved #" + card.id() + " " + where, card, after);
@@ -152,7 +153,7 @@ public final class Cards {
 
     public Card archive(long id, Long ifVersion) {
         return workspace.write(tx -> {
-            Card card = live(tx, id);
+            Card card = takeFromWorker(tx, live(tx, id));
             checkVersion(card, ifVersion);
             CardTable.closeGap(tx, card.columnId(), card.position());
             save(tx, card, withPlace(card, card.columnId(), card.column(), -1, true));
@@ -189,6 +190,20 @@ public final class Cards {
                     "commented on #" + id + ": " + firstLine(body), null, Json.compact(java.util.Map.of("comment", body)));
             return CommentTable.ofCard(tx, after.id()).stream().filter(c -> c.id() == commentId).findFirst().orElseThrow();
         });
+    }
+
+    /**
+     * A person moving or archiving a card a worker holds takes it back: the claim goes and the run is
+     * cancelled, so the worker's heartbeat fails (it stops its command) and its late result is ignored.
+     * Otherwise the claim would outlive the worker in a column no reclaim looks at.
+     */
+    private static Card takeFromWorker(Tx tx, Card card) throws SQLException {
+        if (!card.claimed()) {
+            return card;
+        }
+        CardTable.dropClaim(tx, card.id());
+        dev.tack.store.RunTable.cancelRunning(tx, card.id());
+        return load(tx, card.id());
     }
 
     // -- helpers shared by every operation ---------------------------------------------------------

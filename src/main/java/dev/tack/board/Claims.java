@@ -243,7 +243,13 @@ public final class Claims {
 
     /** Whether {@code from} still holds cards a worker could take, now or once their back-off ends. */
     public boolean anyWaiting(Lanes lanes) {
-        return workspace.read(tx -> CardTable.waiting(tx, Columns.find(tx, workspace.board(tx), lanes.from()).id()) > 0);
+        return workspace.read(tx -> {
+            Board board = workspace.board(tx);
+            Column lane = Columns.find(tx, board, lanes.doing() != null ? lanes.doing() : lanes.from());
+            // Cards other workers hold count too: if their worker dies, someone must be here to reclaim them.
+            return CardTable.waiting(tx, Columns.find(tx, board, lanes.from()).id()) > 0
+                    || !CardTable.claimedIn(tx, lane.id()).isEmpty();
+        });
     }
 
     public List<Run> runs(boolean activeOnly, int limit) {

@@ -122,6 +122,11 @@ public final class CardTable {
                 failed ? 1 : 0, notBeforeMillis, attemptsDelta, Clock.now(), id);
     }
 
+    /** Drops a worker's claim without touching attempts or the version (the caller's change bumps it). */
+    public static void dropClaim(Tx tx, long id) throws SQLException {
+        tx.update("UPDATE cards SET claimed_by = NULL, claim_host = NULL, claim_pid = NULL, lease_until = NULL WHERE id = ?", id);
+    }
+
     /** Clears a failed mark so a card can be claimed again (a person moved it back, say). */
     public static void clearFailure(Tx tx, long id) throws SQLException {
         tx.update("UPDATE cards SET failed = 0, attempts = 0, not_before = NULL WHERE id = ?", id);

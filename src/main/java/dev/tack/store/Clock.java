@@ -1,7 +1,8 @@
 package dev.tack.store;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /** Timestamps as stored: ISO-8601 UTC with milliseconds, which sort as text. */
 public final class Clock {
@@ -9,7 +10,10 @@ public final class Clock {
     private Clock() {
     }
 
+    /** Always three digits of milliseconds ({@code Instant.toString} drops ".000"), so text order is time order. */
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     public static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        return FORMAT.format(Instant.now());
     }
 }

@@ -40,6 +40,12 @@ public final class RunTable {
                 Clock.now(), outcome, exitCode, outputTail, runId);
     }
 
+    /** Closes a card's running runs as cancelled: a person took the card away from its worker. */
+    public static int cancelRunning(Tx tx, long cardId) throws SQLException {
+        return tx.update("UPDATE runs SET finished_at = ?, outcome = 'cancelled' WHERE card_id = ? AND outcome = 'running'",
+                Clock.now(), cardId);
+    }
+
     public static void updateTail(Tx tx, long runId, String outputTail) throws SQLException {
         tx.update("UPDATE runs SET output_tail = ? WHERE id = ? AND outcome = 'running'", outputTail, runId);
     }

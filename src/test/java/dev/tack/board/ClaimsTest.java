@@ -421,4 +421,22 @@ class ClaimsTest {
                 .extracting(e -> ((dev.tack.store.TackException) e).kind())
                 .isEqualTo(dev.tack.store.TackException.Kind.NOT_FOUND);
     }
+
+    @Test
+    void aPersonMovingAClaimedCardTakesItBackFromTheWorker() {
+        long id = add("taken back");
+        Claims.Claimed claimed = new Claims(a).claim(LANES, "worker-a", LONG_LEASE, null).orElseThrow();
+
+        Card moved = new Cards(person).move(id, "Todo", 0, null);
+
+        assertThat(moved.claimed()).isFalse();
+        assertThat(runs(id)).extracting(Run::outcome).containsExactly("cancelled");
+        assertThat(new Claims(a).heartbeat(id, claimed.run().id(), "worker-a", LONG_LEASE, null)).isFalse();
+        Claims.Finish late = new Claims(a).finish(LANES, id, claimed.run().id(), "worker-a", Claims.Outcome.SUCCEEDED, 0,
+                "done", 3, 0);
+        assertThat(late).isEqualTo(Claims.Finish.STALE);
+        assertThat(card(id).column()).isEqualTo("Todo");
+        assertThat(runs(id)).extracting(Run::outcome).containsExactly("cancelled");
+        assertThat(new Claims(b).claim(LANES, "worker-b", LONG_LEASE, null)).map(c -> c.card().id()).contains(id);
+    }
 }
