@@ -1,8 +1,10 @@
 package dev.tack.cli;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import dev.tack.board.CardFilter;
 import dev.tack.board.Queries;
+import dev.tack.tui.BoardScreen;
 
 /**
  * What plain {@code tack} does: the full-screen board on a terminal, the board as text when
@@ -14,12 +16,18 @@ final class BoardLauncher {
     }
 
     static int open(BaseCommand command) {
-        if (System.console() == null || command.json()) {
-            if (command.json()) {
-                return TackCommand.run(command.out(), new java.io.PrintWriter(System.err, true), "ls", "--json");
+        if (command.json()) {
+            return TackCommand.run(command.out(), new java.io.PrintWriter(System.err, true), "ls", "--json");
+        }
+        if (System.console() != null && !"dumb".equals(System.getenv("TERM"))) {
+            // Read the board once before taking the terminal, so that a missing or broken file is a plain error.
+            new Queries(command.workspace()).board(CardFilter.ALL);
+            try {
+                BoardScreen.open(command.workspace());
+                return 0;
+            } catch (IOException e) {
+                System.err.println("tack: cannot use this terminal (" + e.getMessage() + "); printing the board instead");
             }
-            new CardText(command.style(), LocalDate.now()).board(command.out(), new Queries(command.workspace()).board(CardFilter.ALL));
-            return 0;
         }
         new CardText(command.style(), LocalDate.now()).board(command.out(), new Queries(command.workspace()).board(CardFilter.ALL));
         return 0;
