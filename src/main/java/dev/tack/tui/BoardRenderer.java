@@ -242,7 +242,7 @@ final class BoardRenderer {
             return;
         }
         canvas.fill(0, y, layout.width(), 1, Pen.PLAIN);
-        int col = canvas.text(0, y, status.database(), layout.width() / 3, DIM);
+        int col = canvas.text(0, y, leftCut(status.database(), layout.width() / 3), layout.width() / 3, DIM);
         if (!status.presence().isEmpty()) {
             col += canvas.text(col, y, " │ ", layout.width() - col, DIM);
             col += canvas.text(col, y, "also here: " + status.presence(), Math.max(10, (layout.width() - col) / 2), ASSIGNEE);
@@ -251,6 +251,19 @@ final class BoardRenderer {
             col += canvas.text(col, y, " │ ", layout.width() - col, DIM);
             canvas.text(col, y, "last: " + status.lastChange(), layout.width() - col, Pen.PLAIN);
         }
+    }
+
+    /** "board · …/end/of/the/path.db": a long database path loses its start, not its file name. */
+    private static String leftCut(String text, int columns) {
+        String clean = Canvas.displayable(text);
+        if (Width.of(clean) <= columns) {
+            return clean;
+        }
+        int split = clean.indexOf(" · ");
+        String head = split < 0 ? "" : clean.substring(0, split + 3);
+        String path = split < 0 ? clean : clean.substring(split + 3);
+        int room = columns - Width.of(head);
+        return room < 8 ? Width.cut(clean, columns) : head + tail(path, room);
     }
 
     /** The end of a text that fits {@code columns}, so that the cursor end of a long filter shows. */

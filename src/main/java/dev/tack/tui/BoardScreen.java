@@ -63,6 +63,8 @@ public final class BoardScreen {
     private long lastRetry;
     private volatile String presenceShown = "";
     private volatile boolean running;
+    private volatile long shownSelection = -1;
+    private volatile String shownPresence = "";
 
     BoardScreen(Workspace workspace, Session session) {
         this.session = session;
@@ -274,6 +276,18 @@ public final class BoardScreen {
         Screen.RefreshType type = repaintAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA;
         repaintAll = false;
         screen.refresh(type);
+        shownSelection = controller.model().selectedCard().map(dev.tack.model.Card::id).orElse(-1L);
+        shownPresence = controller.presenceText();
+    }
+
+    /** The card selected at the last refresh, or -1 (for tests and diagnostics: safe from any thread). */
+    long shownSelection() {
+        return shownSelection;
+    }
+
+    /** Who else was listed at the last refresh. */
+    String shownPresence() {
+        return shownPresence;
     }
 
     // -- input ------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ final class Glyph extends TextCharacter {
 
     private final boolean wide;
 
+    @SuppressWarnings("deprecation") // the copy constructor is the only public way to a TextCharacter of a whole code point
     Glyph(String codePoint, boolean wide, Pen pen) {
         super(TextCharacter.fromString(codePoint, pen.fg(), pen.bg(), pen.sgr())[0]);
         this.wide = wide;
