@@ -438,7 +438,7 @@ final class BoardController {
         List<String> mine = CardForm.touched(edit);
         List<String> overlap = CardForm.differences(seen, theirs).stream().filter(mine::contains).toList();
         String who = whoChanged(seen.id());
-        if (overlap.isEmpty()) {
+        if (overlap.isEmpty() && !theirs.archived()) {
             String refusal = write(() -> cards.edit(seen.id(), edit, theirs.version()), null);
             if (refusal == null) {
                 info("saved #" + seen.id() + " on top of " + who + "'s change (different fields)");

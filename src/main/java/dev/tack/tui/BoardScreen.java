@@ -202,6 +202,8 @@ public final class BoardScreen {
                     dirty = true;
                     if (events.get(events.size() - 1).id() > controller.shownEventId()) {
                         reload();
+                    } else {
+                        quietChangePending = true; // our own commit, perhaps with someone's event-less one in the same poll
                     }
                 } else {
                     quietChangePending = true;

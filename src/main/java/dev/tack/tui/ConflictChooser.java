@@ -42,6 +42,10 @@ final class ConflictChooser implements Dialog {
         List<Pager.Para> paras = new ArrayList<>();
         paras.add(new Pager.Para(who + " changed #" + theirs.id() + " while you were editing it.", Pen.PLAIN.bold(), 0));
         List<String> theyChanged = CardForm.differences(original, theirs);
+        if (theirs.archived() && !original.archived()) {
+            paras.add(new Pager.Para("They archived it: saving yours changes an archived card (tack restore "
+                    + theirs.id() + " brings it back).", BoardRenderer.ERROR, 0));
+        }
         if (!theyChanged.isEmpty()) {
             paras.add(new Pager.Para("They changed: " + String.join(", ", theyChanged.stream().map(CardForm::label).toList())
                     + (theirs.columnId() != original.columnId() ? " (and moved it to " + theirs.column() + ")" : ""), Pen.PLAIN, 0));

@@ -250,8 +250,9 @@ final class TextField {
             firstRow = cursorRow - h + 1;
         }
         firstRow = Math.max(0, Math.min(firstRow, Math.max(0, rows.size() - 1)));
-        for (int r = 0; r < h && firstRow + r < rows.size(); r++) {
-            int[] row = rows.get(firstRow + r);
+        int top = focused ? firstRow : 0; // not being edited: show the beginning
+        for (int r = 0; r < h && top + r < rows.size(); r++) {
+            int[] row = rows.get(top + r);
             int col = x;
             for (int i = row[0]; i < row[1]; ) {
                 int cp = value.codePointAt(i);
@@ -260,7 +261,7 @@ final class TextField {
                 col += canvas.text(col, y + r, g, x + w - col, atCursor ? pen.reverse() : pen);
                 i += Character.charCount(cp);
             }
-            if (focused && firstRow + r == cursorRow && (cursor == row[1] || row[0] == row[1])) {
+            if (focused && top + r == cursorRow && (cursor == row[1] || row[0] == row[1])) {
                 canvas.put(col, y + r, ' ', pen.reverse());
             }
         }

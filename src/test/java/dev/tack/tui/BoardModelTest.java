@@ -151,6 +151,42 @@ class BoardModelTest {
     }
 
     @Test
+    void tenThousandCardsNavigateAndReloadInPlace() {
+        dev.tack.model.Board main = new dev.tack.model.Board(1, "main");
+        List<dev.tack.model.Column> columns = List.of(new dev.tack.model.Column(1, 1, "Todo", 0, null, false),
+                new dev.tack.model.Column(2, 1, "Doing", 1, null, false), new dev.tack.model.Column(3, 1, "Done", 2, null, false));
+        java.util.function.IntFunction<dev.tack.board.BoardView> view = without -> {
+            List<dev.tack.board.BoardView.Lane> lanes = new java.util.ArrayList<>();
+            for (dev.tack.model.Column column : columns) {
+                List<Card> laneCards = new java.util.ArrayList<>();
+                for (int i = 0; i < 3_334; i++) {
+                    long id = column.id() * 10_000 + i;
+                    if (id != without) {
+                        laneCards.add(new Card(id, 1, column.id(), column.name(), laneCards.size(), "card " + id, "", List.of("t"),
+                                0, null, null, false, 1, "", "", null, 0, false));
+                    }
+                }
+                lanes.add(new dev.tack.board.BoardView.Lane(column, laneCards.size(), laneCards));
+            }
+            return new dev.tack.board.BoardView(main, lanes, 1);
+        };
+        model.viewport(3, 10);
+        model.reload(view.apply(-1));
+        model.bottom();
+        assertThat(model.selectedCard()).map(Card::id).contains(13_333L);
+        assertThat(model.scroll(0)).isEqualTo(3_324);
+        model.page(-1);
+        model.sideways(1);
+        assertThat(model.selectedCard()).map(Card::id).contains(20_000L); // same screen row (the top) in Doing
+        model.down(3_000);
+        long id = model.selectedCard().orElseThrow().id();
+        model.reload(view.apply((int) id)); // someone archived it: its neighbour below
+        assertThat(model.selectedCard()).map(Card::id).contains(id + 1);
+        model.filter("card 3");
+        assertThat(model.shownCount()).isGreaterThan(1_000);
+    }
+
+    @Test
     void movingSidewaysKeepsTheScreenRow() {
         for (int i = 0; i < 6; i++) {
             Fixture.add(board, "t" + i, "Todo");

@@ -118,6 +118,22 @@ class BoardRendererTest {
     }
 
     @Test
+    void aWorkersStateShowsOnItsCard() {
+        BoardController controller = Fixture.controller(board);
+        dev.tack.board.BoardView real = new dev.tack.board.Queries(board).board(dev.tack.board.CardFilter.ALL);
+        dev.tack.model.Column todo = real.lanes().get(0).column();
+        Card running = new Card(7, 1, todo.id(), "Todo", 0, "build it", "", List.of(), 0, LocalDate.now().minusDays(2), null,
+                false, 3, "", "", new Card.Claim("worker-1", "host", 42, System.currentTimeMillis() + 60_000), 1, false);
+        Card failed = new Card(8, 1, todo.id(), "Todo", 1, "flaky", "", List.of(), 0, null, null, false, 5, "", "", null, 3, true);
+        controller.model().reload(new dev.tack.board.BoardView(real.board(),
+                List.of(new dev.tack.board.BoardView.Lane(todo, 2, List.of(running, failed))), real.lastEventId()));
+        Vt vt = draw(controller);
+        assertThat(vt.row(3)).startsWith(" #7 overdue ").contains("⚙ worker-1 running");
+        assertThat(vt.cell(vt.columnOf("overdue", 3), 3).getForegroundColor()).isEqualTo(TextColor.ANSI.RED);
+        assertThat(vt.row(5)).startsWith(" #8 ✗ failed ×3");
+    }
+
+    @Test
     void glyphsUseTacksWidthNotLanternas() {
         // Lanterna calls every character outside the BMP two cells wide; U+1D400 (bold A) is one.
         BasicTextImage image = new BasicTextImage(10, 1);
