@@ -17,6 +17,7 @@ final class BoardRenderer {
     static final Pen HEADER = Pen.PLAIN.bold();
     static final Pen HEADER_CURRENT = Pen.PLAIN.bold().with(SGR.UNDERLINE).fg(TextColor.ANSI.CYAN);
     static final Pen OVER_LIMIT = Pen.PLAIN.bold().fg(TextColor.ANSI.WHITE).bg(TextColor.ANSI.RED);
+    static final Pen AT_HARD_LIMIT = Pen.PLAIN.bold().fg(TextColor.ANSI.YELLOW);
     static final Pen DIM = Pen.PLAIN.fg(TextColor.ANSI.BLACK_BRIGHT);
     static final Pen SEPARATOR = DIM;
     static final Pen ERROR = Pen.PLAIN.bold().fg(TextColor.ANSI.RED);
@@ -148,8 +149,11 @@ final class BoardRenderer {
         int room = x + w - col - rightWidth - 1;
         String name = Width.cut(Canvas.displayable(lane.column().name()), Math.max(1, room - Width.of(count + limit) - 1));
         col += canvas.text(col, Layout.HEADER_ROW, name + " ", room, base);
+        Integer wip = lane.column().wipLimit();
         if (lane.overLimit()) {
             col += canvas.text(col, Layout.HEADER_ROW, count + limit, x + w - col - rightWidth, OVER_LIMIT);
+        } else if (wip != null && lane.total() >= wip && lane.column().wipHard()) {
+            col += canvas.text(col, Layout.HEADER_ROW, count + limit + " full", x + w - col - rightWidth, AT_HARD_LIMIT);
         } else {
             col += canvas.text(col, Layout.HEADER_ROW, count + limit, x + w - col - rightWidth, dropTarget ? base : DIM.bold());
         }

@@ -360,11 +360,13 @@ public final class BoardScreen {
 
     private Optional<String> editExternally(String text, String name) {
         Path temp = null;
+        Interrupts interrupts = null;
         try {
             temp = Files.createTempFile("tack-" + name + "-", ".md");
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             inputGeneration++;
             session.suspend();
+            interrupts = Interrupts.hold();
             String editor = editor();
             Process process = new ProcessBuilder("/bin/sh", "-c", editor + " \"$1\"", "tack-editor", temp.toString())
                     .inheritIO().start();
@@ -381,6 +383,9 @@ public final class BoardScreen {
             Thread.currentThread().interrupt();
             return Optional.empty();
         } finally {
+            if (interrupts != null) {
+                interrupts.restore();
+            }
             if (temp != null) {
                 try {
                     Files.deleteIfExists(temp);
