@@ -174,10 +174,6 @@ final class BoardController {
         return messageError;
     }
 
-    List<Dialog> dialogs() {
-        return List.copyOf(dialogs);
-    }
-
     Optional<Dialog> topDialog() {
         return Optional.ofNullable(dialogs.peek());
     }

@@ -67,17 +67,8 @@ final class Form implements Dialog {
         return !value(name).equals(initial.get(name));
     }
 
-    /** The value the field started with (sanitised as shown). */
-    String initial(String name) {
-        return initial.get(name);
-    }
-
     String message() {
         return message;
-    }
-
-    String focusedField() {
-        return fields.get(focus).name();
     }
 
     void focus(String name) {
