@@ -1,10 +1,11 @@
 package dev.tack.cli;
 
+import java.io.IOException;
 import java.time.LocalDate;
-import dev.tack.board.BoardView;
 import dev.tack.board.CardFilter;
 import dev.tack.board.Json;
 import dev.tack.board.Queries;
+import dev.tack.tui.BoardScreen;
 
 /**
  * What plain {@code tack} does: the full-screen board on a terminal, the board as text when
@@ -18,14 +19,19 @@ final class BoardLauncher {
     }
 
     static int open(BaseCommand command) {
-        if (System.console() == null || command.json()) {
-            BoardView view = new Queries(command.workspace()).board(CardFilter.ALL);
-            if (command.json()) {
-                command.printJson(Json.cards(view));
-            } else {
-                new CardText(command.style(), LocalDate.now()).board(command.out(), view);
-            }
+        if (command.json()) {
+            command.printJson(Json.cards(new Queries(command.workspace()).board(CardFilter.ALL)));
             return 0;
+        }
+        if (System.console() != null && !"dumb".equals(System.getenv("TERM"))) {
+            // Read the board once before taking the terminal, so that a missing or broken file is a plain error.
+            new Queries(command.workspace()).board(CardFilter.ALL);
+            try {
+                BoardScreen.open(command.workspace());
+                return 0;
+            } catch (IOException e) {
+                System.err.println("tack: cannot use this terminal (" + e.getMessage() + "); printing the board instead");
+            }
         }
         new CardText(command.style(), LocalDate.now()).board(command.out(), new Queries(command.workspace()).board(CardFilter.ALL));
         return 0;

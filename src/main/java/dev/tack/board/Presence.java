@@ -1,0 +1,69 @@
+package dev.tack.board;
+
+import java.time.Duration;
+import java.util.List;
+import dev.tack.model.Heartbeat;
+import dev.tack.store.PresenceTable;
+
+/**
+ * Who has a board open right now. Each screen (or worker) calls {@link #beat} every
+ * {@link #BEAT} and {@link #leave} when it closes; rows older than {@link #LIVE} count as gone and
+ * are pruned a while later. A beat is a write (one short transaction) but not an event: it changes
+ * no card and is not part of the audit log.
+ */
+public final class Presence {
+
+    public static final Duration BEAT = Duration.ofSeconds(2);
+    public static final Duration LIVE = Duration.ofSeconds(10);
+    private static final Duration PRUNE_AFTER = Duration.ofMinutes(1);
+
+    private final String kind;
+    private volatile Workspace workspace;
+    private Long rowId;
+
+    public Presence(Workspace workspace, String kind) {
+        this.workspace = workspace;
+        this.kind = kind;
+    }
+
+    /** Follows the workspace to another board; the next beat moves the row there. */
+    public void follow(Workspace newWorkspace) {
+        this.workspace = newWorkspace;
+    }
+
+    /** Refreshes this process's row for the current board. */
+    public synchronized void beat() {
+        Workspace ws = workspace;
+        long now = System.currentTimeMillis();
+        rowId = ws.write(tx -> {
+            long boardId = ws.board(tx).id();
+            long id = PresenceTable.beat(tx, rowId, boardId, ws.actor(), kind, now);
+            PresenceTable.prune(tx, now - PRUNE_AFTER.toMillis());
+            return id;
+        });
+    }
+
+    /** The other screens and workers seen on the current board within {@link #LIVE}, by name. */
+    public List<Heartbeat> others() {
+        Workspace ws = workspace;
+        Long own;
+        synchronized (this) {
+            own = rowId;
+        }
+        long since = System.currentTimeMillis() - LIVE.toMillis();
+        List<Heartbeat> live = ws.read(tx -> PresenceTable.live(tx, ws.board(tx).id(), since));
+        return live.stream().filter(h -> own == null || h.id() != own).toList();
+    }
+
+    /** Removes this process's row, so the others stop listing it at once. */
+    public synchronized void leave() {
+        if (rowId != null) {
+            long id = rowId;
+            rowId = null;
+            workspace.write(tx -> {
+                PresenceTable.remove(tx, id);
+                return null;
+            });
+        }
+    }
+}

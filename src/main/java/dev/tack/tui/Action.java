@@ -1,0 +1,90 @@
+package dev.tack.tui;
+
+/** What a key or a mouse gesture on the board asks for. */
+sealed interface Action {
+
+    /** Moves the selection down ({@code rows > 0}) or up. */
+    record Vertical(int rows) implements Action {
+    }
+
+    /** Moves the selection to the next ({@code +1}) or previous column. */
+    record Sideways(int delta) implements Action {
+    }
+
+    /** {@code g} / {@code G}: the first or last card of the column. */
+    record Jump(boolean top) implements Action {
+    }
+
+    /** Page keys: a screenful down ({@code +1}) or up. */
+    record Page(int direction) implements Action {
+    }
+
+    /** {@code H} / {@code L}: moves the selected card to the previous or next column. */
+    record StepCard(int direction) implements Action {
+    }
+
+    /** {@code J} / {@code K}: moves the selected card down or up in its column. */
+    record ShiftCard(int delta) implements Action {
+    }
+
+    record NewCard() implements Action {
+    }
+
+    record Edit() implements Action {
+    }
+
+    /** {@code E}: the description in {@code $EDITOR}. */
+    record EditInEditor() implements Action {
+    }
+
+    record Comment() implements Action {
+    }
+
+    record Archive() implements Action {
+    }
+
+    record Details() implements Action {
+    }
+
+    record StartFilter() implements Action {
+    }
+
+    /** {@code Esc} on the board: clears the filter. */
+    record ClearFilter() implements Action {
+    }
+
+    record SwitchBoard() implements Action {
+    }
+
+    record ManageColumns() implements Action {
+    }
+
+    record Help() implements Action {
+    }
+
+    /** {@code Ctrl+L}: re-reads the board and repaints the whole terminal. */
+    record Redraw() implements Action {
+    }
+
+    record Quit() implements Action {
+    }
+
+    /** A mouse button pressed at a cell. */
+    record Press(int x, int y) implements Action {
+    }
+
+    /** The mouse moved with a button held. */
+    record Drag(int x, int y) implements Action {
+    }
+
+    /** The mouse button let go. */
+    record Release(int x, int y) implements Action {
+    }
+
+    /** The wheel turned over a cell: {@code +1} down, {@code -1} up. */
+    record Wheel(int x, int y, int direction) implements Action {
+    }
+
+    record None() implements Action {
+    }
+}

@@ -1,0 +1,697 @@
+package dev.tack.tui;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.tack.board.BoardView;
+import dev.tack.board.Boards;
+import dev.tack.board.CardDetails;
+import dev.tack.board.CardEdit;
+import dev.tack.board.CardFilter;
+import dev.tack.board.Cards;
+import dev.tack.board.Columns;
+import dev.tack.board.NewCard;
+import dev.tack.board.Queries;
+import dev.tack.board.Workspace;
+import dev.tack.model.Card;
+import dev.tack.model.Event;
+import dev.tack.model.Heartbeat;
+import dev.tack.store.TackException;
+
+/**
+ * The board screen without the terminal: turns keys into model moves and board calls, keeps the
+ * dialogs, the status line and what is known about other processes, and draws it all on request.
+ * Every change is exactly one call into {@code dev.tack.board} (one write transaction); a refusal
+ * ({@link TackException}) becomes a message in the status bar and changes nothing. Tests drive it
+ * with keys and a real database; {@link BoardScreen} adds the terminal, the loop and the change feed.
+ */
+final class BoardController {
+
+    /** What the controller needs from the terminal it runs in. */
+    interface Host {
+        /** Lets the person edit {@code text} in {@code $EDITOR}; empty when nothing came back. */
+        Optional<String> editExternally(String text, String name);
+
+        /** The next refresh repaints every cell. */
+        void repaintAll();
+    }
+
+    private static final String HINTS = "h/j/k/l move · H/L/J/K move card · n new · e edit · c comment · d archive"
+            + " · ⏎ details · / filter · b boards · C columns · ? help · q quit";
+
+    private Workspace workspace;
+    private Queries queries;
+    private Cards cards;
+    private Columns columns;
+    private Boards boards;
+    private final Host host;
+    private final BoardModel model = new BoardModel();
+    private final Deque<Dialog> dialogs = new ArrayDeque<>();
+    private final String database;
+    private String message;
+    private boolean messageError;
+    private String readProblem;
+    private String fileProblem;
+    private boolean filterEditing;
+    private String presence = "";
+    private Event lastEvent;
+    private boolean quit;
+    private Layout layout = Layout.of(new TerminalSize(80, 24), 0);
+    private Long dragCard;
+    private int dragFromLane = -1;
+    private int dropLane = -1;
+
+    BoardController(Workspace workspace, Host host) {
+        this.host = host;
+        this.database = home(workspace.database().file());
+        use(workspace);
+    }
+
+    private void use(Workspace ws) {
+        workspace = ws;
+        queries = new Queries(ws);
+        cards = new Cards(ws);
+        columns = new Columns(ws);
+        boards = new Boards(ws);
+    }
+
+    // -- what the loop calls ----------------------------------------------------------------------
+
+    Workspace workspace() {
+        return workspace;
+    }
+
+    BoardModel model() {
+        return model;
+    }
+
+    boolean quitRequested() {
+        return quit;
+    }
+
+    /** Reads the board again. Returns false (and shows why) when it cannot be read. */
+    boolean reload() {
+        try {
+            BoardView view = queries.board(CardFilter.ALL);
+            model.reload(view);
+            readProblem = null;
+            if (lastEvent == null) {
+                lastEvent = lastEventOfBoard(queries.eventsAfter(Math.max(0, view.lastEventId() - 200), 200));
+            }
+            dialogs.forEach(Dialog::boardChanged);
+            return true;
+        } catch (TackException e) {
+            readProblem = "cannot read the board: " + e.getMessage();
+            return false;
+        }
+    }
+
+    /** The id of the last event the shown board includes, or -1 before the first read. */
+    long shownEventId() {
+        return model.loaded() ? model.view().lastEventId() : -1;
+    }
+
+    /** Events committed by anyone (read from the change feed): remembers the last one on this board. */
+    void eventsArrived(List<Event> events) {
+        Event last = lastEventOfBoard(events);
+        if (last != null) {
+            lastEvent = last;
+        }
+    }
+
+    private Event lastEventOfBoard(List<Event> events) {
+        long boardId = model.loaded() ? model.view().board().id() : -1;
+        Event found = null;
+        for (Event event : events) {
+            if (event.boardId() == null || event.boardId() == boardId) {
+                found = event;
+            }
+        }
+        return found;
+    }
+
+    /** The other screens and workers on this board, as the presence thread last read them. */
+    void presence(List<Heartbeat> others) {
+        Map<String, Integer> names = new LinkedHashMap<>();
+        for (Heartbeat h : others) {
+            String name = h.actor() + (Heartbeat.WORKER.equals(h.kind()) ? " (worker)" : "");
+            names.merge(name, 1, Integer::sum);
+        }
+        List<String> shown = new ArrayList<>();
+        names.forEach((name, count) -> shown.add(count > 1 ? name + " ×" + count : name));
+        presence = String.join(", ", shown);
+    }
+
+    String presenceText() {
+        return presence;
+    }
+
+    /** The board file vanished (deleted or moved) or came back: writes are refused while it is gone. */
+    void fileProblem(String problem) {
+        fileProblem = problem;
+    }
+
+    String problem() {
+        return fileProblem != null ? fileProblem : readProblem;
+    }
+
+    String message() {
+        return message;
+    }
+
+    boolean messageIsError() {
+        return messageError;
+    }
+
+    Optional<Dialog> topDialog() {
+        return Optional.ofNullable(dialogs.peek());
+    }
+
+    boolean filterEditing() {
+        return filterEditing;
+    }
+
+    // -- keys -------------------------------------------------------------------------------------
+
+    void handle(KeyStroke key) {
+        if (key.getKeyType() == KeyType.Character && key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'c') {
+            quit = true;
+            return;
+        }
+        if (key.getKeyType() == KeyType.EOF) {
+            quit = true;
+            return;
+        }
+        if (!(key instanceof com.googlecode.lanterna.input.MouseAction)) {
+            message = null;
+        }
+        if (layout.tooSmall()) {
+            Action action = KeyMap.board(key);
+            if (action instanceof Action.Quit || action instanceof Action.Redraw) {
+                perform(action);
+            }
+            return;
+        }
+        if (filterEditing) {
+            filterKey(key);
+            return;
+        }
+        Dialog top = dialogs.peek();
+        if (top != null) {
+            if (key instanceof com.googlecode.lanterna.input.MouseAction) {
+                return;
+            }
+            if (!top.handle(key)) {
+                dialogs.remove(top);
+            }
+            return;
+        }
+        perform(KeyMap.board(key));
+    }
+
+    private void filterKey(KeyStroke key) {
+        KeyType type = key.getKeyType();
+        String text = model.filterText();
+        if (type == KeyType.Escape) {
+            filterEditing = false;
+            model.filter("");
+        } else if (type == KeyType.Enter || type == KeyType.Tab) {
+            filterEditing = false;
+        } else if (type == KeyType.Backspace) {
+            if (!text.isEmpty()) {
+                model.filter(text.substring(0, text.offsetByCodePoints(text.length(), -1)));
+            } else {
+                filterEditing = false;
+            }
+        } else if (type == KeyType.Character && key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'u') {
+            model.filter("");
+        } else if (type == KeyType.Character && !key.isCtrlDown() && !key.isAltDown() && !Character.isISOControl(key.getCharacter())) {
+            model.filter(text + key.getCharacter());
+        } else if (type == KeyType.ArrowDown || type == KeyType.ArrowUp || type == KeyType.ArrowLeft || type == KeyType.ArrowRight) {
+            filterEditing = false;
+            perform(KeyMap.board(key));
+        }
+    }
+
+    void perform(Action action) {
+        if (action instanceof Action.Vertical v) {
+            if (v.rows() > 0) {
+                model.down(v.rows());
+            } else {
+                model.up(-v.rows());
+            }
+        } else if (action instanceof Action.Sideways s) {
+            model.sideways(s.delta());
+        } else if (action instanceof Action.Jump j) {
+            if (j.top()) {
+                model.top();
+            } else {
+                model.bottom();
+            }
+        } else if (action instanceof Action.Page p) {
+            model.page(p.direction());
+        } else if (action instanceof Action.StepCard s) {
+            withCard(card -> write(() -> cards.step(card.id(), s.direction(), null), null));
+        } else if (action instanceof Action.ShiftCard s) {
+            withCard(card -> shift(card, s.delta()));
+        } else if (action instanceof Action.NewCard) {
+            newCard();
+        } else if (action instanceof Action.Edit) {
+            withCard(this::edit);
+        } else if (action instanceof Action.EditInEditor) {
+            withCard(this::editInEditor);
+        } else if (action instanceof Action.Comment) {
+            withCard(this::comment);
+        } else if (action instanceof Action.Archive) {
+            withCard(this::archive);
+        } else if (action instanceof Action.Details) {
+            withCard(this::details);
+        } else if (action instanceof Action.StartFilter) {
+            filterEditing = true;
+        } else if (action instanceof Action.ClearFilter) {
+            if (model.filtered()) {
+                model.filter("");
+                info("filter cleared");
+            }
+        } else if (action instanceof Action.SwitchBoard) {
+            push(new BoardSwitcher(this));
+        } else if (action instanceof Action.ManageColumns) {
+            push(new ColumnsManager(this));
+        } else if (action instanceof Action.Help) {
+            push(new HelpOverlay());
+        } else if (action instanceof Action.Redraw) {
+            reload();
+            host.repaintAll();
+        } else if (action instanceof Action.Quit) {
+            quit = true;
+        } else if (action instanceof Action.Press p) {
+            press(p.x(), p.y());
+        } else if (action instanceof Action.Drag d) {
+            drag(d.x(), d.y());
+        } else if (action instanceof Action.Release r) {
+            release(r.x(), r.y());
+        } else if (action instanceof Action.Wheel w) {
+            wheel(w.x(), w.y(), w.direction());
+        }
+    }
+
+    private void withCard(java.util.function.Consumer<Card> then) {
+        Optional<Card> card = model.selectedCard();
+        if (card.isEmpty()) {
+            error(model.lanes().isEmpty() ? "this board has no columns yet: press C to add one" : "no card selected");
+            return;
+        }
+        then.accept(card.get());
+    }
+
+    // -- actions ----------------------------------------------------------------------------------
+
+    /**
+     * Runs one board call. On success re-reads the board and shows {@code done} (if any); on a
+     * refusal shows the reason and returns it, changing nothing.
+     */
+    String write(Supplier<?> call, String done) {
+        if (fileProblem != null) {
+            error(fileProblem);
+            return fileProblem;
+        }
+        try {
+            call.get();
+        } catch (TackException e) {
+            error(e.getMessage());
+            reload();
+            return e.getMessage();
+        }
+        reload();
+        if (done != null) {
+            info(done);
+        }
+        return null;
+    }
+
+    private void shift(Card card, int delta) {
+        List<Card> shown = model.currentLane().map(BoardModel.Lane::cards).orElse(List.of());
+        int index = model.selectedIndex();
+        if (!model.filtered()) {
+            write(() -> cards.shift(card.id(), delta, null), null);
+            return;
+        }
+        int target = index + Integer.signum(delta);
+        if (target < 0 || target >= shown.size()) {
+            return;
+        }
+        int position = shown.get(target).position();
+        write(() -> cards.move(card.id(), null, position, null), null);
+    }
+
+    private void newCard() {
+        Optional<BoardModel.Lane> lane = model.currentLane();
+        if (lane.isEmpty()) {
+            error("this board has no columns yet: press C to add one");
+            return;
+        }
+        String column = lane.get().column().name();
+        push(CardForm.create(column, form -> {
+            CardForm.Values v;
+            try {
+                v = CardForm.read(form, LocalDate.now());
+            } catch (TackException e) {
+                return e.getMessage();
+            }
+            Card[] added = new Card[1];
+            String refusal = write(() -> added[0] = cards.add(new NewCard(v.title(), column, v.description(), v.tags(),
+                    v.priority(), v.due(), v.assignee(), null)), null);
+            if (refusal == null) {
+                model.select(added[0].id());
+                info("added #" + added[0].id() + " to " + column);
+            }
+            return refusal;
+        }));
+    }
+
+    private void edit(Card card) {
+        openEdit(card, Map.of());
+    }
+
+    private void openEdit(Card base, Map<String, String> typed) {
+        push(CardForm.edit(base, typed, form -> {
+            CardForm.Values v;
+            try {
+                v = CardForm.read(form, LocalDate.now());
+            } catch (TackException e) {
+                return e.getMessage();
+            }
+            CardEdit edit = CardForm.edit(form, v, base);
+            if (edit.isEmpty()) {
+                info("nothing changed");
+                return null;
+            }
+            return save(base, edit, true);
+        }));
+    }
+
+    /**
+     * Saves an edit made on {@code seen} (the version the person read). When someone changed the card
+     * meanwhile: if they touched none of the fields this edit changes, nothing of theirs is lost and it
+     * is saved on top of their version; otherwise the person sees both and chooses.
+     * Returns a refusal for the form to show, or null when the form may close.
+     */
+    private String save(Card seen, CardEdit edit, boolean fromForm) {
+        if (fileProblem != null) {
+            error(fileProblem);
+            return fileProblem;
+        }
+        try {
+            cards.edit(seen.id(), edit, seen.version());
+            reload();
+            info("saved #" + seen.id());
+            return null;
+        } catch (TackException e) {
+            if (e.kind() != TackException.Kind.CONFLICT) {
+                error(e.getMessage());
+                return fromForm ? e.getMessage() : null;
+            }
+        }
+        Card theirs;
+        try {
+            theirs = queries.card(seen.id());
+        } catch (TackException e) {
+            error(e.getMessage());
+            reload();
+            return null;
+        }
+        List<String> mine = CardForm.touched(edit);
+        List<String> overlap = CardForm.differences(seen, theirs).stream().filter(mine::contains).toList();
+        String who = whoChanged(seen.id());
+        if (overlap.isEmpty() && !theirs.archived()) {
+            String refusal = write(() -> cards.edit(seen.id(), edit, theirs.version()), null);
+            if (refusal == null) {
+                info("saved #" + seen.id() + " on top of " + who + "'s change (different fields)");
+                return null;
+            }
+            if (!refusal.contains("version")) {
+                return fromForm ? refusal : null;
+            }
+        }
+        reload();
+        push(new ConflictChooser(seen, theirs, edit, who, new ConflictChooser.Choice() {
+            @Override
+            public void keepTheirs() {
+                info("kept " + who + "'s version of #" + seen.id() + "; yours was not saved");
+            }
+
+            @Override
+            public void overwrite() {
+                save(theirs, edit, false);
+            }
+
+            @Override
+            public void editAgain() {
+                Map<String, String> typed = new LinkedHashMap<>();
+                for (String field : CardForm.touched(edit)) {
+                    typed.put(field, CardForm.after(theirs, edit, field));
+                }
+                openEdit(theirs, typed);
+            }
+        }));
+        return null;
+    }
+
+    private String whoChanged(long cardId) {
+        try {
+            List<Event> history = queries.details(cardId).history();
+            if (!history.isEmpty()) {
+                Event last = history.get(history.size() - 1);
+                return last.actor() + (last.actor().equals(workspace.actor().name()) && last.pid() != workspace.actor().pid()
+                        ? " (in another window)" : "");
+            }
+        } catch (TackException ignored) {
+            // who it was is a courtesy
+        }
+        return "someone";
+    }
+
+    private void editInEditor(Card card) {
+        Optional<String> edited = host.editExternally(card.description(), "card-" + card.id());
+        if (edited.isEmpty()) {
+            return;
+        }
+        String text = edited.get();
+        if (text.equals(card.description()) || text.equals(card.description() + "\n")) {
+            info("description unchanged");
+            return;
+        }
+        String description = text.endsWith("\n") && !card.description().endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        save(card, CardEdit.none().withDescription(description), false);
+    }
+
+    private void comment(Card card) {
+        push(new Form("Comment on #" + card.id(), List.of(Form.Field.note("comment", "Comment", "", 4)), form -> {
+            String text = form.value("comment");
+            if (text.isBlank()) {
+                return "write something, or press Esc";
+            }
+            return write(() -> cards.comment(card.id(), text), "commented on #" + card.id());
+        }));
+    }
+
+    private void archive(Card card) {
+        long version = card.version();
+        push(new Confirm("Archive", "Archive #" + card.id() + " “" + card.title() + "”?", () -> {
+            String refusal = write(() -> cards.archive(card.id(), version), "archived #" + card.id() + " (tack restore "
+                    + card.id() + " brings it back)");
+            if (refusal != null && refusal.contains("version")) {
+                error("#" + card.id() + " changed while you were deciding (by " + whoChanged(card.id()) + "): look again");
+            }
+        }));
+    }
+
+    private void details(Card card) {
+        try {
+            CardDetails details = queries.details(card.id());
+            push(new DetailsView(details, queries::details, this::perform, LocalDate.now()));
+        } catch (TackException e) {
+            error(e.getMessage());
+        }
+    }
+
+    void push(Dialog dialog) {
+        dialogs.push(dialog);
+    }
+
+    /** Switches to another board of the same file; the selection starts over, the filter stays. */
+    String switchBoard(String name) {
+        Workspace next = workspace.onBoard(name);
+        try {
+            BoardView view = new Queries(next).board(CardFilter.ALL);
+            use(next);
+            model.resetSelection();
+            model.reload(view);
+            lastEvent = lastEventOfBoard(queries.eventsAfter(Math.max(0, view.lastEventId() - 200), 200));
+            info("board " + view.board().name());
+            return null;
+        } catch (TackException e) {
+            error(e.getMessage());
+            return e.getMessage();
+        }
+    }
+
+    Boards boards() {
+        return boards;
+    }
+
+    Columns columns() {
+        return columns;
+    }
+
+    String boardName() {
+        return model.loaded() ? model.view().board().name() : "";
+    }
+
+    // -- mouse ------------------------------------------------------------------------------------
+
+    private void press(int x, int y) {
+        dragCard = null;
+        dropLane = -1;
+        int visible = layout.laneAt(x);
+        if (visible < 0 || layout.tooSmall()) {
+            return;
+        }
+        int laneIndex = model.firstLane() + visible;
+        if (laneIndex >= model.lanes().size()) {
+            return;
+        }
+        if (y == Layout.HEADER_ROW) {
+            if (visible == 0 && model.firstLane() > 0 && x < layout.laneX(0) + 2) {
+                model.scrollLanes(-1);
+            } else if (visible == layout.lanesVisible() - 1 && x >= layout.width() - 1
+                    && model.firstLane() + layout.lanesVisible() < model.lanes().size()) {
+                model.scrollLanes(1);
+            } else {
+                model.selectInLane(laneIndex, model.scroll(laneIndex));
+            }
+            return;
+        }
+        int slot = layout.slotAt(y);
+        if (slot < 0) {
+            return;
+        }
+        int index = model.scroll(laneIndex) + slot;
+        List<Card> laneCards = model.lanes().get(laneIndex).cards();
+        if (index < laneCards.size()) {
+            model.selectInLane(laneIndex, index);
+            dragCard = laneCards.get(index).id();
+            dragFromLane = laneIndex;
+        } else {
+            model.selectInLane(laneIndex, laneCards.size() - 1);
+        }
+    }
+
+    private void drag(int x, int y) {
+        if (dragCard == null) {
+            return;
+        }
+        int visible = layout.laneAt(x);
+        dropLane = visible < 0 ? -1 : model.firstLane() + visible;
+    }
+
+    private void release(int x, int y) {
+        Long id = dragCard;
+        dragCard = null;
+        dropLane = -1;
+        if (id == null) {
+            return;
+        }
+        int visible = layout.laneAt(x);
+        if (visible < 0 || model.firstLane() + visible >= model.lanes().size()) {
+            return;
+        }
+        int laneIndex = model.firstLane() + visible;
+        BoardModel.Lane target = model.lanes().get(laneIndex);
+        int slot = layout.slotAt(y);
+        Integer position = null;
+        if (slot >= 0) {
+            int index = model.scroll(laneIndex) + slot;
+            position = index < target.cards().size() ? target.cards().get(index).position() : null;
+        }
+        if (laneIndex == dragFromLane) {
+            Card card = model.selectedCard().filter(c -> c.id() == id).orElse(null);
+            if (card == null || position == null || position == card.position()) {
+                return;
+            }
+        }
+        Integer at = position;
+        String column = target.column().name();
+        write(() -> cards.move(id, column, at, null), null);
+    }
+
+    private void wheel(int x, int y, int direction) {
+        int visible = layout.laneAt(x);
+        if (visible >= 0) {
+            model.scrollLane(model.firstLane() + visible, direction);
+        }
+    }
+
+    int dropLane() {
+        return dropLane;
+    }
+
+    // -- drawing ----------------------------------------------------------------------------------
+
+    /** Draws the whole screen for {@code size}; the model learns how much room it has first. */
+    void render(TextGraphics graphics, TerminalSize size) {
+        layout(size);
+        Canvas canvas = new Canvas(graphics);
+        new BoardRenderer(LocalDate.now()).render(canvas, layout, model, status(), dropLane);
+        if (layout.tooSmall()) {
+            return;
+        }
+        List<Dialog> stack = new ArrayList<>(dialogs);
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            stack.get(i).render(canvas, layout);
+        }
+    }
+
+    /** Sizes the model's viewport for a terminal of {@code size}. */
+    Layout layout(TerminalSize size) {
+        layout = Layout.of(size, model.lanes().size());
+        model.viewport(layout.lanesVisible(), layout.slots());
+        return layout;
+    }
+
+    Status status() {
+        String last = "";
+        if (lastEvent != null) {
+            boolean mine = lastEvent.actor().equals(workspace.actor().name()) && lastEvent.pid() == workspace.actor().pid();
+            last = (mine ? "you" : lastEvent.actor()) + " " + lastEvent.summary() + " · " + Times.local(lastEvent.at());
+        }
+        return new Status(boardName() + " · " + database, presence, last, message, messageError, filterEditing, problem(), HINTS);
+    }
+
+    void info(String text) {
+        message = text;
+        messageError = false;
+    }
+
+    void error(String text) {
+        message = text;
+        messageError = true;
+    }
+
+    private static String home(Path file) {
+        String path = file.toString();
+        String home = System.getProperty("user.home");
+        return home != null && !home.isEmpty() && path.startsWith(home + "/") ? "~" + path.substring(home.length()) : path;
+    }
+}

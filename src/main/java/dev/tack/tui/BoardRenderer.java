@@ -1,0 +1,283 @@
+package dev.tack.tui;
+
+import java.time.LocalDate;
+import java.util.List;
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextColor;
+import dev.tack.model.Card;
+import dev.tack.text.Width;
+
+/**
+ * Draws the board: a pure function of the model, the layout and the status onto a {@link Canvas}.
+ * No database, no terminal: the tests render onto Lanterna's virtual terminal or a plain text image.
+ */
+final class BoardRenderer {
+
+    static final Pen TITLE = Pen.PLAIN.reverse();
+    static final Pen HEADER = Pen.PLAIN.bold();
+    static final Pen HEADER_CURRENT = Pen.PLAIN.bold().with(SGR.UNDERLINE).fg(TextColor.ANSI.CYAN);
+    static final Pen OVER_LIMIT = Pen.PLAIN.bold().fg(TextColor.ANSI.WHITE).bg(TextColor.ANSI.RED);
+    static final Pen AT_HARD_LIMIT = Pen.PLAIN.bold().fg(TextColor.ANSI.YELLOW);
+    static final Pen DIM = Pen.PLAIN.fg(TextColor.ANSI.BLACK_BRIGHT);
+    static final Pen SEPARATOR = DIM;
+    static final Pen ERROR = Pen.PLAIN.bold().fg(TextColor.ANSI.RED);
+    static final Pen INFO = Pen.PLAIN.fg(TextColor.ANSI.GREEN);
+    static final Pen PROBLEM = Pen.PLAIN.bold().fg(TextColor.ANSI.WHITE).bg(TextColor.ANSI.RED);
+    static final Pen DUE = Pen.PLAIN.fg(TextColor.ANSI.YELLOW);
+    static final Pen OVERDUE = Pen.PLAIN.bold().fg(TextColor.ANSI.RED);
+    static final Pen ASSIGNEE = Pen.PLAIN.fg(TextColor.ANSI.MAGENTA_BRIGHT);
+    static final Pen WORKER = Pen.PLAIN.bold().fg(TextColor.ANSI.BLUE_BRIGHT);
+    static final Pen FAILED = Pen.PLAIN.bold().fg(TextColor.ANSI.RED);
+    static final Pen DROP_TARGET = Pen.PLAIN.bold().fg(TextColor.ANSI.BLACK).bg(TextColor.ANSI.YELLOW);
+    private static final Pen[] PRIORITY = {Pen.PLAIN, Pen.PLAIN.fg(TextColor.ANSI.YELLOW),
+        Pen.PLAIN.fg(TextColor.ANSI.RED), Pen.PLAIN.bold().fg(TextColor.ANSI.RED)};
+    private static final String[] PRIORITY_MARK = {"", "!", "!!", "!!!"};
+    private static final TextColor[] TAG_COLOURS = {TextColor.ANSI.CYAN, TextColor.ANSI.GREEN, TextColor.ANSI.BLUE_BRIGHT,
+        TextColor.ANSI.MAGENTA, TextColor.ANSI.CYAN_BRIGHT, TextColor.ANSI.GREEN_BRIGHT, TextColor.ANSI.YELLOW_BRIGHT,
+        TextColor.ANSI.BLUE};
+
+    private final LocalDate today;
+
+    BoardRenderer(LocalDate today) {
+        this.today = today;
+    }
+
+    /**
+     * Draws everything but dialogs. {@code dropLane} is the lane a dragged card would land in
+     * (or -1).
+     */
+    void render(Canvas canvas, Layout layout, BoardModel model, Status status, int dropLane) {
+        canvas.fill(0, 0, canvas.width(), canvas.height(), Pen.PLAIN);
+        if (layout.tooSmall()) {
+            tooSmall(canvas, layout);
+            return;
+        }
+        titleBar(canvas, layout, model);
+        if (!model.loaded()) {
+            canvas.text(1, Layout.BODY_TOP, "Loading…", layout.width() - 2, DIM);
+        } else if (model.lanes().isEmpty()) {
+            canvas.text(1, Layout.BODY_TOP, "This board has no columns: press C to add one.", layout.width() - 2, DIM);
+        } else {
+            for (int i = 0; i < layout.lanesVisible(); i++) {
+                int laneIndex = model.firstLane() + i;
+                if (laneIndex >= model.lanes().size()) {
+                    break;
+                }
+                lane(canvas, layout, model, i, laneIndex, laneIndex == dropLane);
+                if (i < layout.lanesVisible() - 1) {
+                    int x = layout.laneX(i) + layout.laneWidth(i);
+                    for (int y = Layout.HEADER_ROW; y < Layout.BODY_TOP + layout.bodyRows(); y++) {
+                        canvas.put(x, y, '│', SEPARATOR);
+                    }
+                }
+            }
+        }
+        statusRow(canvas, layout, model, status);
+        canvas.line(0, layout.hintRow(), status.hints(), layout.width(), DIM);
+    }
+
+    static void tooSmall(Canvas canvas, Layout layout) {
+        String[] lines = {"Terminal too small",
+            layout.width() + "×" + layout.height() + ", needs " + Layout.MIN_WIDTH + "×" + Layout.MIN_HEIGHT,
+            "enlarge it, or press q to quit"};
+        int top = Math.max(0, (layout.height() - lines.length) / 2);
+        for (int i = 0; i < lines.length && top + i < layout.height(); i++) {
+            int w = Math.min(layout.width(), Width.of(lines[i]));
+            canvas.text(Math.max(0, (layout.width() - w) / 2), top + i, lines[i], layout.width(), i == 0 ? ERROR : Pen.PLAIN);
+        }
+    }
+
+    private void titleBar(Canvas canvas, Layout layout, BoardModel model) {
+        canvas.fill(0, Layout.TITLE_ROW, layout.width(), 1, TITLE);
+        String right;
+        if (!model.loaded()) {
+            right = "";
+        } else if (model.filtered()) {
+            right = "filter: " + model.filterText() + "  (" + model.shownCount() + " of " + model.view().cardCount() + " cards) ";
+        } else {
+            right = model.view().cardCount() + (model.view().cardCount() == 1 ? " card " : " cards ");
+        }
+        int rightWidth = Math.min(Width.of(Canvas.displayable(right)), layout.width() / 2);
+        int used = canvas.text(0, Layout.TITLE_ROW, " tack ", layout.width(), TITLE);
+        if (model.loaded()) {
+            canvas.text(used, Layout.TITLE_ROW, "▸ " + model.view().board().name(), layout.width() - used - rightWidth - 1, TITLE.bold());
+        }
+        canvas.rightAligned(layout.width(), Layout.TITLE_ROW, right, rightWidth, TITLE);
+    }
+
+    private void lane(Canvas canvas, Layout layout, BoardModel model, int visibleIndex, int laneIndex, boolean dropTarget) {
+        BoardModel.Lane lane = model.lanes().get(laneIndex);
+        int x = layout.laneX(visibleIndex);
+        int w = layout.laneWidth(visibleIndex);
+        boolean current = laneIndex == model.laneIndex();
+        header(canvas, layout, model, lane, x, w, visibleIndex, laneIndex, current, dropTarget);
+        List<Card> cards = lane.cards();
+        int scroll = model.scroll(laneIndex);
+        if (cards.isEmpty()) {
+            Pen pen = current ? DIM.reverse() : DIM;
+            canvas.line(x, Layout.BODY_TOP, model.filtered() && lane.total() > 0 ? " (none match)" : " (empty)", w, pen);
+            return;
+        }
+        long selectedId = model.selectedCard().map(Card::id).orElse(-1L);
+        for (int slot = 0; slot < layout.slots() && scroll + slot < cards.size(); slot++) {
+            int y = Layout.BODY_TOP + slot * Layout.CARD_ROWS;
+            if (y + 1 >= Layout.BODY_TOP + layout.bodyRows()) {
+                break;
+            }
+            Card card = cards.get(scroll + slot);
+            card(canvas, x, y, w, card, card.id() == selectedId);
+        }
+    }
+
+    private void header(Canvas canvas, Layout layout, BoardModel model, BoardModel.Lane lane, int x, int w,
+                        int visibleIndex, int laneIndex, boolean current, boolean dropTarget) {
+        Pen base = dropTarget ? DROP_TARGET : current ? HEADER_CURRENT : HEADER;
+        canvas.fill(x, Layout.HEADER_ROW, w, 1, dropTarget ? DROP_TARGET : Pen.PLAIN);
+        int col = x;
+        if (visibleIndex == 0 && model.firstLane() > 0) {
+            col += canvas.text(col, Layout.HEADER_ROW, "◀ ", w, base);
+        }
+        int scroll = model.scroll(laneIndex);
+        int below = Math.max(0, lane.cards().size() - scroll - layout.slots());
+        String arrows = (scroll > 0 ? "▲" + scroll : "") + (below > 0 ? "▼" + below : "");
+        boolean moreRight = visibleIndex == layout.lanesVisible() - 1 && model.firstLane() + layout.lanesVisible() < model.lanes().size();
+        String right = (arrows.isEmpty() ? "" : arrows + " ") + (moreRight ? "▶" : "");
+        int rightWidth = Width.of(right);
+        String count = model.filtered() && lane.cards().size() != lane.total()
+                ? lane.cards().size() + " of " + lane.total() : String.valueOf(lane.total());
+        String limit = lane.column().wipLimit() == null ? "" : "/" + lane.column().wipLimit();
+        int room = x + w - col - rightWidth - 1;
+        String name = Width.cut(Canvas.displayable(lane.column().name()), Math.max(1, room - Width.of(count + limit) - 1));
+        col += canvas.text(col, Layout.HEADER_ROW, name + " ", room, base);
+        Integer wip = lane.column().wipLimit();
+        if (lane.overLimit()) {
+            col += canvas.text(col, Layout.HEADER_ROW, count + limit, x + w - col - rightWidth, OVER_LIMIT);
+        } else if (wip != null && lane.total() >= wip && lane.column().wipHard()) {
+            col += canvas.text(col, Layout.HEADER_ROW, count + limit + " full", x + w - col - rightWidth, AT_HARD_LIMIT);
+        } else {
+            col += canvas.text(col, Layout.HEADER_ROW, count + limit, x + w - col - rightWidth, dropTarget ? base : DIM.bold());
+        }
+        if (!right.isEmpty()) {
+            canvas.text(x + w - rightWidth, Layout.HEADER_ROW, right, rightWidth, dropTarget ? base : DIM);
+        }
+    }
+
+    private void card(Canvas canvas, int x, int y, int w, Card card, boolean selected) {
+        Pen base = selected ? Pen.PLAIN.reverse() : Pen.PLAIN;
+        canvas.fill(x, y, w, Layout.CARD_ROWS, base);
+        int col = x + 1;
+        int end = x + w - 1;
+        if (card.priority() > 0) {
+            col += canvas.text(col, y, PRIORITY_MARK[card.priority()] + " ", end - col, pen(PRIORITY[card.priority()], selected));
+        }
+        canvas.text(col, y, card.title(), end - col, selected ? base.bold() : base);
+        col = x + 1;
+        col += canvas.text(col, y + 1, "#" + card.id(), end - col, pen(DIM, selected));
+        for (String tag : card.tags()) {
+            col = item(canvas, col, y + 1, end, "#" + tag, pen(Pen.PLAIN.fg(tagColour(tag)), selected));
+        }
+        if (card.due() != null) {
+            boolean overdue = card.due().isBefore(today);
+            String due = (overdue ? "overdue " : "due ") + shortDate(card.due());
+            col = item(canvas, col, y + 1, end, due, pen(overdue ? OVERDUE : card.due().equals(today) ? DUE.bold() : DUE, selected));
+        }
+        if (card.assignee() != null) {
+            col = item(canvas, col, y + 1, end, "@" + card.assignee(), pen(ASSIGNEE, selected));
+        }
+        if (card.claimed()) {
+            boolean stale = card.claim().leaseUntilMillis() < System.currentTimeMillis();
+            col = item(canvas, col, y + 1, end, "⚙ " + card.claim().worker() + (stale ? " (stale)" : " running"), pen(WORKER, selected));
+        }
+        if (card.failed()) {
+            item(canvas, col, y + 1, end, "✗ failed" + (card.attempts() > 1 ? " ×" + card.attempts() : ""), pen(FAILED, selected));
+        }
+    }
+
+    /** One space then an item, cut at the end of the lane; returns the next column. */
+    private static int item(Canvas canvas, int col, int y, int end, String text, Pen pen) {
+        if (col + 2 > end) {
+            return col;
+        }
+        return col + 1 + canvas.text(col + 1, y, text, end - col - 1, pen);
+    }
+
+    private static Pen pen(Pen pen, boolean selected) {
+        return selected ? pen.reverse() : pen;
+    }
+
+    private String shortDate(LocalDate date) {
+        if (date.equals(today)) {
+            return "today";
+        }
+        if (date.equals(today.plusDays(1))) {
+            return "tomorrow";
+        }
+        return date.getYear() == today.getYear()
+                ? date.format(java.time.format.DateTimeFormatter.ofPattern("MMM d", java.util.Locale.ENGLISH))
+                : date.toString();
+    }
+
+    static TextColor tagColour(String tag) {
+        int hash = 0;
+        for (char c : tag.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            hash = hash * 31 + c;
+        }
+        return TAG_COLOURS[Math.floorMod(hash, TAG_COLOURS.length)];
+    }
+
+    private void statusRow(Canvas canvas, Layout layout, BoardModel model, Status status) {
+        int y = layout.statusRow();
+        if (status.filterEditing()) {
+            canvas.fill(0, y, layout.width(), 1, Pen.PLAIN);
+            int used = canvas.text(0, y, "/", layout.width(), Pen.PLAIN.bold());
+            String text = model.filterText();
+            int room = layout.width() - used - 1;
+            String shown = Width.of(Canvas.displayable(text)) > room ? tail(Canvas.displayable(text), room) : text;
+            used += canvas.text(used, y, shown, room, Pen.PLAIN);
+            canvas.put(used, y, ' ', Pen.PLAIN.reverse());
+            return;
+        }
+        if (status.problem() != null) {
+            canvas.line(0, y, " " + status.problem(), layout.width(), PROBLEM);
+            return;
+        }
+        if (status.message() != null) {
+            canvas.line(0, y, status.message(), layout.width(), status.error() ? ERROR : INFO);
+            return;
+        }
+        canvas.fill(0, y, layout.width(), 1, Pen.PLAIN);
+        int col = canvas.text(0, y, leftCut(status.database(), layout.width() / 3), layout.width() / 3, DIM);
+        if (!status.presence().isEmpty()) {
+            col += canvas.text(col, y, " │ ", layout.width() - col, DIM);
+            col += canvas.text(col, y, "also here: " + status.presence(), Math.max(10, (layout.width() - col) / 2), ASSIGNEE);
+        }
+        if (!status.lastChange().isEmpty()) {
+            col += canvas.text(col, y, " │ ", layout.width() - col, DIM);
+            canvas.text(col, y, "last: " + status.lastChange(), layout.width() - col, Pen.PLAIN);
+        }
+    }
+
+    /** "board · …/end/of/the/path.db": a long database path loses its start, not its file name. */
+    private static String leftCut(String text, int columns) {
+        String clean = Canvas.displayable(text);
+        if (Width.of(clean) <= columns) {
+            return clean;
+        }
+        int split = clean.indexOf(" · ");
+        String head = split < 0 ? "" : clean.substring(0, split + 3);
+        String path = split < 0 ? clean : clean.substring(split + 3);
+        int room = columns - Width.of(head);
+        return room < 8 ? Width.cut(clean, columns) : head + tail(path, room);
+    }
+
+    /** The end of a text that fits {@code columns}, so that the cursor end of a long filter shows. */
+    private static String tail(String text, int columns) {
+        int[] cps = text.codePoints().toArray();
+        int used = 0;
+        int start = cps.length;
+        while (start > 0 && used + Width.of(cps[start - 1]) <= columns - 1) {
+            used += Width.of(cps[--start]);
+        }
+        return "…" + new String(cps, start, cps.length - start);
+    }
+}

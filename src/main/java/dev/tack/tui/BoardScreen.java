@@ -1,0 +1,446 @@
+package dev.tack.tui;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import dev.tack.board.BoardView;
+import dev.tack.board.Presence;
+import dev.tack.board.Workspace;
+import dev.tack.model.Event;
+import dev.tack.model.Heartbeat;
+import dev.tack.store.ChangeFeed;
+import dev.tack.store.TackException;
+
+/**
+ * The full-screen board (DESIGN.md §5): one loop. An input thread blocks on the terminal and queues
+ * keys; the loop waits on that queue with the poll interval as its timeout, then asks the change
+ * feed whether anyone committed ({@code PRAGMA data_version}), handles a resize, and draws and
+ * refreshes (by delta) only when something changed. Idle, it sleeps in the queue.
+ *
+ * <p>Other processes' commits: new events mean a reload (unless the shown board already includes
+ * them, as after this screen's own actions). A commit without events (presence heartbeats, a
+ * {@code sqlite3} shell) re-reads the board at most about once a second, and redraws only if what
+ * is shown changed. Presence beats and the list of who else is here run on their own thread, so a
+ * busy lock never freezes the screen.
+ *
+ * <p>The terminal is restored on every way out: quit, Ctrl+C (a key here), an exception (finally),
+ * a signal (a shutdown hook).
+ */
+public final class BoardScreen {
+
+    static final long POLL_MILLIS = 40;
+    private static final long FILE_CHECK_MILLIS = 1_000;
+    private static final long RETRY_MILLIS = 2_000;
+
+    private final Session session;
+    private final BoardController controller;
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final Presence presence;
+    private final Path file;
+    private final Object fileKey;
+    private ChangeFeed feed;
+    private ScheduledExecutorService presenceThread;
+    private Thread inputThread;
+    private volatile int inputGeneration;
+    private boolean repaintAll;
+    private boolean quietChangePending;
+    private long lastReloadAt;
+    private long lastReloadCost;
+    private long lastFileCheck;
+    private long lastRetry;
+    private volatile String presenceShown = "";
+    private volatile boolean running;
+    private volatile long shownSelection = -1;
+    private volatile String shownPresence = "";
+
+    BoardScreen(Workspace workspace, Session session) {
+        this.session = session;
+        this.file = workspace.database().file();
+        this.fileKey = fileKey(file);
+        this.presence = new Presence(workspace, Heartbeat.SCREEN);
+        this.controller = new BoardController(workspace, new BoardController.Host() {
+            @Override
+            public Optional<String> editExternally(String text, String name) {
+                return BoardScreen.this.editExternally(text, name);
+            }
+
+            @Override
+            public void repaintAll() {
+                repaintAll = true;
+            }
+        });
+    }
+
+    /** Opens the board full-screen on the real terminal and returns when the person quits. */
+    public static void open(Workspace workspace) throws IOException {
+        new BoardScreen(workspace, new TtySession()).run();
+    }
+
+    BoardController controller() {
+        return controller;
+    }
+
+    /** Queues a key as if it was typed (tests, and the input thread). */
+    void key(KeyStroke key) {
+        queue.add(key);
+    }
+
+    boolean running() {
+        return running;
+    }
+
+    void run() throws IOException {
+        Thread hook = new Thread(this::emergencyStop, "tack-restore-terminal");
+        Runtime.getRuntime().addShutdownHook(hook);
+        running = true;
+        try {
+            session.start();
+            load();
+            startPresence();
+            startInput();
+            render();
+            loop();
+        } finally {
+            running = false;
+            shutdown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyExiting) {
+                // the hook is running or has run
+            }
+        }
+    }
+
+    private void load() {
+        controller.reload();
+        lastReloadAt = System.currentTimeMillis();
+        openFeed();
+    }
+
+    private void openFeed() {
+        if (feed != null) {
+            return;
+        }
+        try {
+            feed = controller.workspace().database().changeFeed(Math.max(0, controller.shownEventId()));
+        } catch (TackException e) {
+            feed = null;
+        }
+    }
+
+    private void loop() throws IOException {
+        while (!controller.quitRequested()) {
+            Object item;
+            try {
+                item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            boolean dirty = false;
+            while (item != null && !controller.quitRequested()) {
+                dispatch(item);
+                dirty = true;
+                item = queue.poll();
+            }
+            if (controller.quitRequested()) {
+                return;
+            }
+            dirty |= checkFeed();
+            dirty |= checkFile();
+            dirty |= retryIfBroken();
+            if (session.screen().doResizeIfNecessary() != null) {
+                dirty = true;
+                repaintAll = true;
+            }
+            if (dirty) {
+                render();
+            }
+        }
+    }
+
+    private void dispatch(Object item) {
+        if (item instanceof KeyStroke key) {
+            Workspace before = controller.workspace();
+            controller.handle(key);
+            if (controller.workspace() != before) {
+                presence.follow(controller.workspace());
+                presenceShown = "";
+                controller.presence(List.of());
+                beatSoon();
+            }
+        } else if (item instanceof Runnable task) {
+            task.run();
+        }
+    }
+
+    /** Asks the change feed; returns true when the screen should be drawn again. */
+    private boolean checkFeed() {
+        openFeed();
+        if (feed == null) {
+            return false;
+        }
+        boolean dirty = false;
+        try {
+            if (feed.changed()) {
+                List<Event> events = feed.newEvents();
+                if (!events.isEmpty()) {
+                    controller.eventsArrived(events);
+                    dirty = true;
+                    if (events.get(events.size() - 1).id() > controller.shownEventId()) {
+                        reload();
+                    } else {
+                        quietChangePending = true; // our own commit, perhaps with someone's event-less one in the same poll
+                    }
+                } else {
+                    quietChangePending = true;
+                }
+            }
+        } catch (TackException e) {
+            controller.reload(); // shows the problem in the status bar
+            return true;
+        }
+        long now = System.currentTimeMillis();
+        if (quietChangePending && now - lastReloadAt >= Math.max(1_000, 100 * lastReloadCost)) {
+            quietChangePending = false;
+            BoardView before = controller.model().view();
+            String problemBefore = controller.problem();
+            reload();
+            dirty |= !Objects.equals(before, controller.model().view()) || !Objects.equals(problemBefore, controller.problem());
+        }
+        return dirty;
+    }
+
+    private void reload() {
+        long start = System.nanoTime();
+        controller.reload();
+        lastReloadCost = (System.nanoTime() - start) / 1_000_000;
+        lastReloadAt = System.currentTimeMillis();
+    }
+
+    /** Notices the board file being deleted, moved or replaced under the open screen (a stat, no I/O on it). */
+    private boolean checkFile() {
+        long now = System.currentTimeMillis();
+        if (now - lastFileCheck < FILE_CHECK_MILLIS) {
+            return false;
+        }
+        lastFileCheck = now;
+        String before = controller.problem();
+        Object key = fileKey(file);
+        if (key == null || fileKey != null && !fileKey.equals(key)) {
+            controller.fileProblem("board file " + file + (key == null ? " deleted or moved" : " replaced")
+                    + " while open: nothing can be saved; q quits");
+        } else {
+            controller.fileProblem(null);
+        }
+        return !Objects.equals(before, controller.problem());
+    }
+
+    private boolean retryIfBroken() {
+        long now = System.currentTimeMillis();
+        if (controller.problem() == null || now - lastRetry < RETRY_MILLIS) {
+            return false;
+        }
+        lastRetry = now;
+        String before = controller.problem();
+        reload();
+        return !Objects.equals(before, controller.problem()) || controller.problem() == null;
+    }
+
+    private static Object fileKey(Path path) {
+        try {
+            Object key = Files.readAttributes(path, "unix:ino").get("ino");
+            return key == null ? Boolean.TRUE : key;
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return Files.exists(path) ? Boolean.TRUE : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void render() throws IOException {
+        Screen screen = session.screen();
+        TerminalSize size = screen.getTerminalSize();
+        controller.render(screen.newTextGraphics(), size);
+        Screen.RefreshType type = repaintAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA;
+        repaintAll = false;
+        screen.refresh(type);
+        shownSelection = controller.model().selectedCard().map(dev.tack.model.Card::id).orElse(-1L);
+        shownPresence = controller.presenceText();
+    }
+
+    /** The card selected at the last refresh, or -1 (for tests and diagnostics: safe from any thread). */
+    long shownSelection() {
+        return shownSelection;
+    }
+
+    /** Who else was listed at the last refresh. */
+    String shownPresence() {
+        return shownPresence;
+    }
+
+    // -- input ------------------------------------------------------------------------------------
+
+    private void startInput() {
+        int generation = ++inputGeneration;
+        inputThread = new Thread(() -> readKeys(generation), "tack-input");
+        inputThread.setDaemon(true);
+        inputThread.start();
+    }
+
+    private void readKeys(int generation) {
+        while (running && generation == inputGeneration) {
+            KeyStroke key;
+            try {
+                key = session.read();
+            } catch (IOException | RuntimeException e) {
+                if (running && generation == inputGeneration) {
+                    queue.add(new KeyStroke(KeyType.EOF));
+                }
+                return;
+            }
+            if (key == null) {
+                continue;
+            }
+            if (generation != inputGeneration) {
+                return;
+            }
+            queue.add(key);
+            if (key.getKeyType() == KeyType.EOF) {
+                return;
+            }
+        }
+    }
+
+    // -- presence ---------------------------------------------------------------------------------
+
+    private void startPresence() {
+        presenceThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tack-presence");
+            t.setDaemon(true);
+            return t;
+        });
+        presenceThread.scheduleWithFixedDelay(this::beat, 0, Presence.BEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beatSoon() {
+        if (presenceThread != null) {
+            presenceThread.execute(this::beat);
+        }
+    }
+
+    private void beat() {
+        try {
+            presence.beat();
+            List<Heartbeat> others = presence.others();
+            String shown = others.stream().map(h -> h.id() + ":" + h.actor() + ":" + h.kind()).toList().toString();
+            if (!shown.equals(presenceShown)) {
+                presenceShown = shown;
+                queue.add((Runnable) () -> controller.presence(others));
+            }
+        } catch (RuntimeException e) {
+            // presence is a courtesy: a busy or vanished board shows up in the status bar by other means
+        }
+    }
+
+    // -- $EDITOR ----------------------------------------------------------------------------------
+
+    private Optional<String> editExternally(String text, String name) {
+        Path temp = null;
+        Interrupts interrupts = null;
+        try {
+            temp = Files.createTempFile("tack-" + name + "-", ".md");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            inputGeneration++;
+            session.suspend();
+            interrupts = Interrupts.hold();
+            String editor = editor();
+            Process process = new ProcessBuilder("/bin/sh", "-c", editor + " \"$1\"", "tack-editor", temp.toString())
+                    .inheritIO().start();
+            int code = process.waitFor();
+            if (code != 0) {
+                controller.error("the editor (" + editor + ") exited with " + code + ": nothing saved");
+                return Optional.empty();
+            }
+            return Optional.of(Files.readString(temp, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            controller.error("cannot run the editor: " + e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            if (interrupts != null) {
+                interrupts.restore();
+            }
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
+            try {
+                session.start();
+                startInput();
+            } catch (IOException e) {
+                throw new TackException(TackException.Kind.FAILED, "cannot take the terminal back after the editor: " + e.getMessage(), e);
+            }
+            repaintAll = true;
+        }
+    }
+
+    static String editor() {
+        for (String name : new String[] {"VISUAL", "EDITOR"}) {
+            String value = System.getenv(name);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return "vi";
+    }
+
+    // -- the end ----------------------------------------------------------------------------------
+
+    private void shutdown() {
+        inputGeneration++;
+        if (presenceThread != null) {
+            presenceThread.shutdownNow();
+        }
+        session.close();
+        if (feed != null) {
+            feed.close();
+        }
+        try {
+            presence.leave();
+        } catch (RuntimeException ignored) {
+            // the row goes stale and is dropped by the others within seconds
+        }
+    }
+
+    /** A signal (SIGTERM, SIGINT from outside): give the terminal back before the JVM goes. */
+    private void emergencyStop() {
+        if (running) {
+            running = false;
+            session.close();
+            try {
+                presence.leave();
+            } catch (RuntimeException ignored) {
+                // as above
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.tack.tui;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Map;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import dev.tack.text.Sanitizer;
+import dev.tack.text.Width;
+
+/**
+ * Places text on a Lanterna {@link TextGraphics} code point by code point. Every string is
+ * sanitised first (no control character or escape sequence reaches a cell), composed (NFC, so
+ * accents join their letters), measured with {@link Width} and cut with an ellipsis; each code point
+ * becomes a {@link Glyph} one or two cells wide. Zero-width code points (combining marks left
+ * after composition, joiners, variation selectors) are dropped: a terminal cell holds one of them
+ * only together with its base, which Lanterna would then count as two cells wide.
+ */
+final class Canvas {
+
+    private final TextGraphics graphics;
+    private final int width;
+    private final int height;
+    private final Map<Pen, Map<Integer, Glyph>> asciiCache = new HashMap<>();
+
+    Canvas(TextGraphics graphics) {
+        this.graphics = graphics;
+        TerminalSize size = graphics.getSize();
+        this.width = size.getColumns();
+        this.height = size.getRows();
+    }
+
+    int width() {
+        return width;
+    }
+
+    int height() {
+        return height;
+    }
+
+    /** Fills a rectangle with blanks in {@code pen}'s colours. */
+    void fill(int x, int y, int w, int h, Pen pen) {
+        for (int row = Math.max(0, y); row < Math.min(height, y + h); row++) {
+            for (int col = Math.max(0, x); col < Math.min(width, x + w); col++) {
+                graphics.setCharacter(col, row, glyph(' ', pen));
+            }
+        }
+    }
+
+    /**
+     * Writes one line of text at (x, y) in at most {@code max} columns, cut with an ellipsis when it
+     * does not fit. Returns the columns used.
+     */
+    int text(int x, int y, String text, int max, Pen pen) {
+        int limit = Math.min(max, width - x);
+        if (y < 0 || y >= height || limit <= 0 || text == null || text.isEmpty()) {
+            return 0;
+        }
+        String clean = Width.cut(displayable(text), limit);
+        int col = x;
+        for (int i = 0; i < clean.length(); ) {
+            int cp = clean.codePointAt(i);
+            i += Character.charCount(cp);
+            int w = Width.of(cp);
+            if (w == 0 || col < 0) {
+                col += w;
+                continue;
+            }
+            if (col + w > x + limit) {
+                break;
+            }
+            graphics.setCharacter(col, y, glyph(cp, w, pen));
+            col += w;
+        }
+        return col - x;
+    }
+
+    /** Writes text padded with blanks to exactly {@code columns} cells. */
+    void line(int x, int y, String text, int columns, Pen pen) {
+        int used = text(x, y, text, columns, pen);
+        fill(x + used, y, columns - used, 1, pen);
+    }
+
+    /** Writes text right-aligned so that it ends at column {@code endX} (exclusive). Returns its start column. */
+    int rightAligned(int endX, int y, String text, int max, Pen pen) {
+        String clean = Width.cut(displayable(text), max);
+        int start = endX - Width.of(clean);
+        text(start, y, clean, max, pen);
+        return start;
+    }
+
+    /** A single-line box with an optional title in its top border, its inside filled with blanks. */
+    void box(int x, int y, int w, int h, String title, Pen border, Pen inside) {
+        if (w < 2 || h < 2) {
+            return;
+        }
+        fill(x + 1, y + 1, w - 2, h - 2, inside);
+        put(x, y, '┌', border);
+        put(x + w - 1, y, '┐', border);
+        put(x, y + h - 1, '└', border);
+        put(x + w - 1, y + h - 1, '┘', border);
+        for (int col = x + 1; col < x + w - 1; col++) {
+            put(col, y, '─', border);
+            put(col, y + h - 1, '─', border);
+        }
+        for (int row = y + 1; row < y + h - 1; row++) {
+            put(x, row, '│', border);
+            put(x + w - 1, row, '│', border);
+        }
+        if (title != null && !title.isEmpty() && w > 6) {
+            text(x + 2, y, " " + displayable(title) + " ", w - 4, border.bold());
+        }
+    }
+
+    void put(int x, int y, char c, Pen pen) {
+        if (x >= 0 && y >= 0 && x < width && y < height) {
+            graphics.setCharacter(x, y, glyph(c, pen));
+        }
+    }
+
+    /** What may be shown of any text: sanitised, composed, with no lone surrogates. */
+    static String displayable(String text) {
+        String line = Sanitizer.line(text);
+        boolean ascii = true;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) >= 0x80) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return line;
+        }
+        String composed = Normalizer.normalize(line, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(composed.length());
+        composed.codePoints().forEach(cp -> {
+            if (Character.getType(cp) == Character.SURROGATE) {
+                out.append('\uFFFD');
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
+
+    private Glyph glyph(char c, Pen pen) {
+        return glyph(c, 1, pen);
+    }
+
+    private Glyph glyph(int cp, int w, Pen pen) {
+        if (cp < 0x80) {
+            return asciiCache.computeIfAbsent(pen, p -> new HashMap<>())
+                    .computeIfAbsent(cp, c -> new Glyph(String.valueOf((char) (int) c), false, pen));
+        }
+        return new Glyph(new String(Character.toChars(cp)), w == 2, pen);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.tack.tui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+
+/**
+ * A small form in a box: labelled fields, one focused. Enter on a one-line field saves (so a
+ * quick title and Enter is enough); in a multi-line field Enter starts a new line unless the field
+ * says otherwise, and Alt+Enter saves from anywhere. Esc cancels. Saving calls {@code onSave},
+ * which returns null when done (the form closes) or the reason it was refused (the form stays open
+ * with what the person typed, and shows the reason).
+ */
+final class Form implements Dialog {
+
+    /** One field: a label, its input, how many rows it shows, and whether Enter saves even when multi-line. */
+    record Field(String name, String label, TextField input, int rows, boolean enterSaves) {
+        static Field line(String name, String label, String value) {
+            return new Field(name, label, new TextField(value, false), 1, true);
+        }
+
+        static Field area(String name, String label, String value, int rows) {
+            return new Field(name, label, new TextField(value, true), rows, false);
+        }
+
+        /** Several lines where Enter saves and Alt+Enter starts a new line: a comment. */
+        static Field note(String name, String label, String value, int rows) {
+            return new Field(name, label, new TextField(value, true), rows, true);
+        }
+    }
+
+    static final Pen BORDER = Pen.PLAIN.fg(TextColor.ANSI.CYAN);
+    static final Pen LABEL = Pen.PLAIN.fg(TextColor.ANSI.CYAN);
+    static final Pen FIELD = Pen.PLAIN.bg(TextColor.ANSI.BLACK_BRIGHT).fg(TextColor.ANSI.WHITE_BRIGHT);
+
+    private final String title;
+    private final List<Field> fields;
+    private final Function<Form, String> onSave;
+    private final Map<String, String> initial = new LinkedHashMap<>();
+    private int focus;
+    private String message;
+    private final String hint;
+
+    Form(String title, List<Field> fields, Function<Form, String> onSave) {
+        this.title = title;
+        this.fields = new ArrayList<>(fields);
+        this.onSave = onSave;
+        fields.forEach(f -> initial.put(f.name(), f.input().text()));
+        boolean anyArea = fields.stream().anyMatch(f -> f.input().multiline() && !f.enterSaves());
+        boolean anyNote = fields.stream().anyMatch(f -> f.input().multiline() && f.enterSaves());
+        String nav = fields.size() > 1 ? "Tab next field · " : "";
+        this.hint = anyNote ? "Enter save · Alt+Enter new line · Esc cancel"
+                : nav + (anyArea ? "Enter save (in text: new line; Alt+Enter saves) · Esc cancel" : "Enter save · Esc cancel");
+    }
+
+    String value(String name) {
+        return field(name).input().text();
+    }
+
+    /** True when the person changed the field since the form opened. */
+    boolean changed(String name) {
+        return !value(name).equals(initial.get(name));
+    }
+
+    String message() {
+        return message;
+    }
+
+    void focus(String name) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(name)) {
+                focus = i;
+            }
+        }
+    }
+
+    TextField fieldInput(String name) {
+        return field(name).input();
+    }
+
+    private Field field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no field " + name));
+    }
+
+    @Override
+    public boolean handle(KeyStroke key) {
+        Field current = fields.get(focus);
+        KeyType type = key.getKeyType();
+        if (type == KeyType.Escape) {
+            return false;
+        }
+        if (type == KeyType.Enter) {
+            boolean multi = current.input().multiline();
+            if (multi && current.enterSaves() && key.isAltDown()) {
+                current.input().insert("\n");
+                return true;
+            }
+            if (multi && !current.enterSaves() && !key.isAltDown()) {
+                current.input().handle(key);
+                return true;
+            }
+            return save();
+        }
+        if (type == KeyType.Tab || type == KeyType.ReverseTab) {
+            move(type == KeyType.Tab ? 1 : -1);
+            return true;
+        }
+        if (current.input().handle(key)) {
+            message = null;
+            return true;
+        }
+        if (type == KeyType.ArrowDown) {
+            move(1);
+        } else if (type == KeyType.ArrowUp) {
+            move(-1);
+        }
+        return true;
+    }
+
+    private void move(int delta) {
+        focus = Math.floorMod(focus + delta, fields.size());
+    }
+
+    private boolean save() {
+        String refusal = onSave.apply(this);
+        if (refusal == null) {
+            return false;
+        }
+        message = refusal;
+        return true;
+    }
+
+    @Override
+    public void render(Canvas canvas, Layout layout) {
+        int wanted = 2 + fields.stream().mapToInt(Field::rows).sum() + 2;
+        int spare = layout.height() - 2 - wanted;
+        int[] box = Dialog.centred(layout, 76, wanted);
+        int x = box[0];
+        int y = box[1];
+        int w = box[2];
+        int h = box[3];
+        canvas.box(x, y, w, h, title, BORDER, Pen.PLAIN);
+        int labelWidth = Math.min(w / 3, fields.stream().mapToInt(f -> dev.tack.text.Width.of(f.label())).max().orElse(6) + 1);
+        int inputX = x + 2 + labelWidth;
+        int inputW = w - labelWidth - 4;
+        int row = y + 1;
+        int bottom = y + h - 3;
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            int rows = f.rows();
+            if (spare < 0 && rows > 1) {
+                rows = Math.max(1, rows + spare);
+                spare = 0;
+            }
+            if (row + rows - 1 > bottom) {
+                rows = Math.max(0, bottom - row + 1);
+            }
+            if (rows == 0) {
+                break;
+            }
+            canvas.text(x + 2, row, f.label(), labelWidth, i == focus ? LABEL.bold() : LABEL);
+            f.input().render(canvas, inputX, row, inputW, rows, i == focus, FIELD);
+            row += rows;
+        }
+        if (message != null) {
+            canvas.line(x + 2, y + h - 3, message, w - 4, BoardRenderer.ERROR);
+        }
+        canvas.line(x + 2, y + h - 2, hint, w - 4, BoardRenderer.DIM);
+    }
+}

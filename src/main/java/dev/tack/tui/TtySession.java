@@ -1,0 +1,164 @@
+package dev.tack.tui;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.MouseCaptureMode;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+
+/**
+ * The real terminal. Keys are read from {@code /dev/tty} through a {@link FileChannel}, whose
+ * blocking read ends when the channel is closed: that is how the input thread lets go of the
+ * terminal before {@code $EDITOR} runs (a read blocked on {@code System.in} could not be stopped,
+ * and would steal the editor's first key). Ctrl+C arrives as a key (Lanterna's TRAP mode) so that
+ * quitting always goes through the same clean path; the mouse reports clicks, drags and the wheel.
+ */
+final class TtySession implements Session {
+
+    private final OutputStream out = new FileOutputStream(FileDescriptor.out);
+    private FileInputStream tty;
+    private FileChannel channel;
+    private Terminal terminal;
+    private TerminalScreen screen;
+    private boolean started;
+
+    @Override
+    public synchronized void start() throws IOException {
+        InputStream in;
+        try {
+            tty = new FileInputStream("/dev/tty");
+            channel = tty.getChannel();
+            in = new ChannelInput(tty, channel);
+        } catch (IOException e) {
+            tty = null;
+            channel = null;
+            in = System.in;
+        }
+        UnicodeTerminal unix = new UnicodeTerminal(in, out);
+        unix.setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE_DRAG);
+        terminal = unix;
+        screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        screen.setCursorPosition(null);
+        started = true;
+    }
+
+    @Override
+    public synchronized Screen screen() {
+        return screen;
+    }
+
+    @Override
+    public KeyStroke read() throws IOException {
+        TerminalScreen current;
+        synchronized (this) {
+            current = screen;
+        }
+        if (current == null) {
+            throw new IOException("terminal closed");
+        }
+        return current.readInput();
+    }
+
+    @Override
+    public synchronized void suspend() throws IOException {
+        stop();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            stop();
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: the terminal may already be gone (hang-up)
+        }
+    }
+
+    private void stop() throws IOException {
+        if (!started) {
+            return;
+        }
+        started = false;
+        try {
+            screen.stopScreen(false);
+        } finally {
+            try {
+                terminal.close();
+            } finally {
+                if (channel != null) {
+                    channel.close(); // ends the input thread's blocked read
+                }
+                screen = null;
+            }
+        }
+    }
+
+    /**
+     * Lanterna's Unix terminal, except that text with characters outside the BMP (emoji, rare CJK)
+     * is written whole: Lanterna 3.1 encodes a string char by char, so each half of a surrogate
+     * pair became a {@code ?}. Only sanitised text reaches here (see {@link Canvas}).
+     */
+    static final class UnicodeTerminal extends UnixTerminal {
+        UnicodeTerminal(InputStream in, OutputStream out) throws IOException {
+            super(in, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        }
+
+        @Override
+        public void putString(String string) throws IOException {
+            for (int i = 0; i < string.length(); i++) {
+                if (Character.isSurrogate(string.charAt(i))) {
+                    writeToTerminal(string.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
+            super.putString(string);
+        }
+    }
+
+    /** An input stream on the tty whose reads can be ended by closing the channel. */
+    private static final class ChannelInput extends InputStream {
+        private final FileInputStream tty;
+        private final FileChannel channel;
+
+        ChannelInput(FileInputStream tty, FileChannel channel) {
+            this.tty = tty;
+            this.channel = channel;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            return channel.read(ByteBuffer.wrap(buffer, offset, length));
+        }
+
+        @Override
+        public int available() throws IOException {
+            return channel.isOpen() ? tty.available() : 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tack.tui;
+
+import static dev.tack.tui.Fixture.ctrl;
+import static dev.tack.tui.Fixture.key;
+import static dev.tack.tui.Fixture.shift;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.input.MouseAction;
+import com.googlecode.lanterna.input.MouseActionType;
+import org.junit.jupiter.api.Test;
+
+/** Vim keys and arrows both, and the mouse, as the board reads them. */
+class KeyMapTest {
+
+    private static void maps(Action expected, KeyStroke... keys) {
+        for (KeyStroke key : keys) {
+            assertThat(KeyMap.board(key)).as(key.toString()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void movingTheSelection() {
+        maps(new Action.Vertical(1), key('j'), key(KeyType.ArrowDown));
+        maps(new Action.Vertical(-1), key('k'), key(KeyType.ArrowUp));
+        maps(new Action.Sideways(-1), key('h'), key(KeyType.ArrowLeft));
+        maps(new Action.Sideways(1), key('l'), key(KeyType.ArrowRight));
+        maps(new Action.Jump(true), key('g'), key(KeyType.Home));
+        maps(new Action.Jump(false), key('G'), key(KeyType.End));
+        maps(new Action.Page(1), key(KeyType.PageDown), ctrl('d'), ctrl('f'));
+        maps(new Action.Page(-1), key(KeyType.PageUp), ctrl('u'), ctrl('b'));
+    }
+
+    @Test
+    void movingTheCard() {
+        maps(new Action.StepCard(-1), key('H'), shift(KeyType.ArrowLeft));
+        maps(new Action.StepCard(1), key('L'), shift(KeyType.ArrowRight));
+        maps(new Action.ShiftCard(1), key('J'), shift(KeyType.ArrowDown));
+        maps(new Action.ShiftCard(-1), key('K'), shift(KeyType.ArrowUp));
+    }
+
+    @Test
+    void everythingElse() {
+        maps(new Action.NewCard(), key('n'));
+        maps(new Action.Edit(), key('e'));
+        maps(new Action.EditInEditor(), key('E'));
+        maps(new Action.Comment(), key('c'));
+        maps(new Action.Archive(), key('d'), key(KeyType.Delete));
+        maps(new Action.Details(), key(KeyType.Enter), key(' '));
+        maps(new Action.StartFilter(), key('/'));
+        maps(new Action.ClearFilter(), key(KeyType.Escape));
+        maps(new Action.SwitchBoard(), key('b'));
+        maps(new Action.ManageColumns(), key('C'));
+        maps(new Action.Help(), key('?'), key(KeyType.F1));
+        maps(new Action.Redraw(), ctrl('l'));
+        maps(new Action.Quit(), key('q'), ctrl('c'), key(KeyType.EOF));
+        maps(new Action.None(), key('z'), key(KeyType.F5), new KeyStroke('j', false, true));
+    }
+
+    @Test
+    void theMouse() {
+        TerminalPosition at = new TerminalPosition(7, 3);
+        maps(new Action.Press(7, 3), new MouseAction(MouseActionType.CLICK_DOWN, 1, at));
+        maps(new Action.Drag(7, 3), new MouseAction(MouseActionType.DRAG, 1, at));
+        maps(new Action.Release(7, 3), new MouseAction(MouseActionType.CLICK_RELEASE, 1, at));
+        maps(new Action.Wheel(7, 3, -1), new MouseAction(MouseActionType.SCROLL_UP, 4, at));
+        maps(new Action.Wheel(7, 3, 1), new MouseAction(MouseActionType.SCROLL_DOWN, 5, at));
+    }
+}

@@ -1,0 +1,178 @@
+package dev.tack.tui;
+
+import static dev.tack.tui.Fixture.key;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import dev.tack.board.Workspace;
+import dev.tack.model.Card;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole screen loop on Lanterna's virtual terminal while other processes write: a child JVM
+ * running tack's command line, a second screen, the file vanishing.
+ */
+class LiveUpdateTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+    Workspace board;
+    final List<Thread> threads = new ArrayList<>();
+    final List<VirtualSession> sessions = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        board = Fixture.create(dir, "alice");
+    }
+
+    @AfterEach
+    void close() throws InterruptedException {
+        sessions.forEach(s -> s.keys.add(Fixture.ctrl('c')));
+        for (Thread thread : threads) {
+            thread.join(10_000);
+        }
+        board.close();
+    }
+
+    private BoardScreen start(Workspace workspace, VirtualSession session, AtomicReference<Throwable> failure) {
+        BoardScreen screen = new BoardScreen(workspace, session);
+        Thread thread = new Thread(() -> {
+            try {
+                screen.run();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "screen-under-test");
+        thread.setDaemon(true);
+        thread.start();
+        threads.add(thread);
+        sessions.add(session);
+        return screen;
+    }
+
+    private static void await(String what, BooleanSupplier condition, VirtualSession session) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("waited " + PATIENCE.toSeconds() + " s for " + what + "; the screen shows:\n" + session.text());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Runs {@code tack ARGS} in a child JVM on this board, as another person would from a shell. */
+    private void tack(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.tack.Main", "--db", dir.resolve("tack.db").toString(),
+                "--as", "bob"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("tack " + String.join(" ", args) + " did not finish");
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("tack %s: %s", String.join(" ", args), output).isZero();
+    }
+
+    @Test
+    void anotherProcessesCommitsArriveWithoutAKeyAndTheSelectionStays() throws Exception {
+        Fixture.add(board, "a", "Todo");
+        Card b = Fixture.add(board, "b", "Todo");
+        Fixture.add(board, "c", "Todo");
+        VirtualSession session = new VirtualSession(100, 30);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        BoardScreen screen = start(board, session, failure);
+        await("the board", () -> session.row(2).startsWith(" a "), session);
+        session.keys.add(key('j'));
+        await("b selected", () -> screen.shownSelection() == b.id(), session);
+
+        tack("add", "from another process", "-c", "Todo", "--pos", "0");
+        await("the new card", () -> session.row(2).startsWith(" from another process"), session);
+        assertThat(screen.shownSelection()).isEqualTo(b.id());
+        assertThat(session.row(6)).startsWith(" b "); // pushed down one card, still selected
+        assertThat(session.terminal.getCharacter(1, 6).isReversed()).isTrue();
+
+        tack("mv", String.valueOf(b.id()), "Doing");
+        await("b in Doing", () -> session.row(2).contains("│ b "), session);
+        assertThat(screen.shownSelection()).isEqualTo(b.id());
+        assertThat(session.terminal.getCharacter(34, 2).isReversed()).isTrue();
+        assertThat(session.row(28)).contains("last: bob moved #" + b.id() + " from Todo to Doing");
+        assertThat(failure.get()).isNull();
+
+        session.keys.add(key('q'));
+        threads.get(0).join(10_000);
+        assertThat(screen.running()).isFalse();
+        assertThat(session.closed).isTrue();
+        assertThat(failure.get()).isNull();
+    }
+
+    @Test
+    void aSecondScreenIsListedWhileOpenAndDroppedWhenItCloses() throws Exception {
+        VirtualSession mine = new VirtualSession(100, 30);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        BoardScreen screen = start(board, mine, failure);
+        await("the board", () -> mine.row(1).startsWith("Todo"), mine);
+
+        VirtualSession theirs = new VirtualSession(100, 30);
+        start(Fixture.as(board, "bob"), theirs, failure);
+        await("bob listed", () -> screen.shownPresence().equals("bob"), mine);
+        assertThat(mine.row(28)).contains("also here: bob");
+        await("alice listed on bob's screen", () -> theirs.row(28).contains("also here: alice"), theirs);
+
+        theirs.keys.add(key('q'));
+        threads.get(1).join(10_000);
+        await("bob gone", () -> screen.shownPresence().isEmpty(), mine);
+        assertThat(mine.row(28)).doesNotContain("also here");
+        assertThat(failure.get()).isNull();
+    }
+
+    @Test
+    void aVanishedDatabaseIsAMessageNotACrash() throws Exception {
+        Fixture.add(board, "a", "Todo");
+        VirtualSession session = new VirtualSession(100, 30);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        BoardScreen screen = start(board, session, failure);
+        await("the board", () -> session.row(2).startsWith(" a "), session);
+        Process rm = new ProcessBuilder("rm", "-f", dir.resolve("tack.db").toString()).start();
+        assertThat(rm.waitFor()).isZero();
+        await("the notice", () -> session.row(28).contains("deleted or moved while open"), session);
+        session.keys.add(key('L')); // refused: nothing can be saved
+        session.keys.add(key('j'));
+        await("still running", () -> session.row(28).contains("deleted or moved"), session);
+        assertThat(screen.running()).isTrue();
+        assertThat(failure.get()).isNull();
+        session.keys.add(key('q'));
+        threads.get(0).join(10_000);
+        assertThat(session.closed).isTrue();
+    }
+
+    @Test
+    void theTerminalIsRestoredWhenTheLoopFails() throws Exception {
+        Fixture.add(board, "a", "Todo");
+        VirtualSession session = new VirtualSession(100, 30);
+        session.failOnSuspend = new IllegalStateException("boom");
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        BoardScreen screen = start(board, session, failure);
+        await("the board", () -> session.row(2).startsWith(" a "), session);
+        session.keys.add(key('E')); // $EDITOR: suspending the terminal throws
+        threads.get(0).join(10_000);
+        assertThat(failure.get()).hasMessage("boom");
+        assertThat(screen.running()).isFalse();
+        assertThat(session.closed).isTrue();
+    }
+}

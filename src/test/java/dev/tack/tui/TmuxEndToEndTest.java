@@ -1,0 +1,122 @@
+package dev.tack.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import dev.tack.board.CardFilter;
+import dev.tack.board.Queries;
+import dev.tack.board.Workspace;
+import dev.tack.model.Card;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * tack as a person meets it: started in a real terminal (tmux), driven by keys, read off the pane.
+ * Skipped where tmux is not installed.
+ */
+class TmuxEndToEndTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+    private final String socket = "tack-e2e-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private boolean serverStarted;
+
+    @AfterEach
+    void stopServer() throws Exception {
+        if (serverStarted) {
+            tmux("kill-server");
+        }
+    }
+
+    private static boolean tmuxInstalled() {
+        try {
+            Process process = new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String tmux(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("tmux " + String.join(" ", args) + " hung");
+        }
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private String pane() throws IOException, InterruptedException {
+        return tmux("capture-pane", "-p", "-t", "e2e");
+    }
+
+    private String await(String what, Predicate<String> condition) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        String pane = pane();
+        while (!condition.test(pane)) {
+            if (System.nanoTime() > deadline) {
+                fail("waited " + PATIENCE.toSeconds() + " s for " + what + "; the pane shows:\n" + pane);
+            }
+            Thread.sleep(100);
+            pane = pane();
+        }
+        return pane;
+    }
+
+    private static String quote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    @Test
+    void aPersonAddsACardMovesItAndQuits() throws Exception {
+        Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed: skipping the end-to-end terminal test");
+        Path db = dir.resolve("tack.db");
+        try (Workspace setup = Fixture.create(dir, "setup")) {
+            Fixture.add(setup, "already there", "Todo");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = quote(java) + " -cp " + quote(System.getProperty("java.class.path"))
+                + " dev.tack.Main --db " + quote(db.toString()) + " --as e2e; echo EXITED:$?;"
+                + " stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon' | sed 's/^/STTY:/'; sleep 60";
+        tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", command);
+        serverStarted = true;
+
+        await("the board", p -> p.contains("tack ▸ main") && p.contains("already there"));
+        tmux("send-keys", "-t", "e2e", "n");
+        await("the form", p -> p.contains("New card in Todo"));
+        tmux("send-keys", "-t", "e2e", "-l", "Typed in tmux 中文");
+        tmux("send-keys", "-t", "e2e", "Enter");
+        String pane = await("the new card", p -> p.contains("added #2 to Todo"));
+        assertThat(pane).contains(" Typed in tmux 中文");
+
+        tmux("send-keys", "-t", "e2e", "L");
+        pane = await("the card in Doing", p -> p.lines().anyMatch(l -> l.contains("│ Typed in tmux 中文")));
+        assertThat(pane.lines().filter(l -> l.startsWith("Todo")).findFirst().orElseThrow()).contains("Todo 1").contains("Doing 1");
+
+        tmux("send-keys", "-t", "e2e", "q");
+        pane = await("tack to exit", p -> p.contains("STTY:"));
+        assertThat(pane).contains("EXITED:0").contains("STTY:icanon").doesNotContain("STTY:-icanon");
+
+        try (Workspace check = Fixture.create(dir, "check")) {
+            List<Card> doing = new Queries(check).board(CardFilter.ALL).lanes().get(1).cards();
+            assertThat(doing).extracting(Card::title).containsExactly("Typed in tmux 中文");
+        }
+    }
+}
