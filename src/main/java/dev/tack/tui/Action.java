@@ -59,6 +59,10 @@ sealed interface Action {
     record ManageColumns() implements Action {
     }
 
+    /** Undo ({@code redo} false) or redo the person's own last card change, made from any process. */
+    record History(boolean redo) implements Action {
+    }
+
     record Help() implements Action {
     }
 

@@ -21,6 +21,7 @@ import dev.tack.board.CardEdit;
 import dev.tack.board.CardFilter;
 import dev.tack.board.Cards;
 import dev.tack.board.Columns;
+import dev.tack.board.History;
 import dev.tack.board.NewCard;
 import dev.tack.board.Queries;
 import dev.tack.board.Workspace;
@@ -288,6 +289,8 @@ final class BoardController {
             push(new BoardSwitcher(this));
         } else if (action instanceof Action.ManageColumns) {
             push(new ColumnsManager(this));
+        } else if (action instanceof Action.History h) {
+            undoOrRedo(h.redo());
         } else if (action instanceof Action.Help) {
             push(new HelpOverlay());
         } else if (action instanceof Action.Redraw) {
@@ -338,6 +341,20 @@ final class BoardController {
             info(done);
         }
         return null;
+    }
+
+    /** Undo or redo, then keep the selection on the card that changed (when it is still shown). */
+    private void undoOrRedo(boolean redo) {
+        Card[] changed = new Card[1];
+        History history = new History(workspace);
+        String refusal = write(() -> changed[0] = redo ? history.redo() : history.undo(), null);
+        if (refusal == null && changed[0] != null) {
+            if (!changed[0].archived()) {
+                model.select(changed[0].id());
+            }
+            info((redo ? "redid" : "undid") + " the last change to #" + changed[0].id()
+                    + (changed[0].archived() ? " (now archived)" : ""));
+        }
     }
 
     private void shift(Card card, int delta) {

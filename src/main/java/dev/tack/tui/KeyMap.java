@@ -61,6 +61,7 @@ final class KeyMap {
                 case 'u' -> new Action.Page(-1);
                 case 'f' -> new Action.Page(1);
                 case 'b' -> new Action.Page(-1);
+                case 'r' -> new Action.History(true);
                 default -> new Action.None();
             };
         }
@@ -87,6 +88,8 @@ final class KeyMap {
             case 'b' -> new Action.SwitchBoard();
             case 'C' -> new Action.ManageColumns();
             case '?' -> new Action.Help();
+            case 'u' -> new Action.History(false);
+            case 'U' -> new Action.History(true);
             case 'q' -> new Action.Quit();
             case ' ' -> new Action.Details();
             default -> new Action.None();
@@ -120,6 +123,7 @@ final class KeyMap {
         {"E", "edit the description in $EDITOR"},
         {"c", "comment on the card"},
         {"d, Delete", "archive the card (asks first)"},
+        {"u / U, Ctrl+R", "undo / redo your last card change (from any process)"},
         {"Enter, Space", "details: description, comments, history, runs"},
         {"/", "filter as you type: words, tag:x or #x, @who, p:2"},
         {"Esc", "clear the filter"},

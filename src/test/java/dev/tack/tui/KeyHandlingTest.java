@@ -121,6 +121,25 @@ class KeyHandlingTest {
     }
 
     @Test
+    void uUndoesAndCapitalURedoesTheLastMoveKeepingTheSelection() {
+        Card a = Fixture.add(board, "a", "Todo");
+        Fixture.add(board, "b", "Todo");
+        start();
+        keys(controller, key('L'));
+        assertThat(fresh(a.id()).column()).isEqualTo("Doing");
+        keys(controller, key('u'));
+        assertThat(fresh(a.id()).column()).isEqualTo("Todo");
+        assertThat(column("Todo")).containsExactly("a", "b");
+        assertThat(selected().id()).isEqualTo(a.id());
+        assertThat(controller.message()).contains("undid");
+        keys(controller, key('U'));
+        assertThat(fresh(a.id()).column()).isEqualTo("Doing");
+        assertThat(selected().id()).isEqualTo(a.id());
+        keys(controller, key('U'));
+        assertThat(controller.message()).contains("nothing to redo");
+    }
+
+    @Test
     void aHardWipLimitRefusesTheMoveAndSaysWhy() {
         new Columns(board).limit("Doing", 1, true);
         Fixture.add(board, "busy", "Doing");
