@@ -8,6 +8,7 @@ import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Event;
+import dev.tack.model.Run;
 import dev.tack.store.CardTable;
 import dev.tack.store.ColumnTable;
 import dev.tack.store.CommentTable;
@@ -49,8 +50,19 @@ public final class Queries {
             if (filter.column() != null && lanes.isEmpty()) {
                 Columns.find(tx, board, filter.column()); // throws "no column" with the names there are
             }
-            return new BoardView(board, lanes, lastEvent);
+            Map<Long, Run> running = new LinkedHashMap<>();
+            for (Run run : RunTable.running(tx)) {
+                running.put(run.cardId(), run);
+            }
+            running.keySet().retainAll(totalsCards(lanes));
+            return new BoardView(board, lanes, lastEvent, running);
         });
+    }
+
+    private static java.util.Set<Long> totalsCards(List<BoardView.Lane> lanes) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        lanes.forEach(l -> l.cards().forEach(c -> ids.add(c.id())));
+        return ids;
     }
 
     public Card card(long id) {

@@ -145,12 +145,19 @@ final class BoardController {
     /** The other screens and workers on this board, as the presence thread last read them. */
     void presence(List<Heartbeat> others) {
         Map<String, Integer> names = new LinkedHashMap<>();
+        int workers = 0;
         for (Heartbeat h : others) {
-            String name = h.actor() + (Heartbeat.WORKER.equals(h.kind()) ? " (worker)" : "");
-            names.merge(name, 1, Integer::sum);
+            if (Heartbeat.WORKER.equals(h.kind())) {
+                workers++;
+            } else {
+                names.merge(h.actor(), 1, Integer::sum);
+            }
         }
         List<String> shown = new ArrayList<>();
         names.forEach((name, count) -> shown.add(count > 1 ? name + " ×" + count : name));
+        if (workers > 0) {
+            shown.add(workers + (workers == 1 ? " worker" : " workers"));
+        }
         presence = String.join(", ", shown);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import dev.tack.model.Card;
+import dev.tack.model.Run;
 import dev.tack.text.Width;
 
 /**
@@ -125,7 +126,7 @@ final class BoardRenderer {
                 break;
             }
             Card card = cards.get(scroll + slot);
-            card(canvas, x, y, w, card, card.id() == selectedId);
+            card(canvas, x, y, w, card, card.id() == selectedId, model.view().runOf(card.id()).orElse(null));
         }
     }
 
@@ -162,7 +163,7 @@ final class BoardRenderer {
         }
     }
 
-    private void card(Canvas canvas, int x, int y, int w, Card card, boolean selected) {
+    private void card(Canvas canvas, int x, int y, int w, Card card, boolean selected, Run run) {
         Pen base = selected ? Pen.PLAIN.reverse() : Pen.PLAIN;
         canvas.fill(x, y, w, Layout.CARD_ROWS, base);
         int col = x + 1;
@@ -173,6 +174,17 @@ final class BoardRenderer {
         canvas.text(col, y, card.title(), end - col, selected ? base.bold() : base);
         col = x + 1;
         col += canvas.text(col, y + 1, "#" + card.id(), end - col, pen(DIM, selected));
+        if (card.claimed()) {
+            // A card being worked shows who has it, for how long, and its latest output line, instead of its fields.
+            boolean stale = card.claim().leaseUntilMillis() < System.currentTimeMillis();
+            String since = run == null ? "" : " " + Times.elapsed(run.startedAt(), System.currentTimeMillis());
+            col = item(canvas, col, y + 1, end, "⚙ " + card.claim().worker() + (stale ? " (stale)" : since), pen(WORKER, selected));
+            String last = run == null ? "" : lastLine(run.outputTail());
+            if (!last.isEmpty()) {
+                item(canvas, col, y + 1, end, "› " + last, pen(DIM, selected));
+            }
+            return;
+        }
         for (String tag : card.tags()) {
             col = item(canvas, col, y + 1, end, "#" + tag, pen(Pen.PLAIN.fg(tagColour(tag)), selected));
         }
@@ -184,13 +196,17 @@ final class BoardRenderer {
         if (card.assignee() != null) {
             col = item(canvas, col, y + 1, end, "@" + card.assignee(), pen(ASSIGNEE, selected));
         }
-        if (card.claimed()) {
-            boolean stale = card.claim().leaseUntilMillis() < System.currentTimeMillis();
-            col = item(canvas, col, y + 1, end, "⚙ " + card.claim().worker() + (stale ? " (stale)" : " running"), pen(WORKER, selected));
-        }
         if (card.failed()) {
             item(canvas, col, y + 1, end, "✗ failed" + (card.attempts() > 1 ? " ×" + card.attempts() : ""), pen(FAILED, selected));
         }
+    }
+
+    private static String lastLine(String tail) {
+        if (tail == null || tail.isBlank()) {
+            return "";
+        }
+        String[] lines = tail.strip().split("\n");
+        return lines[lines.length - 1].strip();
     }
 
     /** One space then an item, cut at the end of the lane; returns the next column. */

@@ -47,6 +47,8 @@ public final class BoardScreen {
 
     private final Session session;
     private final BoardController controller;
+    /** When the screen was last drawn: cards held by workers are redrawn every second for their elapsed time. */
+    private long lastRender;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Presence presence;
     private final Path file;
@@ -166,8 +168,13 @@ public final class BoardScreen {
                 dirty = true;
                 repaintAll = true;
             }
+            long now = System.currentTimeMillis();
+            if (!dirty && now - lastRender >= 1_000 && controller.model().loaded() && !controller.model().view().running().isEmpty()) {
+                dirty = true; // a worker's elapsed time ticks on the cards it holds
+            }
             if (dirty) {
                 render();
+                lastRender = now;
             }
         }
     }

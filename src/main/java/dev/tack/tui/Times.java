@@ -31,4 +31,20 @@ final class Times {
     static String local(long epochMillis) {
         return local(Instant.ofEpochMilli(epochMillis).toString());
     }
+
+    /** How long since an ISO instant, short: 42s, 3m12s, 1h05m. Empty when it cannot be read. */
+    static String elapsed(String iso, long nowMillis) {
+        try {
+            long seconds = Math.max(0, (nowMillis - Instant.parse(iso).toEpochMilli()) / 1000);
+            if (seconds < 60) {
+                return seconds + "s";
+            }
+            if (seconds < 3600) {
+                return seconds / 60 + "m" + String.format("%02d", seconds % 60) + "s";
+            }
+            return seconds / 3600 + "h" + String.format("%02d", seconds % 3600 / 60) + "m";
+        } catch (DateTimeParseException e) {
+            return "";
+        }
+    }
 }

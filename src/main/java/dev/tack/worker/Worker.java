@@ -14,6 +14,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.tack.board.Claims;
+import dev.tack.board.Presence;
+import dev.tack.model.Heartbeat;
 import dev.tack.board.Workspace;
 import dev.tack.store.ChangeFeed;
 import dev.tack.store.TackException;
@@ -46,6 +48,7 @@ public final class Worker {
     private final java.util.Set<Long> stopKilled = ConcurrentHashMap.newKeySet();
     private final Map<Long, Long> runOfCard = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    private final Presence presence;
 
     public Worker(Workspace workspace, WorkerConfig config, PrintWriter log) {
         this.workspace = workspace;
@@ -53,6 +56,7 @@ public final class Worker {
         this.claims = new Claims(workspace);
         this.log = log;
         this.logFolder = workspace.database().file().resolveSibling("tack-runs");
+        this.presence = new Presence(workspace, Heartbeat.WORKER);
     }
 
     /** Checks everything a worker needs before it claims anything. */
@@ -217,8 +221,13 @@ public final class Worker {
     private void tickLoop() {
         Map<Long, Long> lastBeat = new HashMap<>();
         long tickMillis = Math.max(50, Math.min(TICK_MILLIS, config.heartbeat().toMillis() / 2));
+        long nextPresence = 0;
         while (stopped.getCount() > 0) {
             long now = System.currentTimeMillis();
+            if (now >= nextPresence) {
+                beatPresence();
+                nextPresence = now + Presence.BEAT.toMillis();
+            }
             for (Job job : running.values()) {
                 long id = job.card().id();
                 String tail = job.tail().takeIfChanged();
@@ -239,6 +248,15 @@ public final class Worker {
             }
             lastBeat.keySet().retainAll(running.keySet());
             sleep(tickMillis);
+        }
+    }
+
+    /** Shows this worker on people's screens (a presence row, not an event); a busy board only delays it. */
+    private void beatPresence() {
+        try {
+            presence.beat();
+        } catch (TackException e) {
+            // presence is a courtesy: the next beat tries again
         }
     }
 
@@ -270,6 +288,11 @@ public final class Worker {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            presence.leave();
+        } catch (TackException e) {
+            // the row goes stale and is dropped by the others
         }
         say("worker " + config.name() + " stopped after " + finished.get() + " run(s)");
     }

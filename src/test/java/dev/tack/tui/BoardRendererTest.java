@@ -125,11 +125,16 @@ class BoardRendererTest {
         Card running = new Card(7, 1, todo.id(), "Todo", 0, "build it", "", List.of(), 0, LocalDate.now().minusDays(2), null,
                 false, 3, "", "", new Card.Claim("worker-1", "host", 42, System.currentTimeMillis() + 60_000), 1, false);
         Card failed = new Card(8, 1, todo.id(), "Todo", 1, "flaky", "", List.of(), 0, null, null, false, 5, "", "", null, 3, true);
+        String started = java.time.Instant.now().minusSeconds(75).toString();
+        dev.tack.model.Run run = new dev.tack.model.Run(1, 7, "worker-1", "host", 42, 1, started, null, "running", null,
+                "compiling\nrunning tests \u001b[31m3/10", null);
         controller.model().reload(new dev.tack.board.BoardView(real.board(),
-                List.of(new dev.tack.board.BoardView.Lane(todo, 2, List.of(running, failed))), real.lastEventId()));
+                List.of(new dev.tack.board.BoardView.Lane(todo, 2, List.of(running, failed))), real.lastEventId(),
+                java.util.Map.of(7L, run)));
         Vt vt = draw(controller);
-        assertThat(vt.row(3)).startsWith(" #7 overdue ").contains("⚙ worker-1 running");
-        assertThat(vt.cell(vt.columnOf("overdue", 3), 3).getForegroundColor()).isEqualTo(TextColor.ANSI.RED);
+        // who has it, for how long, and the last line of its output (sanitised), in place of its other fields
+        assertThat(vt.row(3)).startsWith(" #7 ⚙ worker-1 1m1").contains("› running tests ^[[31m3/10").doesNotContain("overdue");
+        assertThat(vt.row(3)).doesNotContain("\u001b");
         assertThat(vt.row(5)).startsWith(" #8 ✗ failed ×3");
     }
 
