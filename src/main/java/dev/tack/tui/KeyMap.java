@@ -110,7 +110,7 @@ final class KeyMap {
         };
     }
 
-    /** Every key, for the help overlay and docs/keys.md: {keys, what they do}; a single-element row is a heading. */
+    /** Every key, for the help overlay (README.md lists the same keys): {keys, what they do}; a single-element row is a heading. */
     static final String[][] HELP = {
         {"On the board"},
         {"h j k l, arrows", "move the selection"},
