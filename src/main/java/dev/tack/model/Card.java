@@ -35,6 +35,12 @@ public record Card(
     public record Claim(String worker, String host, long pid, long leaseUntilMillis) {
     }
 
+    /** The same card at another place in its column (its neighbours' moves shift it without changing it). */
+    public Card atPosition(int newPosition) {
+        return newPosition == position ? this : new Card(id, boardId, columnId, column, newPosition, title, description, tags,
+                priority, due, assignee, archived, version, createdAt, updatedAt, claim, attempts, failed);
+    }
+
     public boolean claimed() {
         return claim != null;
     }

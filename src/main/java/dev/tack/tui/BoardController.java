@@ -118,6 +118,21 @@ final class BoardController {
         }
     }
 
+    /** Applies events to the shown board, re-reading only the cards they name (a full read when that is not enough). */
+    boolean refresh(List<Event> events) {
+        if (!model.loaded() || readProblem != null) {
+            return reload();
+        }
+        try {
+            model.reload(queries.refresh(model.view(), events));
+            dialogs.forEach(Dialog::boardChanged);
+            return true;
+        } catch (TackException e) {
+            readProblem = "cannot read the board: " + e.getMessage();
+            return false;
+        }
+    }
+
     /** The id of the last event the shown board includes, or -1 before the first read. */
     long shownEventId() {
         return model.loaded() ? model.view().lastEventId() : -1;

@@ -208,7 +208,8 @@ public final class BoardScreen {
                     controller.eventsArrived(events);
                     dirty = true;
                     if (events.get(events.size() - 1).id() > controller.shownEventId()) {
-                        reload();
+                        long shown = controller.shownEventId();
+                        controller.refresh(events.stream().filter(e -> e.id() > shown).toList());
                     } else {
                         quietChangePending = true; // our own commit, perhaps with someone's event-less one in the same poll
                     }

@@ -1,0 +1,74 @@
+package dev.tack.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import dev.tack.model.Actor;
+import dev.tack.model.Card;
+import dev.tack.store.Database;
+import dev.tack.store.TackException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Refreshing a board from events must always give what a full read gives. */
+class RefreshTest {
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+    private Workspace workspace;
+
+    @BeforeEach
+    void open() {
+        Actor actor = new Actor("alice", "host", 1);
+        database = Database.open(folder.resolve("t.db"), Database.Options.defaults().creating(true),
+                tx -> Boards.create(tx, actor, "main", Boards.DEFAULT_COLUMNS));
+        workspace = new Workspace(database, actor, null);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void aRefreshedBoardEqualsAFullReadAfterEveryKindOfCardChange() {
+        Cards cards = new Cards(workspace);
+        Queries queries = new Queries(workspace);
+        String[] columns = {"Todo", "Doing", "Done"};
+        for (int i = 0; i < 30; i++) {
+            cards.add(NewCard.titled("card " + i).inColumn(columns[i % 3]));
+        }
+        Random random = new Random(42);
+        BoardView shown = queries.board(CardFilter.ALL);
+        for (int step = 0; step < 300; step++) {
+            int batch = 1 + random.nextInt(3); // sometimes several changes land between two polls
+            for (int b = 0; b < batch; b++) {
+                List<Card> live = queries.board(CardFilter.ALL).lanes().stream().flatMap(l -> l.cards().stream()).toList();
+                Card card = live.get(random.nextInt(live.size()));
+                try {
+                    switch (random.nextInt(6)) {
+                        case 0 -> cards.move(card.id(), columns[random.nextInt(3)], random.nextInt(12), null);
+                        case 1 -> cards.shift(card.id(), random.nextBoolean() ? 1 : -1, null);
+                        case 2 -> cards.edit(card.id(), CardEdit.none().withTitle("edited " + step), null);
+                        case 3 -> cards.archive(card.id(), null);
+                        case 4 -> cards.add(NewCard.titled("new " + step).inColumn(columns[random.nextInt(3)]));
+                        default -> new History(workspace).undo();
+                    }
+                } catch (TackException refused) {
+                    // nothing to undo, or a move past an edge: nothing changed, nothing to check
+                }
+            }
+            BoardView refreshed = queries.refresh(shown, queries.eventsAfter(shown.lastEventId(), 1000));
+            BoardView full = queries.board(CardFilter.ALL);
+            assertThat(refreshed.lanes()).as("step %d", step).isEqualTo(full.lanes());
+            assertThat(refreshed.lastEventId()).isEqualTo(full.lastEventId());
+            shown = refreshed;
+        }
+    }
+}
