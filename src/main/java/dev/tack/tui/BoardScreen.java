@@ -51,6 +51,11 @@ public final class BoardScreen {
     private long lastRender;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Presence presence;
+    /** This screen's presence beats so far, and how many the change feed has accounted for. */
+    private final java.util.concurrent.atomic.AtomicInteger ownBeats = new java.util.concurrent.atomic.AtomicInteger();
+    private int beatsSeen;
+    /** An event-less change hidden behind one of our own beats is read at the latest this long after. */
+    private static final long SAFETY_READ_MILLIS = 30_000;
     private final Path file;
     private final Object fileKey;
     private ChangeFeed feed;
@@ -213,6 +218,10 @@ public final class BoardScreen {
                     } else {
                         quietChangePending = true; // our own commit, perhaps with someone's event-less one in the same poll
                     }
+                } else if (ownBeats.get() != beatsSeen) {
+                    // Most likely our own presence beat (it commits on another connection, so data_version moves).
+                    // Anyone else's event-less change in the same poll is caught by the next one, or the safety read below.
+                    beatsSeen = ownBeats.get();
                 } else {
                     quietChangePending = true;
                 }
@@ -222,6 +231,9 @@ public final class BoardScreen {
             return true;
         }
         long now = System.currentTimeMillis();
+        if (now - lastReloadAt >= SAFETY_READ_MILLIS) {
+            quietChangePending = true;
+        }
         if (quietChangePending && now - lastReloadAt >= Math.max(1_000, 100 * lastReloadCost)) {
             quietChangePending = false;
             BoardView before = controller.model().view();
@@ -353,6 +365,7 @@ public final class BoardScreen {
     private void beat() {
         try {
             presence.beat();
+            ownBeats.incrementAndGet();
             List<Heartbeat> others = presence.others();
             String shown = others.stream().map(h -> h.id() + ":" + h.actor() + ":" + h.kind()).toList().toString();
             if (!shown.equals(presenceShown)) {
