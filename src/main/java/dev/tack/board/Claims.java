@@ -78,6 +78,12 @@ public final class Claims {
      * {@code logFolder}), or returns empty when there is none or {@code doing} is at its hard limit.
      */
     public Optional<Claimed> claim(Lanes lanes, String worker, long leaseMillis, String logFolder) {
+        // An idle worker looks first without the write lock, so it does not queue behind people for nothing.
+        boolean anything = workspace.read(tx -> CardTable.firstClaimable(tx,
+                Columns.find(tx, workspace.board(tx), lanes.from()).id(), System.currentTimeMillis()).isPresent());
+        if (!anything) {
+            return Optional.empty();
+        }
         try {
             return claimOrThrow(lanes, worker, leaseMillis, logFolder);
         } catch (NoRoom full) {
