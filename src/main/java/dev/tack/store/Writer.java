@@ -54,11 +54,6 @@ public final class Writer {
      */
     private static final long INITIAL_BACKOFF_MICROS = 100;
     private static final long MAX_BACKOFF_MICROS = 1_000;
-    /** Byte 0 of the side file is the write lock; byte 1 says "someone has waited a while". */
-    private static final long WRITE_BYTE = 0;
-    private static final long WAITING_BYTE = 1;
-    private static final long WAITING_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-    private static final long DEFER_AT_MOST_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final ReentrantLock jvmLock = new ReentrantLock(true);
     private final Path file;
@@ -124,71 +119,36 @@ public final class Writer {
         }
     }
 
-    /**
-     * Takes the write lock (byte 0 of the side file). Polling alone favours whoever writes back to
-     * back: a waiter asleep in its back-off misses hand-over after hand-over. So a process that has
-     * waited a while also takes the "waiting" byte 1, and processes that have not waited long leave
-     * byte 0 alone while someone holds byte 1. Deference is bounded, so a waiter that is itself
-     * stopped (SIGSTOP) costs the others at most {@link #DEFER_AT_MOST_NANOS}, never a hang.
-     */
     private FileLock acquireFileLock(long deadlineNanos) {
         FileChannel channel = lockChannel();
         long backoffMicros = INITIAL_BACKOFF_MICROS;
-        long start = System.nanoTime();
-        FileLock waiting = null;
-        try {
-            while (true) {
-                // A FileChannel is interruptible: an interrupt during tryLock would close the channel (and
-                // drop the process's locks on the file). So an interrupt ends the wait here, before it.
-                if (Thread.currentThread().isInterrupted()) {
-                    throw TackException.failed("interrupted while waiting for the write lock on " + file);
-                }
-                long waited = System.nanoTime() - start;
-                boolean defer = waiting == null && waited < DEFER_AT_MOST_NANOS && someoneElseWaiting(channel);
-                if (!defer) {
-                    FileLock lock = tryLock(channel, WRITE_BYTE);
-                    if (lock != null) {
-                        recordHolder(channel);
-                        return lock;
-                    }
-                }
-                if (waiting == null && waited >= WAITING_AFTER_NANOS) {
-                    waiting = tryLock(channel, WAITING_BYTE);
-                }
-                long left = deadlineNanos - System.nanoTime();
-                if (left <= 0) {
-                    throw TackException.busy("board is busy: " + readHolder(channel) + " has held the write lock on "
-                            + file + " for over " + deadline.toMillis() + " ms");
-                }
-                long sleepNanos = TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(backoffMicros / 2, backoffMicros + 1));
-                LockSupport.parkNanos(Math.min(sleepNanos, left));
-                backoffMicros = Math.min(backoffMicros * 2, MAX_BACKOFF_MICROS);
+        while (true) {
+            // A FileChannel is interruptible: an interrupt during tryLock would close the channel (and
+            // drop the process's locks on the file). So an interrupt ends the wait here, before it.
+            if (Thread.currentThread().isInterrupted()) {
+                throw TackException.failed("interrupted while waiting for the write lock on " + file);
             }
-        } finally {
-            if (waiting != null) {
-                release(waiting);
+            FileLock lock;
+            try {
+                lock = channel.tryLock(0, 1, false);
+            } catch (ClosedByInterruptException e) {
+                throw TackException.failed("interrupted while waiting for the write lock on " + file);
+            } catch (IOException e) {
+                throw TackException.failed("cannot lock " + lockFile + ": " + e.getMessage());
             }
+            if (lock != null) {
+                recordHolder(channel);
+                return lock;
+            }
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                throw TackException.busy("board is busy: " + readHolder(channel) + " has held the write lock on "
+                        + file + " for over " + deadline.toMillis() + " ms");
+            }
+            long sleepNanos = TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(backoffMicros / 2, backoffMicros + 1));
+            LockSupport.parkNanos(Math.min(sleepNanos, left));
+            backoffMicros = Math.min(backoffMicros * 2, MAX_BACKOFF_MICROS);
         }
-    }
-
-    private FileLock tryLock(FileChannel channel, long position) {
-        try {
-            return channel.tryLock(position, 1, false);
-        } catch (ClosedByInterruptException e) {
-            throw TackException.failed("interrupted while waiting for the write lock on " + file);
-        } catch (IOException e) {
-            throw TackException.failed("cannot lock " + lockFile + ": " + e.getMessage());
-        }
-    }
-
-    /** Whether another process holds the waiting byte: a probe that takes and drops it at once. */
-    private boolean someoneElseWaiting(FileChannel channel) {
-        FileLock probe = tryLock(channel, WAITING_BYTE);
-        if (probe == null) {
-            return true;
-        }
-        release(probe);
-        return false;
     }
 
     private <T> T transaction(Work<T> work, long deadlineNanos) {
