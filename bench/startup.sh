@@ -14,7 +14,8 @@
 #   tack (no terminal)             plain `tack` with stdout not a terminal prints the board as text
 #   tack (first frame, tmux)       `tack` in a 100x30 tmux pane until the board shows on the screen
 #                                  (a column header or a card title; polls capture-pane every ~5 ms)
-# Prints one line per measurement: label, median, min, max (ms). The machine is shared: compare
+# Prints one line per measurement: label, median, min, max wall time (ms) and, with hyperfine, the
+# mean CPU time (user + system, all threads), which a loaded machine disturbs less. The machine is shared: compare
 # figures only from runs made in the same minute.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,8 +46,10 @@ echo "# board of $cards cards; $runs runs each; $(nproc) cores; load average $(c
 
 median_of() { sort -n | awk '{a[NR]=$1} END {m=(NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2); printf "%s %s %s\n", m, a[1], a[NR]}'; }
 
-report() { # label median min max
-  printf '%-30s median %6.1f ms   min %6.1f   max %6.1f\n' "$1" "$2" "$3" "$4"
+report() { # label median min max [cpu]
+  printf '%-30s median %6.1f ms   min %6.1f   max %6.1f' "$1" "$2" "$3" "$4"
+  if [ -n "${5:-}" ]; then printf '   cpu %6.1f ms' "$5"; fi
+  printf '\n'
 }
 
 measure() { # label, command...
@@ -55,8 +58,8 @@ measure() { # label, command...
     local json="$work/h.json" quoted
     quoted=$(printf '%q ' "$@")
     hyperfine -N --style none --warmup 3 --runs "$runs" --export-json "$json" --output null -- "$quoted" >/dev/null 2>&1
-    read -r m lo hi < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["median"]*1000, r["min"]*1000, r["max"]*1000)' "$json" 2>/dev/null \
-      || jq -r '.results[0] | "\(.median*1000) \(.min*1000) \(.max*1000)"' "$json")
+    read -r m lo hi cpu < <(jq -r '.results[0] | "\(.median*1000) \(.min*1000) \(.max*1000) \((.user+.system)*1000)"' "$json" 2>/dev/null \
+      || python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["median"]*1000, r["min"]*1000, r["max"]*1000, (r["user"]+r["system"])*1000)' "$json")
   else
     local times=() t0 t1
     for _ in 1 2 3; do "$@" >/dev/null 2>&1 || true; done
@@ -66,8 +69,9 @@ measure() { # label, command...
     done
     read -r m lo hi < <(printf '%s\n' "${times[@]}" | median_of)
     m=$(awk -v v="$m" 'BEGIN{print v/1000}'); lo=$(awk -v v="$lo" 'BEGIN{print v/1000}'); hi=$(awk -v v="$hi" 'BEGIN{print v/1000}')
+    cpu=""
   fi
-  report "$label" "$m" "$lo" "$hi"
+  report "$label" "$m" "$lo" "$hi" "$cpu"
 }
 
 first_frame() { # time from starting `tack` in tmux until the first column header is on the screen

@@ -17,6 +17,7 @@ public final class Training {
     }
 
     public static void main(String[] args) {
+        Main.class.getName(); // loaded by every real start, so archived too
         NativeLibrary.locate();
         String db = Path.of(args[0]).resolve("tack.db").toString();
         PrintWriter none = new PrintWriter(Writer.nullWriter());
