@@ -21,9 +21,10 @@ function _tack_names() {
         ;;
     esac
   done
-  local IFS=$'\n' k
+  local IFS=$'\n' name quoted=()
   COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" "${args[@]}" __complete "$kind" 2>/dev/null)" -- "$cur") )
-  for k in "${!COMPREPLY[@]}"; do printf -v 'COMPREPLY[k]' '%q' "${COMPREPLY[k]}"; done  # "In review" -> In\ review
+  for name in "${COMPREPLY[@]}"; do printf -v name '%q' "$name"; quoted+=("$name"); done  # In review -> In\ review
+  COMPREPLY=( "${quoted[@]}" )
 }
 
 function _complete_tack_with_names() {
