@@ -33,6 +33,12 @@ else
     tar -xzf "$(ls "$here"/target/jreleaser/assemble/tack/java-archive/tack-*.tar.gz | head -1)" -C "$dir" --strip-components=1
   fi
   tack=("$(cd "$dir" && pwd)/bin/tack")
+  # The launcher makes its class-data-sharing archive on the first run, in the background: let it
+  # finish before measuring (TACK_CDS=off in the environment skips this).
+  if [ "${TACK_CDS:-on}" != off ]; then
+    "${tack[@]}" --version >/dev/null 2>&1 || true
+    for _ in $(seq 120); do compgen -G "$dir/lib/*.jsa.lock" >/dev/null || compgen -G "$dir/jars/*.jsa.lock" >/dev/null || break; sleep 0.5; done
+  fi
 fi
 
 work=$(mktemp -d)
