@@ -42,7 +42,8 @@ else
 fi
 
 work=$(mktemp -d)
-trap 'tmux kill-session -t tack-bench-$$ 2>/dev/null || true; rm -rf "$work"' EXIT
+sock="tack-bench-$$"  # a private tmux server for the first-frame measurement
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"; rm -rf "$work"' EXIT
 db="$work/tack.db"
 # Seed through the board layer (bench/classpath.sh builds the test classes that hold SeedBoard).
 java -cp "$("$here"/bench/classpath.sh)" dev.tack.bench.SeedBoard "$db" "$cards"
@@ -81,21 +82,21 @@ measure() { # label, command...
 }
 
 first_frame() { # time from starting `tack` in tmux until the first column header is on the screen
-  local times=() t0 t1 session="tack-bench-$$"
+  local times=() t0 t1 session=board
   command -v tmux >/dev/null 2>&1 || { echo "tack (first frame, tmux)       skipped: no tmux"; return; }
   for i in $(seq $((runs + 2))); do
-    tmux kill-session -t "$session" 2>/dev/null || true
+    tmux -L "$sock" kill-session -t "$session" 2>/dev/null || true
     t0=$(date +%s%N)
-    tmux new-session -d -s "$session" -x 100 -y 30 "$(printf '%q ' "${tack[@]}") --db $(printf '%q' "$db"); sleep 5"
+    tmux -L "$sock" -f /dev/null new-session -d -s "$session" -x 100 -y 30 "$(printf '%q ' "${tack[@]}") --db $(printf '%q' "$db"); sleep 5"
     # a column header (the screen) or a seeded card's title (text that scrolled past the headers)
-    while ! [[ "$(tmux capture-pane -p -t "$session" 2>/dev/null)" =~ Todo|Card\ number ]]; do
+    while ! [[ "$(tmux -L "$sock" capture-pane -p -t "$session" 2>/dev/null)" =~ Todo|Card\ number ]]; do
       t1=$(date +%s%N)
       if [ $(( (t1 - t0) / 1000000 )) -gt 10000 ]; then echo "first frame: timed out" >&2; break; fi
       sleep 0.005
     done
     t1=$(date +%s%N)
-    tmux send-keys -t "$session" q 2>/dev/null || true
-    tmux kill-session -t "$session" 2>/dev/null || true
+    tmux -L "$sock" send-keys -t "$session" q 2>/dev/null || true
+    tmux -L "$sock" kill-session -t "$session" 2>/dev/null || true
     [ "$i" -le 2 ] || times+=("$(( (t1 - t0) / 1000 ))")
   done
   read -r m lo hi < <(printf '%s\n' "${times[@]}" | median_of)
