@@ -9,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NativeLibrary.locate();
         int code = TackCommand.run(args);
         System.out.flush();
         System.exit(code);

@@ -9,34 +9,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code tack}: with no command, the board full-screen; otherwise one of the subcommands. */
+/**
+ * {@code tack}: with no command, the board full-screen; otherwise one of the subcommands.
+ *
+ * <p>This class declares the root's own options only. {@link AllCommands} adds every subcommand;
+ * building picocli's model of all of them costs more at start than the command itself (measured:
+ * docs/STARTUP.md), so {@link #run} registers only the subcommand that the arguments name, and
+ * builds the whole tree only when it is needed: {@code tack --help}, an unknown command, and the
+ * generators of the completion script and man pages.
+ */
 @Command(name = "tack",
         mixinStandardHelpOptions = true,
         versionProvider = TackCommand.Version.class,
         description = "A terminal kanban board that people, scripts and background workers share at once.",
-        synopsisSubcommandLabel = "[COMMAND]",
-        subcommands = {
-            InitCommand.class,
-            BoardCommand.class,
-            ColumnCommand.class,
-            AddCommand.class,
-            LsCommand.class,
-            ShowCommand.class,
-            MvCommand.class,
-            EditCommand.class,
-            RmCommand.class,
-            RestoreCommand.class,
-            CommentCommand.class,
-            UndoCommand.class,
-            RedoCommand.class,
-            LogCommand.class,
-            CheckCommand.class,
-            WorkerCommand.class,
-            RunsCommand.class,
-            ExportCommand.class,
-            ImportCommand.class,
-        })
-public final class TackCommand extends BaseCommand {
+        synopsisSubcommandLabel = "[COMMAND]")
+public class TackCommand extends BaseCommand {
 
     @Mixin
     GlobalOptions globals = new GlobalOptions();
@@ -61,8 +48,8 @@ public final class TackCommand extends BaseCommand {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        TackCommand root = new TackCommand();
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = commandLine(args);
+        TackCommand root = commandLine.getCommand();
         commandLine.setOut(out);
         commandLine.setErr(err);
         // Every failure is one line on stderr (DESIGN.md §4). Messages may quote what was typed,
@@ -88,6 +75,28 @@ public final class TackCommand extends BaseCommand {
             return TackException.Kind.FAILED.exitCode();
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * The command line for {@code args}: the root with only the subcommand they name, or the whole
+     * tree ({@link AllCommands}) when they ask for the root's help or name an unknown command (so
+     * that picocli's messages and suggestions are the same as with the whole tree).
+     */
+    static CommandLine commandLine(String... args) {
+        Subcommands.Scan scan = Subcommands.scan(args);
+        if (scan.help()) {
+            return AllCommands.commandLine();
+        }
+        if (scan.command() == null) {
+            return new CommandLine(new TackCommand());
+        }
+        Object subcommand = Subcommands.instantiate(scan.command());
+        if (subcommand == null) {
+            return AllCommands.commandLine();
+        }
+        CommandLine commandLine = new CommandLine(new TackCommand());
+        commandLine.addSubcommand(subcommand);
+        return commandLine;
     }
 
     private static String describe(Throwable error) {

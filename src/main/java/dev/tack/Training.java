@@ -1,0 +1,81 @@
+package dev.tack;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import dev.tack.cli.TackCommand;
+
+/**
+ * A training run for the class-data-sharing archive: runs the everyday commands once, in one JVM,
+ * on a new board in {@code args[0]} (a fresh empty folder, which the caller removes), so that the
+ * JVM started with {@code -XX:ArchiveClassesAtExit} archives the classes they load. Nothing is
+ * printed. Used by the package's launcher ({@code bin/tack}); not a command for people.
+ */
+public final class Training {
+
+    private Training() {
+    }
+
+    public static void main(String[] args) {
+        Main.class.getName(); // loaded by every real start, so archived too
+        NativeLibrary.locate();
+        String db = Path.of(args[0]).resolve("tack.db").toString();
+        PrintWriter none = new PrintWriter(Writer.nullWriter());
+        String[][] runs = {
+            {"--version"},
+            {"--help"},
+            {"--db", db, "init", "--columns", "Todo,Doing,Done"},
+            {"--db", db, "add", "First card", "-t", "bug", "-p", "2", "--due", "tomorrow", "-a", "alice", "-d", "text"},
+            {"--db", db, "add", "Second card", "-c", "Doing"},
+            {"--db", db, "--json", "add", "Third card"},
+            {"--db", db, "mv", "1", "Doing", "--pos", "0"},
+            {"--db", db, "edit", "1", "--title", "First", "-t", "+ui", "-t", "-bug", "--if-version", "2"},
+            {"--db", db, "comment", "1", "a comment"},
+            {"--db", db, "ls"},
+            {"--db", db, "ls", "-c", "Doing", "-t", "ui", "-q", "first"},
+            {"--db", db, "--json", "ls"},
+            {"--db", db, "show", "1"},
+            {"--db", db, "--json", "show", "1"},
+            {"--db", db},
+            {"--db", db, "rm", "2"},
+            {"--db", db, "restore", "2"},
+            {"--db", db, "undo"},
+            {"--db", db, "redo"},
+            {"--db", db, "log", "-n", "5"},
+            {"--db", db, "board", "ls"},
+            {"--db", db, "column", "ls"},
+            {"--db", db, "runs"},
+            {"--db", db, "check"},
+            {"--db", db, "__complete", "columns"},
+            {"--db", db, "add", "--help"},
+            {"--db", db, "show", "999"},
+        };
+        for (String[] run : runs) {
+            TackCommand.run(none, none, run);
+        }
+        none.flush();
+        screen();
+    }
+
+    /**
+     * The full-screen board draws with Lanterna's {@code Screen}; drawing one frame on a virtual
+     * terminal loads the classes that a real first frame needs, without a terminal.
+     */
+    private static void screen() {
+        try {
+            com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal terminal =
+                    new com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal(
+                            new com.googlecode.lanterna.TerminalSize(100, 30));
+            com.googlecode.lanterna.screen.TerminalScreen screen = new com.googlecode.lanterna.screen.TerminalScreen(terminal);
+            screen.startScreen();
+            com.googlecode.lanterna.graphics.TextGraphics graphics = screen.newTextGraphics();
+            graphics.putString(0, 0, "Todo (1)", com.googlecode.lanterna.SGR.BOLD);
+            graphics.setForegroundColor(com.googlecode.lanterna.TextColor.ANSI.CYAN);
+            graphics.putString(2, 1, "#1 First card");
+            screen.refresh(com.googlecode.lanterna.screen.Screen.RefreshType.DELTA);
+            screen.stopScreen();
+        } catch (Exception | LinkageError e) {
+            // a training run only loads classes: nothing to report
+        }
+    }
+}
