@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import dev.tack.model.Actor;
 import dev.tack.model.Card;
 import dev.tack.store.Database;
 import dev.tack.store.TackException;
@@ -20,20 +19,20 @@ class RefreshTest {
     @TempDir
     Path folder;
 
-    private Database database;
+    private BoardFixture board;
     private Workspace workspace;
+    private Database database;
 
     @BeforeEach
     void open() {
-        Actor actor = new Actor("alice", "host", 1);
-        database = Database.open(folder.resolve("t.db"), Database.Options.defaults().creating(true),
-                tx -> Boards.create(tx, actor, "main", Boards.DEFAULT_COLUMNS));
-        workspace = new Workspace(database, actor, null);
+        board = BoardFixture.create(folder);
+        workspace = board.workspace;
+        database = workspace.database();
     }
 
     @AfterEach
     void close() {
-        database.close();
+        board.close();
     }
 
     @Test

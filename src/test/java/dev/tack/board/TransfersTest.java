@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import dev.tack.model.Actor;
 import dev.tack.store.Database;
 import dev.tack.store.EventTable;
 import dev.tack.store.Integrity;
@@ -21,20 +20,20 @@ class TransfersTest {
     @TempDir
     Path folder;
 
-    private Database database;
+    private BoardFixture board;
     private Workspace workspace;
+    private Database database;
 
     @BeforeEach
     void open() {
-        Actor actor = new Actor("alice", "host", 1);
-        database = Database.open(folder.resolve("t.db"), Database.Options.defaults().creating(true),
-                tx -> Boards.create(tx, actor, "main", Boards.DEFAULT_COLUMNS));
-        workspace = new Workspace(database, actor, null);
+        board = BoardFixture.create(folder);
+        workspace = board.workspace;
+        database = workspace.database();
     }
 
     @AfterEach
     void close() {
-        database.close();
+        board.close();
     }
 
     @Test
