@@ -91,6 +91,10 @@ abstract class BaseCommand implements Callable<Integer> {
                 tx -> Boards.create(tx, actor, Workspace.DEFAULT_BOARD, Boards.DEFAULT_COLUMNS));
         if (!database.readOnly()) {
             database.writer().describeHolder(actor.name() + " (tack " + spec.qualifiedName(" ").replaceFirst("^tack ?", "") + ")");
+            if (System.getenv("TACK_RUN_ID") != null) {
+                // Started by a worker's job (tack comment, tack edit on its card): background work, like the worker's own writes.
+                database.writer().yieldToPeople();
+            }
         }
         return new Workspace(database, actor, firstNonBlank(globals().board, System.getenv("TACK_BOARD")));
     }

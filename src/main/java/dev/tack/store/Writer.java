@@ -29,6 +29,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * writer connection, which stays in autocommit mode between writes so that no write transaction is
  * ever left open. The side file's channel is opened once and kept for the life of the JVM: closing
  * a descriptor of a file drops every POSIX lock the process holds on it.
+ *
+ * <p>People go first. A person's write that finds the lock taken raises a flag while it waits (a
+ * shared lock on byte {@value #PERSON_WAITING_BYTE} of the side file, dropped with the process if it
+ * dies), and a background writer ({@link #yieldToPeople}: workers and the commands they run) does not
+ * try for the lock while any flag is up. So a person waits for the transaction in progress, not
+ * behind a queue of workers that write back to back.
  */
 public final class Writer {
 
@@ -44,6 +50,8 @@ public final class Writer {
 
     /** Where in the side file the holder writes who it is, for waiters that time out. */
     private static final int HOLDER_OFFSET = 64;
+    /** The byte that people waiting for the lock hold shared locks on (byte 0 is the write lock). */
+    private static final int PERSON_WAITING_BYTE = 1;
     private static final int HOLDER_LENGTH = 192;
     /** SQLite's own wait for a writer that ignores the side lock; we loop on it up to the deadline. */
     private static final int WRITER_BUSY_TIMEOUT_MILLIS = 50;
@@ -60,6 +68,7 @@ public final class Writer {
     private final Path lockFile;
     private final boolean fullSync;
     private volatile Duration deadline;
+    private volatile boolean background;
     private volatile String holderDescription = describeProcess("tack");
     private FileChannel lockChannel;
     private Connection connection;
@@ -89,6 +98,14 @@ public final class Writer {
     public void describeHolder(String who) {
         holderDescription = describeProcess(who);
         holderRecord = null;
+    }
+
+    /**
+     * Makes every later write of this process a background one: it lets any person who is waiting
+     * for the lock go first. Workers call this; so do commands started by a worker's job.
+     */
+    public void yieldToPeople() {
+        background = true;
     }
 
     /** Runs {@code work} in one write transaction and commits it, or rolls back and rethrows. */
@@ -122,32 +139,55 @@ public final class Writer {
     private FileLock acquireFileLock(long deadlineNanos) {
         FileChannel channel = lockChannel();
         long backoffMicros = INITIAL_BACKOFF_MICROS;
-        while (true) {
-            // A FileChannel is interruptible: an interrupt during tryLock would close the channel (and
-            // drop the process's locks on the file). So an interrupt ends the wait here, before it.
-            if (Thread.currentThread().isInterrupted()) {
-                throw TackException.failed("interrupted while waiting for the write lock on " + file);
+        FileLock waitingFlag = null;
+        try {
+            while (true) {
+                FileLock lock = background && personWaiting(channel) ? null : tryLock(channel, 0, false);
+                if (lock != null) {
+                    recordHolder(channel);
+                    return lock;
+                }
+                if (!background && waitingFlag == null) {
+                    waitingFlag = tryLock(channel, PERSON_WAITING_BYTE, true);
+                }
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    throw TackException.busy("board is busy: " + readHolder(channel) + " has held the write lock on "
+                            + file + " for over " + deadline.toMillis() + " ms");
+                }
+                long sleepNanos = TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(backoffMicros / 2, backoffMicros + 1));
+                LockSupport.parkNanos(Math.min(sleepNanos, left));
+                backoffMicros = Math.min(backoffMicros * 2, MAX_BACKOFF_MICROS);
             }
-            FileLock lock;
-            try {
-                lock = channel.tryLock(0, 1, false);
-            } catch (ClosedByInterruptException e) {
-                throw TackException.failed("interrupted while waiting for the write lock on " + file);
-            } catch (IOException e) {
-                throw TackException.failed("cannot lock " + lockFile + ": " + e.getMessage());
+        } finally {
+            if (waitingFlag != null) {
+                release(waitingFlag);
             }
-            if (lock != null) {
-                recordHolder(channel);
-                return lock;
-            }
-            long left = deadlineNanos - System.nanoTime();
-            if (left <= 0) {
-                throw TackException.busy("board is busy: " + readHolder(channel) + " has held the write lock on "
-                        + file + " for over " + deadline.toMillis() + " ms");
-            }
-            long sleepNanos = TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(backoffMicros / 2, backoffMicros + 1));
-            LockSupport.parkNanos(Math.min(sleepNanos, left));
-            backoffMicros = Math.min(backoffMicros * 2, MAX_BACKOFF_MICROS);
+        }
+    }
+
+    /** True while some person's write waits for the lock: an exclusive probe of their flag byte fails. */
+    private boolean personWaiting(FileChannel channel) {
+        FileLock probe = tryLock(channel, PERSON_WAITING_BYTE, false);
+        if (probe == null) {
+            return true;
+        }
+        release(probe);
+        return false;
+    }
+
+    private FileLock tryLock(FileChannel channel, long position, boolean shared) {
+        // A FileChannel is interruptible: an interrupt during tryLock would close the channel (and
+        // drop the process's locks on the file). So an interrupt ends the wait here, before it.
+        if (Thread.currentThread().isInterrupted()) {
+            throw TackException.failed("interrupted while waiting for the write lock on " + file);
+        }
+        try {
+            return channel.tryLock(position, 1, shared);
+        } catch (ClosedByInterruptException e) {
+            throw TackException.failed("interrupted while waiting for the write lock on " + file);
+        } catch (IOException e) {
+            throw TackException.failed("cannot lock " + lockFile + ": " + e.getMessage());
         }
     }
 

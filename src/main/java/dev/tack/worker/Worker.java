@@ -68,6 +68,7 @@ public final class Worker {
     /** Runs until stopped (or idle / after one card, when asked); returns the exit code. */
     public int run() {
         validate();
+        workspace.database().writer().yieldToPeople();
         Thread hook = new Thread(this::stopFromSignal, "tack-worker-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         ExecutorService jobs = Executors.newFixedThreadPool(config.concurrency(), daemon("tack-job"));

@@ -21,6 +21,7 @@ import dev.tack.model.Actor;
 import dev.tack.testing.ChildJvm;
 import dev.tack.testing.LockHolder;
 import dev.tack.testing.LockLoop;
+import dev.tack.testing.TaggedWrite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The write lock itself (DESIGN.md §2 rule 2): threads of one JVM and separate JVMs exclude each
  * other; a holder killed with {@code kill -9} hands the lock over at once; a stopped holder makes a
- * waiter fail with BUSY at its deadline, naming the holder.
+ * waiter fail with BUSY at its deadline, naming the holder; a person who waits goes before background
+ * writers that were waiting longer.
  */
 @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
 class WriterLockTest {
@@ -176,6 +178,34 @@ class WriterLockTest {
              FileLock lock = probe.tryLock(0, 1, false)) {
             assertThat(lock).as("the side lock is free once the holder is done").isNotNull();
         }
+    }
+
+    @Test
+    void aWaitingPersonGoesBeforeBackgroundWritersThatWaitedLonger() throws Exception {
+        // Without the flag, two pollers at the same back-off cap would each win about half the time:
+        // three rounds in a row for the person are the rule at work, not luck (1 in 8).
+        for (int round = 1; round <= 3; round++) {
+            ChildJvm holder = start("holder-" + round, LockHolder.class, db.toString(), "-1");
+            assertThat(holder.awaitLineStartingWith("HELD ", Duration.ofMinutes(1))).as(holder.stderr()).isNotNull();
+            ChildJvm worker = start("worker-" + round, TaggedWrite.class, db.toString(), "worker", "background");
+            assertThat(worker.awaitLineStartingWith("WAITING", Duration.ofMinutes(1))).as(worker.stderr()).isNotNull();
+            Thread.sleep(300); // the worker is polling at its slowest by now
+            ChildJvm person = start("person-" + round, TaggedWrite.class, db.toString(), "person", "person");
+            assertThat(person.awaitLineStartingWith("WAITING", Duration.ofMinutes(1))).as(person.stderr()).isNotNull();
+            Thread.sleep(300);
+            holder.send("release");
+
+            long personEvent = wroteEvent(person);
+            long workerEvent = wroteEvent(worker);
+            assertThat(personEvent).as("round %d: the person's write commits before the worker's", round).isLessThan(workerEvent);
+            assertThat(holder.awaitExit(Duration.ofMinutes(1))).isZero();
+        }
+    }
+
+    private static long wroteEvent(ChildJvm child) throws InterruptedException {
+        String wrote = child.awaitLineStartingWith("WROTE ", Duration.ofMinutes(1));
+        assertThat(wrote).as(child.name() + ": " + child.stderr()).isNotNull();
+        return Long.parseLong(wrote.split(" ")[1]);
     }
 
     @Test
