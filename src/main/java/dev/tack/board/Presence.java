@@ -1,5 +1,8 @@
 package dev.tack.board;
 
+import java.util.function.Predicate;
+import dev.tack.store.Writer;
+
 import java.time.Duration;
 import java.util.List;
 import dev.tack.model.Heartbeat;
@@ -31,16 +34,34 @@ public final class Presence {
         this.workspace = newWorkspace;
     }
 
-    /** Refreshes this process's row for the current board. */
-    public synchronized void beat() {
+    /** Refreshes this process's row for the current board, waiting for the write lock as any write does. */
+    public void beat() {
+        beat(work -> {
+            workspace.write(work);
+            return true;
+        });
+    }
+
+    /**
+     * Refreshes this process's row through {@code commit}, which runs the work in one write
+     * transaction of its choosing and answers whether it did (a screen beats through its change
+     * feed, and only when the lock is free: see {@code ChangeFeed.writeUnnoticed}).
+     */
+    public synchronized boolean beat(Predicate<Writer.Work<?>> commit) {
         Workspace ws = workspace;
         long now = System.currentTimeMillis();
-        rowId = ws.write(tx -> {
+        Long current = rowId;
+        long[] written = new long[1];
+        boolean done = commit.test(tx -> {
             long boardId = ws.board(tx).id();
-            long id = PresenceTable.beat(tx, rowId, boardId, ws.actor(), kind, now);
+            written[0] = PresenceTable.beat(tx, current, boardId, ws.actor(), kind, now);
             PresenceTable.prune(tx, now - PRUNE_AFTER.toMillis());
-            return id;
+            return null;
         });
+        if (done) {
+            rowId = written[0];
+        }
+        return done;
     }
 
     /** The other screens and workers seen on the current board within {@link #LIVE}, by name. */

@@ -19,12 +19,15 @@ public final class ChangeFeed implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final PreparedStatement dataVersion;
+    /** This process's writer for the file, or null when the file is read-only. */
+    private final Writer writer;
     private long lastDataVersion;
     private long lastEventId;
 
-    ChangeFeed(Path file, Connection connection, long afterEventId) throws SQLException {
+    ChangeFeed(Path file, Connection connection, long afterEventId, Writer writer) throws SQLException {
         this.file = file;
         this.connection = connection;
+        this.writer = writer;
         this.dataVersion = connection.prepareStatement("PRAGMA data_version");
         this.lastDataVersion = readDataVersion();
         this.lastEventId = afterEventId;
@@ -42,6 +45,17 @@ public final class ChangeFeed implements AutoCloseable {
         } catch (SQLException e) {
             throw SqliteErrors.translate(file, e);
         }
+    }
+
+    /**
+     * Commits {@code work} on this feed's own connection, if the write lock is free this instant, so
+     * that {@link #changed()} does not report it: {@code data_version} moves only for other
+     * connections' commits. For a screen's presence beat, which would otherwise look like someone
+     * else's change without events. Returns false, having written nothing, when the lock is taken
+     * (try again on a later poll) or the file is read-only.
+     */
+    public boolean writeUnnoticed(Writer.Work<?> work) {
+        return writer != null && writer.tryWriteOn(connection, work);
     }
 
     /** The events committed after the last one returned, oldest first. */

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConnection;
 
 /**
  * The one way anything in this process writes a board file (DESIGN.md §2 rules 2 and 3).
@@ -121,6 +122,64 @@ public final class Writer {
             }
         } finally {
             jvmLock.unlock();
+        }
+    }
+
+    /**
+     * Commits {@code work} on {@code connection} (a change feed's own) if the write lock is free this
+     * instant; returns false, having written nothing, when it is not. Nothing here waits, so a
+     * screen's loop may call it. Same locks, same order as {@link #write}.
+     */
+    boolean tryWriteOn(Connection connection, Work<?> work) {
+        if (!jvmLock.tryLock()) {
+            return false;
+        }
+        try {
+            FileChannel channel = lockChannel();
+            FileLock fileLock = tryLock(channel, 0, false);
+            if (fileLock == null) {
+                return false;
+            }
+            try {
+                recordHolder(channel);
+                return transactionIfFree(connection, work);
+            } finally {
+                release(fileLock);
+            }
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    /** BEGIN IMMEDIATE without SQLite's busy wait (a writer that ignores the side lock means: not now), then work and COMMIT. */
+    private boolean transactionIfFree(Connection connection, Work<?> work) {
+        SQLiteConnection sqlite = (SQLiteConnection) connection;
+        int busyTimeout = sqlite.getBusyTimeout();
+        boolean begun = false;
+        boolean committed = false;
+        try {
+            sqlite.setBusyTimeout(0);
+            try {
+                execute(connection, "BEGIN IMMEDIATE");
+                begun = true;
+            } catch (SQLException e) {
+                if (SqliteErrors.isBusy(e)) {
+                    return false;
+                }
+                throw e;
+            } finally {
+                sqlite.setBusyTimeout(busyTimeout);
+            }
+            work.apply(new Tx(connection));
+            execute(connection, "COMMIT");
+            committed = true;
+            return true;
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, e);
+        } finally {
+            if (begun && !committed) {
+                rollbackQuietly(connection);
+            }
         }
     }
 

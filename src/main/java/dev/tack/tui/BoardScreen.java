@@ -31,10 +31,12 @@ import dev.tack.store.TackException;
  * refreshes (by delta) only when something changed. Idle, it sleeps in the queue.
  *
  * <p>Other processes' commits: new events mean a reload (unless the shown board already includes
- * them, as after this screen's own actions). A commit without events (presence heartbeats, a
- * {@code sqlite3} shell) re-reads the board at most about once a second, and redraws only if what
- * is shown changed. Presence beats and the list of who else is here run on their own thread, so a
- * busy lock never freezes the screen.
+ * them, as after this screen's own actions). A commit without events (another screen's or a
+ * worker's presence beat, a worker's output, a {@code sqlite3} shell) re-reads the board at most
+ * about once a second, and redraws only if what is shown changed. This screen's own beat is
+ * committed on the change feed's connection, so it never looks like someone else's change; it is
+ * written only when the lock is free at that instant, and the list of who else is here is read on
+ * its own thread, so a busy lock never freezes the screen.
  *
  * <p>The terminal is restored on every way out: quit, Ctrl+C (a key here), an exception (finally),
  * a signal (a shutdown hook).
@@ -51,11 +53,8 @@ public final class BoardScreen {
     private long lastRender;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Presence presence;
-    /** This screen's presence beats so far, and how many the change feed has accounted for. */
-    private final java.util.concurrent.atomic.AtomicInteger ownBeats = new java.util.concurrent.atomic.AtomicInteger();
-    private int beatsSeen;
-    /** An event-less change hidden behind one of our own beats is read at the latest this long after. */
-    private static final long SAFETY_READ_MILLIS = 30_000;
+    /** When this screen's presence row was last written; 0 makes the next poll beat. */
+    private long lastBeatAt;
     private final Path file;
     private final Object fileKey;
     private ChangeFeed feed;
@@ -166,6 +165,7 @@ public final class BoardScreen {
             if (controller.quitRequested()) {
                 return;
             }
+            beatIfDue();
             dirty |= checkFeed();
             dirty |= checkFile();
             dirty |= retryIfBroken();
@@ -218,10 +218,6 @@ public final class BoardScreen {
                     } else {
                         quietChangePending = true; // our own commit, perhaps with someone's event-less one in the same poll
                     }
-                } else if (ownBeats.get() != beatsSeen) {
-                    // Most likely our own presence beat (it commits on another connection, so data_version moves).
-                    // Anyone else's event-less change in the same poll is caught by the next one, or the safety read below.
-                    beatsSeen = ownBeats.get();
                 } else {
                     quietChangePending = true;
                 }
@@ -231,9 +227,6 @@ public final class BoardScreen {
             return true;
         }
         long now = System.currentTimeMillis();
-        if (now - lastReloadAt >= SAFETY_READ_MILLIS) {
-            quietChangePending = true;
-        }
         if (quietChangePending && now - lastReloadAt >= Math.max(1_000, 100 * lastReloadCost)) {
             quietChangePending = false;
             BoardView before = controller.model().view();
@@ -353,19 +346,42 @@ public final class BoardScreen {
             t.setDaemon(true);
             return t;
         });
-        presenceThread.scheduleWithFixedDelay(this::beat, 0, Presence.BEAT.toMillis(), TimeUnit.MILLISECONDS);
+        presenceThread.scheduleWithFixedDelay(this::readOthers, Presence.BEAT.toMillis() / 4, Presence.BEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void beatSoon() {
-        if (presenceThread != null) {
-            presenceThread.execute(this::beat);
+        lastBeatAt = 0;
+    }
+
+    /**
+     * This screen's presence beat, on the loop's thread through the change feed's own connection:
+     * so it never shows up as a change on the next poll, and every event-less change the feed
+     * reports is someone else's. It is written only when the lock is free at that instant (a busy
+     * board is tried again on the next poll), so the loop never waits.
+     */
+    private void beatIfDue() {
+        long now = System.currentTimeMillis();
+        if (feed == null || now - lastBeatAt < Presence.BEAT.toMillis()) {
+            return;
+        }
+        boolean first = lastBeatAt == 0;
+        try {
+            if (!presence.beat(feed::writeUnnoticed)) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            // presence is a courtesy: a busy or vanished board shows up in the status bar by other means
+        }
+        lastBeatAt = now;
+        if (first && presenceThread != null) {
+            presenceThread.execute(this::readOthers); // a new board: show who is there without waiting a round
         }
     }
 
-    private void beat() {
+    /** Who else is on this board, read on the presence thread and handed to the loop when it changed. */
+    private void readOthers() {
         try {
-            presence.beat();
-            ownBeats.incrementAndGet();
             List<Heartbeat> others = presence.others();
             String shown = others.stream().map(h -> h.id() + ":" + h.actor() + ":" + h.kind()).toList().toString();
             if (!shown.equals(presenceShown)) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import dev.tack.model.Actor;
 import dev.tack.model.Heartbeat;
+import dev.tack.store.ChangeFeed;
 import dev.tack.store.Database;
 import dev.tack.store.Hosts;
 import dev.tack.store.PresenceTable;
@@ -49,6 +50,49 @@ class PresenceTest {
         assertThat(theirs.others()).extracting(Heartbeat::actor).containsExactly("alice");
         theirs.leave();
         assertThat(mine.others()).isEmpty();
+    }
+
+    @Test
+    void aBeatThroughTheChangeFeedIsNotReportedAsAChangeButOthersCommitsAre() {
+        Presence mine = new Presence(alice, Heartbeat.SCREEN);
+        try (ChangeFeed feed = alice.database().changeFeed(0)) {
+            assertThat(mine.beat(feed::writeUnnoticed)).as("written: the lock was free").isTrue();
+            assertThat(feed.changed()).as("our own beat, committed on the feed's connection").isFalse();
+            assertThat(new Presence(bob, Heartbeat.SCREEN).others()).extracting(Heartbeat::actor).containsExactly("alice");
+
+            mine.beat(feed::writeUnnoticed); // refreshed in place
+            new Presence(bob, Heartbeat.WORKER).beat(); // someone else's beat, on the writer's connection
+            assertThat(feed.changed()).as("someone else's commit in the same poll is still seen").isTrue();
+            assertThat(feed.changed()).isFalse();
+        }
+    }
+
+    @Test
+    void aBeatThroughTheChangeFeedWaitsForNobody() throws Exception {
+        Presence mine = new Presence(alice, Heartbeat.SCREEN);
+        try (ChangeFeed feed = alice.database().changeFeed(0)) {
+            java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            Thread holder = new Thread(() -> bob.write(tx -> {
+                inside.countDown();
+                try {
+                    done.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            holder.start();
+            inside.await();
+            long start = System.nanoTime();
+            assertThat(mine.beat(feed::writeUnnoticed)).as("the lock is held: nothing written").isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("it did not wait").isLessThan(Duration.ofSeconds(1));
+            done.countDown();
+            holder.join();
+            long rows = bob.read(tx -> tx.number("SELECT count(*) FROM presence"));
+            assertThat(rows).isZero();
+            assertThat(mine.beat(feed::writeUnnoticed)).isTrue();
+        }
     }
 
     @Test
