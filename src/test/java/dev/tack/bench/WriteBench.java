@@ -46,16 +46,16 @@ public final class WriteBench {
         int[] processCounts = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1, 4, 8};
         Path folder = Files.createTempDirectory("tack-bench");
-        System.out.printf(Locale.ROOT, "%-8s %9s %10s %10s %10s %10s %8s%n",
-                "path", "processes", "commits/s", "p50 ms", "p99 ms", "max ms", "errors");
+        System.out.printf(Locale.ROOT, "%-8s %9s %10s %10s %10s %10s %10s %14s %8s%n",
+                "path", "processes", "commits/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "fewest/most", "errors");
         for (int processes : processCounts) {
             for (String mode : List.of("tack", "plain")) {
                 Path db = folder.resolve(mode + "-" + processes + ".db");
                 seed(db);
                 Result result = runRound(mode, db, processes, Math.round(seconds * 1000));
-                System.out.printf(Locale.ROOT, "%-8s %9d %10.0f %10.2f %10.2f %10.2f %8d%n", mode, processes,
-                        result.commits / seconds, result.percentile(50), result.percentile(99), result.percentile(100),
-                        result.errors);
+                System.out.printf(Locale.ROOT, "%-8s %9d %10.0f %10.2f %10.2f %10.2f %10.2f %14.2f %8d%n", mode, processes,
+                        result.commits / seconds, result.percentile(50), result.percentile(99), result.percentile(99.9),
+                        result.percentile(100), result.share(), result.errors);
             }
         }
     }
@@ -71,8 +71,13 @@ public final class WriteBench {
         }
     }
 
-    private record Result(long commits, long errors, double[] latenciesMillis) {
-        double percentile(int p) {
+    /** {@code share}: the commits of the process that made fewest over those of the one that made most (1.0 is even). */
+    private record Result(long commits, long errors, double[] latenciesMillis, long fewest, long most) {
+        double share() {
+            return most == 0 ? Double.NaN : (double) fewest / most;
+        }
+
+        double percentile(double p) {
             if (latenciesMillis.length == 0) {
                 return Double.NaN;
             }
@@ -93,7 +98,10 @@ public final class WriteBench {
         long commits = 0;
         long errors = 0;
         List<Double> latencies = new ArrayList<>();
+        long fewest = Long.MAX_VALUE;
+        long most = 0;
         for (Process child : children) {
+            long before = commits;
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
@@ -106,9 +114,11 @@ public final class WriteBench {
                 }
             }
             child.waitFor();
+            fewest = Math.min(fewest, commits - before);
+            most = Math.max(most, commits - before);
         }
         double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Result(commits, errors, sorted);
+        return new Result(commits, errors, sorted, fewest, most);
     }
 
     /** One writing process: writes until its time is up, printing each commit's latency in ns. */
