@@ -1,6 +1,7 @@
 package dev.tack.board;
 
 import java.util.function.Predicate;
+import dev.tack.store.ChangeFeed;
 import dev.tack.store.Writer;
 
 import java.time.Duration;
@@ -62,6 +63,14 @@ public final class Presence {
             rowId = written[0];
         }
         return done;
+    }
+
+    /**
+     * A number that moves whenever anyone's presence row is written or removed, read on
+     * {@code feed}'s connection: a change without events that moved it was most likely only a beat.
+     */
+    public static long stamp(ChangeFeed feed) {
+        return feed.read(PresenceTable::stamp);
     }
 
     /** The other screens and workers seen on the current board within {@link #LIVE}, by name. */

@@ -58,6 +58,15 @@ public final class ChangeFeed implements AutoCloseable {
         return writer != null && writer.tryWriteOn(connection, work);
     }
 
+    /** Runs {@code work} on this feed's connection, outside any transaction (each statement sees the latest commit). */
+    public <T> T read(Writer.Work<T> work) {
+        try {
+            return work.apply(new Tx(connection));
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, e);
+        }
+    }
+
     /** The events committed after the last one returned, oldest first. */
     public List<Event> newEvents() {
         try {

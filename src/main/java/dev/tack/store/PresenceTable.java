@@ -34,6 +34,11 @@ public final class PresenceTable {
                 boardId, sinceMillis);
     }
 
+    /** A number that moves whenever any presence row is written or removed (beats raise seen_at). */
+    public static long stamp(Tx tx) throws SQLException {
+        return tx.number("SELECT coalesce(sum(seen_at), 0) + 7 * count(*) + coalesce(max(id), 0) FROM presence");
+    }
+
     public static void remove(Tx tx, long rowId) throws SQLException {
         tx.update("DELETE FROM presence WHERE id = ?", rowId);
     }

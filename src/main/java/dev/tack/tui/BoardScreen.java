@@ -63,6 +63,12 @@ public final class BoardScreen {
     private volatile int inputGeneration;
     private boolean repaintAll;
     private boolean quietChangePending;
+    /** Where the presence rows stood at the last look: an event-less change that moved only them was a beat. */
+    private long presenceStamp;
+    /** When to re-read after changes taken for beats alone (0: none pending); covers a commit that came with one. */
+    private long verifyAt;
+    private static final long VERIFY_MILLIS = 30_000;
+    private volatile int quietReads;
     private long lastReloadAt;
     private long lastReloadCost;
     private long lastFileCheck;
@@ -133,6 +139,7 @@ public final class BoardScreen {
     private void load() {
         controller.reload();
         lastReloadAt = System.currentTimeMillis();
+        verifyAt = 0;
         openFeed();
     }
 
@@ -218,6 +225,10 @@ public final class BoardScreen {
                     } else {
                         quietChangePending = true; // our own commit, perhaps with someone's event-less one in the same poll
                     }
+                } else if (onlyBeats()) {
+                    if (verifyAt == 0) {
+                        verifyAt = System.currentTimeMillis() + VERIFY_MILLIS;
+                    }
                 } else {
                     quietChangePending = true;
                 }
@@ -227,8 +238,12 @@ public final class BoardScreen {
             return true;
         }
         long now = System.currentTimeMillis();
+        if (verifyAt != 0 && now >= verifyAt) {
+            quietChangePending = true;
+        }
         if (quietChangePending && now - lastReloadAt >= Math.max(1_000, 100 * lastReloadCost)) {
             quietChangePending = false;
+            quietReads++;
             BoardView before = controller.model().view();
             String problemBefore = controller.problem();
             reload();
@@ -237,11 +252,24 @@ public final class BoardScreen {
         return dirty;
     }
 
+    /**
+     * True when an event-less change moved the presence rows and nothing on screen depends on what
+     * else such a change writes (no worker is running a card, so no output tail is changing): then
+     * it was another screen's or worker's beat, not worth a re-read of the board now.
+     */
+    private boolean onlyBeats() {
+        long stamp = Presence.stamp(feed);
+        boolean moved = stamp != presenceStamp;
+        presenceStamp = stamp;
+        return moved && controller.model().loaded() && controller.model().view().running().isEmpty();
+    }
+
     private void reload() {
         long start = System.nanoTime();
         controller.reload();
         lastReloadCost = (System.nanoTime() - start) / 1_000_000;
         lastReloadAt = System.currentTimeMillis();
+        verifyAt = 0;
     }
 
     /** Notices the board file being deleted, moved or replaced under the open screen (a stat, no I/O on it). */
@@ -298,6 +326,11 @@ public final class BoardScreen {
     /** The card selected at the last refresh, or -1 (for tests and diagnostics: safe from any thread). */
     long shownSelection() {
         return shownSelection;
+    }
+
+    /** How often the board was re-read for changes without events (for tests: safe from any thread). */
+    int quietReads() {
+        return quietReads;
     }
 
     /** Who else was listed at the last refresh. */
@@ -374,6 +407,11 @@ public final class BoardScreen {
             // presence is a courtesy: a busy or vanished board shows up in the status bar by other means
         }
         lastBeatAt = now;
+        try {
+            presenceStamp = Presence.stamp(feed); // our own beat moved it, and the feed will not report that
+        } catch (RuntimeException e) {
+            // the next change without events is then read in full: safe
+        }
         if (first && presenceThread != null) {
             presenceThread.execute(this::readOthers); // a new board: show who is there without waiting a round
         }
