@@ -201,7 +201,8 @@ public final class Writer {
         FileLock waitingFlag = null;
         try {
             while (true) {
-                FileLock lock = background && personWaiting(channel) ? null : tryLock(channel, 0, false);
+                boolean deferring = background && personWaiting(channel);
+                FileLock lock = deferring ? null : tryLock(channel, 0, false);
                 if (lock != null) {
                     recordHolder(channel);
                     return lock;
@@ -210,6 +211,10 @@ public final class Writer {
                     waitingFlag = tryLock(channel, PERSON_WAITING_BYTE, true);
                 }
                 long left = deadlineNanos - System.nanoTime();
+                if (left <= 0 && deferring) {
+                    throw TackException.busy("board is busy: people kept waiting for the write lock on " + file + " for over "
+                            + deadline.toMillis() + " ms, and background work lets them go first");
+                }
                 if (left <= 0) {
                     throw TackException.busy("board is busy: " + readHolder(channel) + " has held the write lock on "
                             + file + " for over " + deadline.toMillis() + " ms");

@@ -202,6 +202,25 @@ class WriterLockTest {
         }
     }
 
+    @Test
+    void backgroundWorkThatKeepsDeferringToAPersonSaysSoAtItsDeadline() throws Exception {
+        ChildJvm holder = start("holder", LockHolder.class, db.toString(), "-1");
+        assertThat(holder.awaitLineStartingWith("HELD ", Duration.ofMinutes(1))).as(holder.stderr()).isNotNull();
+        ChildJvm person = start("person", TaggedWrite.class, db.toString(), "person", "person");
+        assertThat(person.awaitLineStartingWith("WAITING", Duration.ofMinutes(1))).as(person.stderr()).isNotNull();
+        Thread.sleep(300); // the person's flag is up
+        try (Database background = open(db, Duration.ofMillis(500))) {
+            background.writer().yieldToPeople(); // this test's own file: no other test shares the writer
+            assertThatThrownBy(() -> background.writer().write(tx -> null))
+                    .isInstanceOfSatisfying(TackException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(TackException.Kind.BUSY);
+                        assertThat(e.getMessage()).contains("people kept waiting", "background work lets them go first");
+                    });
+        }
+        holder.send("release");
+        assertThat(wroteEvent(person)).isPositive();
+    }
+
     private static long wroteEvent(ChildJvm child) throws InterruptedException {
         String wrote = child.awaitLineStartingWith("WROTE ", Duration.ofMinutes(1));
         assertThat(wrote).as(child.name() + ": " + child.stderr()).isNotNull();
