@@ -203,6 +203,40 @@ class WriterLockTest {
     }
 
     @Test
+    void aTackCommandRunByAWorkersJobIsBackgroundWorkToo() throws Exception {
+        try (Database seed = open(db, Duration.ofSeconds(10))) {
+            new dev.tack.board.Cards(new dev.tack.board.Workspace(seed, new Actor("seed", Hosts.name(), 1), null))
+                    .add(dev.tack.board.NewCard.titled("the job's card"));
+        }
+        for (int round = 1; round <= 3; round++) {
+            ChildJvm holder = start("holder-" + round, LockHolder.class, db.toString(), "-1");
+            assertThat(holder.awaitLineStartingWith("HELD ", Duration.ofMinutes(1))).as(holder.stderr()).isNotNull();
+            // A job's `tack comment` on its card: the worker puts TACK_RUN_ID in the job's environment.
+            List<String> command = new ArrayList<>(List.of("env", "TACK_RUN_ID=" + round));
+            command.addAll(ChildJvm.command(dir, dev.tack.Main.class, "--db", db.toString(), "--as", "job", "comment", "1",
+                    "progress " + round));
+            ChildJvm job = ChildJvm.startCommand("job-" + round, command);
+            children.add(job);
+            Thread.sleep(1_500); // the job's JVM has started and waits for the lock
+            ChildJvm person = start("person-" + round, TaggedWrite.class, db.toString(), "person", "person");
+            assertThat(person.awaitLineStartingWith("WAITING", Duration.ofMinutes(1))).as(person.stderr()).isNotNull();
+            Thread.sleep(300);
+            holder.send("release");
+
+            long personEvent = wroteEvent(person);
+            assertThat(job.awaitExit(Duration.ofMinutes(1))).as(job.stderr()).isZero();
+            String progress = "progress " + round;
+            try (Database check = open(db, Duration.ofSeconds(10))) {
+                long jobEvent = check.read(tx -> tx.number("SELECT max(id) FROM events WHERE actor = 'job'"));
+                long comments = check.read(tx -> tx.number("SELECT count(*) FROM comments WHERE body = ?", progress));
+                assertThat(comments).isEqualTo(1);
+                assertThat(personEvent).as("round %d: the person's write commits before the job's", round).isLessThan(jobEvent);
+            }
+            assertThat(holder.awaitExit(Duration.ofMinutes(1))).isZero();
+        }
+    }
+
+    @Test
     void backgroundWorkThatKeepsDeferringToAPersonSaysSoAtItsDeadline() throws Exception {
         ChildJvm holder = start("holder", LockHolder.class, db.toString(), "-1");
         assertThat(holder.awaitLineStartingWith("HELD ", Duration.ofMinutes(1))).as(holder.stderr()).isNotNull();
