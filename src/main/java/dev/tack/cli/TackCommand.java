@@ -40,7 +40,7 @@ public class TackCommand extends BaseCommand {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         try {
-            return run(out, err, args);
+            return run(out, err, TypedArguments.recover(args));
         } finally {
             out.flush();
             err.flush();
