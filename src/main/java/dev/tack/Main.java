@@ -1,6 +1,7 @@
 package dev.tack;
 
 import dev.tack.cli.TackCommand;
+import dev.tack.store.SqliteLog;
 
 /** Entry point: hands argv to the command line and exits with its code. */
 public final class Main {
@@ -10,6 +11,9 @@ public final class Main {
 
     public static void main(String[] args) {
         NativeLibrary.locate();
+        if (!java.util.Arrays.asList(args).contains("--debug")) {
+            SqliteLog.quiet();
+        }
         int code = TackCommand.run(args);
         System.out.flush();
         System.exit(code);
