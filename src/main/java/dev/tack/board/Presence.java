@@ -24,6 +24,7 @@ public final class Presence {
     private final String kind;
     private volatile Workspace workspace;
     private Long rowId;
+    private long ownStampChange;
 
     public Presence(Workspace workspace, String kind) {
         this.workspace = workspace;
@@ -52,17 +53,26 @@ public final class Presence {
         Workspace ws = workspace;
         long now = System.currentTimeMillis();
         Long current = rowId;
-        long[] written = new long[1];
+        long[] written = new long[2];
         boolean done = commit.test(tx -> {
+            long before = PresenceTable.stamp(tx);
             long boardId = ws.board(tx).id();
             written[0] = PresenceTable.beat(tx, current, boardId, ws.actor(), kind, now);
             PresenceTable.prune(tx, now - PRUNE_AFTER.toMillis());
+            // Inside the write transaction nobody else commits: the difference is this beat's alone.
+            written[1] = PresenceTable.stamp(tx) - before;
             return null;
         });
         if (done) {
             rowId = written[0];
+            ownStampChange = written[1];
         }
         return done;
+    }
+
+    /** How much the last beat moved {@link #stamp}: a screen adds it to the stamp it last saw, leaving others' beats to show. */
+    public synchronized long ownStampChange() {
+        return ownStampChange;
     }
 
     /**

@@ -149,6 +149,7 @@ public final class BoardScreen {
         }
         try {
             feed = controller.workspace().database().changeFeed(Math.max(0, controller.shownEventId()));
+            presenceStamp = Presence.stamp(feed);
         } catch (TackException e) {
             feed = null;
         }
@@ -403,15 +404,13 @@ public final class BoardScreen {
             if (!presence.beat(feed::writeUnnoticed)) {
                 return;
             }
+            // Our beat moved the presence rows, and the feed will not report it: count our part as
+            // seen, so that anyone else's beat since the last poll still shows as a move.
+            presenceStamp += presence.ownStampChange();
         } catch (RuntimeException e) {
             // presence is a courtesy: a busy or vanished board shows up in the status bar by other means
         }
         lastBeatAt = now;
-        try {
-            presenceStamp = Presence.stamp(feed); // our own beat moved it, and the feed will not report that
-        } catch (RuntimeException e) {
-            // the next change without events is then read in full: safe
-        }
         if (first && presenceThread != null) {
             presenceThread.execute(this::readOthers); // a new board: show who is there without waiting a round
         }

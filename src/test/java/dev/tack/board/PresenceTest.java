@@ -56,7 +56,10 @@ class PresenceTest {
     void aBeatThroughTheChangeFeedIsNotReportedAsAChangeButOthersCommitsAre() {
         Presence mine = new Presence(alice, Heartbeat.SCREEN);
         try (ChangeFeed feed = alice.database().changeFeed(0)) {
+            long stampBefore = Presence.stamp(feed);
             assertThat(mine.beat(feed::writeUnnoticed)).as("written: the lock was free").isTrue();
+            assertThat(Presence.stamp(feed)).as("the stamp moved by this beat's own change").isEqualTo(stampBefore + mine.ownStampChange())
+                    .isNotEqualTo(stampBefore);
             assertThat(feed.changed()).as("our own beat, committed on the feed's connection").isFalse();
             assertThat(new Presence(bob, Heartbeat.SCREEN).others()).extracting(Heartbeat::actor).containsExactly("alice");
 

@@ -53,8 +53,11 @@ class WorkerPauseTest {
         try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
             long id = board.addCards("Todo", 1, "slow job").get(0);
             Process a = board.startWorker(workerArgs("worker-a", firstAttemptSeconds));
+            // The run is recorded at the claim, a moment before the command starts: wait for both,
+            // or A could be stopped before its command exists (and then it never runs while A is stopped).
             assertThat(TestBoard.await(Duration.ofSeconds(30), () -> board.runsOf(id).stream()
-                    .anyMatch(r -> r.outcome().equals("running") && r.pid() == a.pid()))).as(board.logs()).isTrue();
+                    .anyMatch(r -> r.outcome().equals("running") && r.pid() == a.pid())
+                    && a.descendants().findAny().isPresent())).as(board.logs()).isTrue();
 
             stopOutsideTheWriteLock(board, a);
             // A cannot beat while stopped: wait for its lease to run out.
@@ -75,7 +78,7 @@ class WorkerPauseTest {
 
             if (firstAttemptSeconds < 10) {
                 assertThat(TestBoard.await(Duration.ofSeconds(20), () -> java.nio.file.Files.exists(firstAttemptDone())))
-                        .as("A's command ended while A was stopped").isTrue();
+                        .as("A's command ended while A was stopped; %s", board.logs()).isTrue();
             }
             List<ProcessHandle> commandOfA = a.descendants().toList();
             TestBoard.signal(a, "CONT");
