@@ -47,6 +47,7 @@ final class TtySession implements Session {
         }
         UnicodeTerminal unix = new UnicodeTerminal(in, out);
         unix.setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE_DRAG);
+        unix.getInputDecoder().addProfile(SgrMousePattern.profile());
         terminal = unix;
         screen = new TerminalScreen(terminal);
         screen.startScreen();
@@ -112,6 +113,20 @@ final class TtySession implements Session {
     static final class UnicodeTerminal extends UnixTerminal {
         UnicodeTerminal(InputStream in, OutputStream out) throws IOException {
             super(in, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        }
+
+        /** Mouse reports in the SGR encoding while the board is up: coordinates past column 223 (see {@link SgrMousePattern}). */
+        @Override
+        public void enterPrivateMode() throws IOException {
+            super.enterPrivateMode();
+            writeToTerminal(SgrMousePattern.ENABLE.getBytes(StandardCharsets.US_ASCII));
+            flush();
+        }
+
+        @Override
+        public void exitPrivateMode() throws IOException {
+            writeToTerminal(SgrMousePattern.DISABLE.getBytes(StandardCharsets.US_ASCII));
+            super.exitPrivateMode();
         }
 
         @Override

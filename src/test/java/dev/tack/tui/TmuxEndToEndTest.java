@@ -119,4 +119,32 @@ class TmuxEndToEndTest {
             assertThat(doing).extracting(Card::title).containsExactly("Typed in tmux 中文");
         }
     }
+
+    @Test
+    void aClickPastColumn223OnAWideTerminalSelectsTheCardThere() throws Exception {
+        Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed: skipping the end-to-end terminal test");
+        Path db = dir.resolve("tack.db");
+        try (Workspace setup = Fixture.create(dir, "setup")) {
+            for (String column : List.of("C4", "C5", "C6", "C7", "C8", "C9")) {
+                new dev.tack.board.Columns(setup).add(column, null, false, null);
+            }
+            Fixture.add(setup, "far right card", "C9");
+            Fixture.add(setup, "left card", "Todo");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = quote(java) + " -cp " + quote(System.getProperty("java.class.path")) + " dev.tack.Main --db "
+                + quote(db.toString()) + " --as e2e; sleep 60";
+        tmux("new-session", "-d", "-s", "e2e", "-x", "270", "-y", "30", command);
+        serverStarted = true;
+        String pane = await("the board", p -> p.contains("far right card") && p.contains("left card"));
+        int column = pane.lines().filter(l -> l.contains("far right card")).findFirst().orElseThrow().indexOf("far right card");
+        assertThat(column).as("the card is drawn past column 223").isGreaterThan(223);
+
+        // What the terminal sends for a click there in SGR mode (1-based), as tack asked it to.
+        int row = (int) pane.lines().takeWhile(l -> !l.contains("far right card")).count();
+        tmux("send-keys", "-t", "e2e", "-l", "\u001b[<0;" + (column + 3) + ";" + (row + 1) + "M");
+        tmux("send-keys", "-t", "e2e", "-l", "\u001b[<0;" + (column + 3) + ";" + (row + 1) + "m");
+        tmux("send-keys", "-t", "e2e", "Enter");
+        await("the clicked card's details", p -> p.contains("#1 far right card") && p.contains("Column    C9"));
+    }
 }
