@@ -34,8 +34,8 @@ import org.sqlite.SQLiteConnection;
  * <p>People go first. A person's write that finds the lock taken raises a flag while it waits (a
  * shared lock on byte {@value #PERSON_WAITING_BYTE} of the side file, dropped with the process if it
  * dies), and a background writer ({@link #yieldToPeople}: workers and the commands they run) does not
- * try for the lock while any flag is up. So a person waits for the transaction in progress, not
- * behind a queue of workers that write back to back.
+ * try for the lock while any flag is up, for up to 2 s per write. So a person waits for the
+ * transaction in progress, not behind a queue of workers that write back to back.
  */
 public final class Writer {
 
@@ -53,6 +53,12 @@ public final class Writer {
     private static final int HOLDER_OFFSET = 64;
     /** The byte that people waiting for the lock hold shared locks on (byte 0 is the write lock). */
     private static final int PERSON_WAITING_BYTE = 1;
+    /**
+     * How long one background write lets people go first before it competes as an equal: a flag
+     * left up by a person's process that was stopped (SIGSTOP, a debugger) while it waited must not
+     * hold the workers off for good.
+     */
+    private static final long MAX_DEFERENCE_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final int HOLDER_LENGTH = 192;
     /** SQLite's own wait for a writer that ignores the side lock; we loop on it up to the deadline. */
     private static final int WRITER_BUSY_TIMEOUT_MILLIS = 50;
@@ -199,9 +205,10 @@ public final class Writer {
         FileChannel channel = lockChannel();
         long backoffMicros = INITIAL_BACKOFF_MICROS;
         FileLock waitingFlag = null;
+        long deferUntil = System.nanoTime() + MAX_DEFERENCE_NANOS;
         try {
             while (true) {
-                boolean deferring = background && personWaiting(channel);
+                boolean deferring = background && System.nanoTime() < deferUntil && personWaiting(channel);
                 FileLock lock = deferring ? null : tryLock(channel, 0, false);
                 if (lock != null) {
                     recordHolder(channel);

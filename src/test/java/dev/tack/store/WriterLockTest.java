@@ -255,6 +255,29 @@ class WriterLockTest {
         assertThat(wroteEvent(person)).isPositive();
     }
 
+    @Test
+    void aFlagLeftUpByAStoppedPersonHoldsBackgroundWorkOnlyAWhile() throws Exception {
+        ChildJvm holder = start("holder", LockHolder.class, db.toString(), "-1");
+        assertThat(holder.awaitLineStartingWith("HELD ", Duration.ofMinutes(1))).as(holder.stderr()).isNotNull();
+        ChildJvm person = start("person", TaggedWrite.class, db.toString(), "person", "person");
+        assertThat(person.awaitLineStartingWith("WAITING", Duration.ofMinutes(1))).as(person.stderr()).isNotNull();
+        Thread.sleep(300); // the person's flag is up
+        person.signal("STOP");
+        holder.send("release");
+        assertThat(holder.awaitExit(Duration.ofMinutes(1))).isZero();
+        try (Database background = open(db, Duration.ofSeconds(10))) {
+            background.writer().yieldToPeople(); // this test's own file: no other test shares the writer
+            long start = System.nanoTime();
+            background.writer().write(tx -> null);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(took).as("deferred to the stopped person's flag, then wrote").isBetween(Duration.ofMillis(1_500),
+                    Duration.ofSeconds(8));
+        } finally {
+            person.signal("CONT");
+        }
+        assertThat(wroteEvent(person)).isPositive();
+    }
+
     private static long wroteEvent(ChildJvm child) throws InterruptedException {
         String wrote = child.awaitLineStartingWith("WROTE ", Duration.ofMinutes(1));
         assertThat(wrote).as(child.name() + ": " + child.stderr()).isNotNull();
