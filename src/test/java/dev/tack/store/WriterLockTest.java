@@ -236,13 +236,24 @@ class WriterLockTest {
         }
     }
 
-    @Test
-    void backgroundWorkThatKeepsDeferringToAPersonSaysSoAtItsDeadline() throws Exception {
+    private record PersonBehindHolder(ChildJvm holder, ChildJvm person) {
+    }
+
+    /** A child JVM holding the write lock until told, and a person's write waiting behind it with its flag up. */
+    private PersonBehindHolder personWaitingBehindAHolder() throws InterruptedException {
         ChildJvm holder = start("holder", LockHolder.class, db.toString(), "-1");
         assertThat(holder.awaitLineStartingWith("HELD ", Duration.ofMinutes(1))).as(holder.stderr()).isNotNull();
         ChildJvm person = start("person", TaggedWrite.class, db.toString(), "person", "person");
         assertThat(person.awaitLineStartingWith("WAITING", Duration.ofMinutes(1))).as(person.stderr()).isNotNull();
-        Thread.sleep(300); // the person's flag is up
+        Thread.sleep(300); // the person polls the lock by now, its flag up
+        return new PersonBehindHolder(holder, person);
+    }
+
+    @Test
+    void backgroundWorkThatKeepsDeferringToAPersonSaysSoAtItsDeadline() throws Exception {
+        PersonBehindHolder waiting = personWaitingBehindAHolder();
+        ChildJvm holder = waiting.holder();
+        ChildJvm person = waiting.person();
         try (Database background = open(db, Duration.ofMillis(500))) {
             background.writer().yieldToPeople(); // this test's own file: no other test shares the writer
             assertThatThrownBy(() -> background.writer().write(tx -> null))
@@ -257,11 +268,9 @@ class WriterLockTest {
 
     @Test
     void aFlagLeftUpByAStoppedPersonHoldsBackgroundWorkOnlyAWhile() throws Exception {
-        ChildJvm holder = start("holder", LockHolder.class, db.toString(), "-1");
-        assertThat(holder.awaitLineStartingWith("HELD ", Duration.ofMinutes(1))).as(holder.stderr()).isNotNull();
-        ChildJvm person = start("person", TaggedWrite.class, db.toString(), "person", "person");
-        assertThat(person.awaitLineStartingWith("WAITING", Duration.ofMinutes(1))).as(person.stderr()).isNotNull();
-        Thread.sleep(300); // the person's flag is up
+        PersonBehindHolder waiting = personWaitingBehindAHolder();
+        ChildJvm holder = waiting.holder();
+        ChildJvm person = waiting.person();
         person.signal("STOP");
         holder.send("release");
         assertThat(holder.awaitExit(Duration.ofMinutes(1))).isZero();
