@@ -147,11 +147,15 @@ public final class BoardScreen {
         if (feed != null) {
             return;
         }
+        ChangeFeed opened = null;
         try {
-            feed = controller.workspace().database().changeFeed(Math.max(0, controller.shownEventId()));
-            presenceStamp = Presence.stamp(feed);
+            opened = controller.workspace().database().changeFeed(Math.max(0, controller.shownEventId()));
+            presenceStamp = Presence.stamp(opened);
+            feed = opened;
         } catch (TackException e) {
-            feed = null;
+            if (opened != null) {
+                opened.close(); // tried again on the next poll: not a connection left open each time
+            }
         }
     }
 
