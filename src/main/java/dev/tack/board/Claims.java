@@ -125,6 +125,17 @@ public final class Claims {
         });
     }
 
+    /** {@code tail} followed by the lines of {@code stored} that tack itself wrote ("tack: …") and {@code tail} lacks. */
+    private static String withNotes(String tail, String stored) {
+        if (tail == null) {
+            return null;
+        }
+        StringBuilder merged = new StringBuilder(tail);
+        stored.lines().filter(line -> line.startsWith("tack: ") && !tail.contains(line))
+                .forEach(line -> merged.append(merged.length() == 0 ? "" : "\n").append(line));
+        return merged.toString();
+    }
+
     /** A claim that failed only because the doing column was full; {@link #claim} turns it into "nothing to claim". */
     private static final class NoRoom extends TackException {
         NoRoom() {
@@ -157,8 +168,9 @@ public final class Claims {
                     && card.claim().leaseUntilMillis() >= now && run.outcome().equals("running");
             if (!stillOurs) {
                 if (run.outcome().equals("running") || run.outcome().equals("lost")) {
-                    // A run already closed for good (finished once, released) keeps its record.
-                    RunTable.finish(tx, runId, "stale", exitCode, outputTail);
+                    // A run already closed for good (finished once, released) keeps its record; a lost
+                    // one keeps the reclaimer's note of what it did to the command.
+                    RunTable.finish(tx, runId, "stale", exitCode, withNotes(outputTail, run.outputTail()));
                 }
                 EventTable.append(tx, workspace.actor(), card.boardId(), cardId, "run.stale", "late " + outcome.label()
                         + " of #" + cardId + " by " + worker + " ignored: its lease had expired", null, null);
@@ -207,27 +219,64 @@ public final class Claims {
         });
     }
 
+    /** A card held by a worker that is gone or whose lease ran out, with its runs still open, as {@link #reclaimable} saw it. */
+    public record Abandoned(Card card, List<Run> running, boolean holderDead) {
+    }
+
     /**
-     * Returns to {@code from} every card held in the worker's lane ({@code doing}, else {@code from})
-     * whose holder is gone: a dead pid on this host, or a lease past its end. The lost attempt counts;
-     * a card out of attempts goes to {@code fail}.
+     * Cards held in the worker's lane ({@code doing}, else {@code from}) whose holder is gone: a dead
+     * pid on this host, or a lease past its end. A read: the caller may make sure their commands
+     * have stopped, outside any lock, before it {@link #reclaim}s them.
      */
+    public List<Abandoned> reclaimable(Lanes lanes) {
+        return workspace.read(tx -> {
+            Column lane = lane(tx, workspace.board(tx), lanes);
+            long now = System.currentTimeMillis();
+            List<Abandoned> found = new ArrayList<>();
+            for (Card card : CardTable.claimedIn(tx, lane.id())) {
+                boolean dead = holderDead(card.claim());
+                if (dead || card.claim().leaseUntilMillis() < now) {
+                    found.add(new Abandoned(card, RunTable.ofCard(tx, card.id()).stream()
+                            .filter(run -> run.outcome().equals("running")).toList(), dead));
+                }
+            }
+            return found;
+        });
+    }
+
+    /** Reclaims every abandoned card of the lane at once (see {@link #reclaim(Lanes, int, java.util.Map)}). */
     public List<Long> reclaim(Lanes lanes, int maxAttempts) {
+        return reclaim(lanes, maxAttempts, null);
+    }
+
+    /**
+     * Returns abandoned cards to {@code from}: those in {@code notes} (card id to a line added to the
+     * lost run's output, or null), or every one when {@code notes} is null. A card is still checked
+     * here, under the lock: one whose holder came back in between is left alone. The lost attempt
+     * counts; a card out of attempts goes to {@code fail}.
+     */
+    public List<Long> reclaim(Lanes lanes, int maxAttempts, java.util.Map<Long, String> notes) {
         return workspace.write(tx -> {
             Board board = workspace.board(tx);
-            Column lane = Columns.find(tx, board, lanes.doing() != null ? lanes.doing() : lanes.from());
+            Column lane = lane(tx, board, lanes);
             long now = System.currentTimeMillis();
             List<Long> reclaimed = new ArrayList<>();
             for (Card card : CardTable.claimedIn(tx, lane.id())) {
+                if (notes != null && !notes.containsKey(card.id())) {
+                    continue;
+                }
                 Card.Claim claim = card.claim();
                 boolean expired = claim.leaseUntilMillis() < now;
-                boolean dead = claim.host().equals(workspace.actor().host()) && ProcessHandle.of(claim.pid()).isEmpty();
+                boolean dead = holderDead(claim);
                 if (!expired && !dead) {
                     continue;
                 }
+                String note = notes == null ? null : notes.get(card.id());
                 for (Run run : RunTable.ofCard(tx, card.id())) {
                     if (run.outcome().equals("running")) {
-                        RunTable.finish(tx, run.id(), "lost", null, run.outputTail());
+                        String tail = note == null ? run.outputTail()
+                                : run.outputTail().isEmpty() ? note : run.outputTail() + "\n" + note;
+                        RunTable.finish(tx, run.id(), "lost", null, tail);
                     }
                 }
                 boolean exhausted = card.attempts() >= maxAttempts;
@@ -245,6 +294,14 @@ public final class Claims {
             }
             return reclaimed;
         });
+    }
+
+    private boolean holderDead(Card.Claim claim) {
+        return claim.host().equals(workspace.actor().host()) && ProcessHandle.of(claim.pid()).isEmpty();
+    }
+
+    private static Column lane(Tx tx, Board board, Lanes lanes) throws SQLException {
+        return Columns.find(tx, board, lanes.doing() != null ? lanes.doing() : lanes.from());
     }
 
     /** Whether {@code from} still holds cards a worker could take, now or once their back-off ends. */

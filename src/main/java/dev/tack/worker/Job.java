@@ -54,7 +54,7 @@ final class Job {
             if (log != null) {
                 Files.createDirectories(log.getParent());
             }
-            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(JobProcesses.commandLine(command)).redirectErrorStream(true);
             builder.environment().putAll(environment);
             process = builder.start();
         } catch (IOException e) {
@@ -98,13 +98,15 @@ final class Job {
         return new Result(exit == 0 && !killedForLostLease ? Claims.Outcome.SUCCEEDED : Claims.Outcome.FAILED, exit, tail.text());
     }
 
-    /** Stops the command and everything it started. */
+    /** Stops the command and everything it started: its session (which holds what it left behind too) and its descendants. */
     void killTree() {
         Process running = process;
         if (running == null) {
             return;
         }
-        running.descendants().forEach(ProcessHandle::destroyForcibly);
+        java.util.Set<ProcessHandle> all = new java.util.LinkedHashSet<>(JobProcesses.sessionMembers(running.pid()));
+        running.descendants().forEach(all::add);
+        JobProcesses.kill(all);
         running.destroyForcibly();
     }
 

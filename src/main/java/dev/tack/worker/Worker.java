@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.tack.board.Claims;
 import dev.tack.board.Presence;
+import dev.tack.model.Card;
 import dev.tack.model.Heartbeat;
 import dev.tack.board.Workspace;
 import dev.tack.store.ChangeFeed;
@@ -34,6 +35,8 @@ public final class Worker {
     private static final long IDLE_POLL_MILLIS = 100;
     private static final long IDLE_RECHECK_MILLIS = 1_000;
     private static final long TICK_MILLIS = 1_000;
+    /** How long an orphaned command gets to end after SIGTERM before SIGKILL. */
+    private static final java.time.Duration ORPHAN_GRACE = java.time.Duration.ofSeconds(5);
 
     private final Workspace workspace;
     private final WorkerConfig config;
@@ -135,13 +138,61 @@ public final class Worker {
         }
     }
 
+    /**
+     * Puts back what gone or paused workers left. On this host a left card's command may still run
+     * (its worker was killed with -9, or is stopped): it is stopped first, and a card whose command
+     * cannot be stopped stays claimed, so one card's command never runs twice at the same moment.
+     */
     private void reclaim() {
         try {
-            List<Long> ids = claims.reclaim(config.lanes(), config.maxAttempts());
+            List<Claims.Abandoned> abandoned = claims.reclaimable(config.lanes());
+            if (abandoned.isEmpty()) {
+                return;
+            }
+            Map<Long, String> notes = new HashMap<>();
+            for (Claims.Abandoned left : abandoned) {
+                stopLeftCommand(left).ifPresent(note -> notes.put(left.card().id(), note.orElse(null)));
+            }
+            if (notes.isEmpty()) {
+                return;
+            }
+            List<Long> ids = claims.reclaim(config.lanes(), config.maxAttempts(), notes);
             ids.stream().filter(id -> !running.containsKey(id)).forEach(id -> say("reclaimed #" + id + " from a worker that is gone"));
         } catch (TackException e) {
             say("cannot reclaim now: " + e.getMessage());
         }
+    }
+
+    /**
+     * Stops what still runs of an abandoned card's command on this host. Empty: it could not be
+     * stopped, leave the card. Otherwise the note for the lost run (empty when nothing was running).
+     */
+    private Optional<Optional<String>> stopLeftCommand(Claims.Abandoned left) {
+        Card.Claim claim = left.card().claim();
+        if (!claim.host().equals(workspace.actor().host())) {
+            return Optional.of(Optional.empty()); // another machine's processes are out of reach; its worker stops them
+        }
+        long id = left.card().id();
+        java.util.Set<ProcessHandle> still = new java.util.LinkedHashSet<>();
+        for (dev.tack.model.Run run : left.running()) {
+            still.addAll(JobProcesses.ofRun(run.id(), workspace.database().file()));
+        }
+        if (still.isEmpty()) {
+            return Optional.of(Optional.empty());
+        }
+        String why = left.holderDead() ? "its worker " + claim.worker() + " (pid " + claim.pid() + ") is gone"
+                : "its worker " + claim.worker() + " (pid " + claim.pid() + ") let its lease run out";
+        say("#" + id + ": " + why + " but its command still runs (pid " + pids(still) + "); stopping it before the card runs again");
+        if (!JobProcesses.stop(still, ORPHAN_GRACE)) {
+            say("#" + id + ": its old command (pid " + pids(still) + ") would not stop; leaving the card claimed");
+            return Optional.empty();
+        }
+        return Optional.of(Optional.of("tack: " + why + "; its command was still running and was stopped by "
+                + config.name() + " before the card ran again"));
+    }
+
+    private static String pids(java.util.Set<ProcessHandle> processes) {
+        return String.join(", ", processes.stream().map(p -> String.valueOf(p.pid())).toList());
     }
 
     /** Sleeps until a slot frees, another process commits, or a second passes (back-offs and leases run on time). */
