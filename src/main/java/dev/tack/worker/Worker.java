@@ -58,8 +58,16 @@ public final class Worker {
         this.config = config;
         this.claims = new Claims(workspace);
         this.log = log;
-        this.logFolder = workspace.database().file().resolveSibling("tack-runs");
+        this.logFolder = logFolder(workspace.database().file());
         this.presence = new Presence(workspace, Heartbeat.WORKER);
+    }
+
+    /**
+     * Where the runs' logs of {@code database} go: a folder of its own beside it, named after the
+     * file ({@code tack.db.runs/}), so two databases in one folder never write the same log.
+     */
+    static Path logFolder(Path database) {
+        return database.resolveSibling(database.getFileName() + ".runs");
     }
 
     /** Checks everything a worker needs before it claims anything. */

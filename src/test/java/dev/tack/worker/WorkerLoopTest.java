@@ -61,6 +61,29 @@ class WorkerLoopTest {
         }
     }
 
+    /** Two databases in one folder both have a run 1: each keeps its log in a folder of its own. */
+    @Test
+    void twoDatabasesInOneFolderWriteTheirRunLogsApart() throws Exception {
+        try (TestBoard first = TestBoard.createFile(dir.resolve("one.db"), "Todo", "Doing", "Done", "Failed");
+             TestBoard second = TestBoard.createFile(dir.resolve("two.db"), "Todo", "Doing", "Done", "Failed")) {
+            List<Run> runs = new java.util.ArrayList<>();
+            for (TestBoard board : List.of(first, second)) {
+                long id = board.addCards("Todo", 1, "job").get(0);
+                StringWriter log = new StringWriter();
+                Worker worker = new Worker(board.workspaceAs("loop-worker"),
+                        config("echo \"ran for $TACK_DB\"", Duration.ofSeconds(2), Duration.ofMillis(500), true), new PrintWriter(log, true));
+                assertThat(worker.run()).isZero();
+                runs.add(board.runsOf(id).get(0));
+            }
+
+            assertThat(runs).extracting(Run::id).containsExactly(1L, 1L);
+            assertThat(Path.of(runs.get(0).logPath())).isEqualTo(dir.resolve("one.db.runs/run-1.log"))
+                    .content().isEqualTo("ran for " + first.db + "\n");
+            assertThat(Path.of(runs.get(1).logPath())).isEqualTo(dir.resolve("two.db.runs/run-1.log"))
+                    .content().isEqualTo("ran for " + second.db + "\n");
+        }
+    }
+
     @Test
     void theTimeLimitHoldsForACommandThatNeverReadsABigCard() throws Exception {
         try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
