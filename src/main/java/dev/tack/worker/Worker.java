@@ -52,6 +52,8 @@ public final class Worker {
     private final Map<Long, Long> runOfCard = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private final Presence presence;
+    /** {@code TACK} and the {@code tack} function for the commands: the same tack as this worker. */
+    private final Map<String, String> launcher = TackLauncher.environment();
 
     public Worker(Workspace workspace, WorkerConfig config, PrintWriter log) {
         this.workspace = workspace;
@@ -231,7 +233,8 @@ public final class Worker {
         say("claimed #" + claimed.card().id() + " (attempt " + claimed.run().attempt() + "): " + oneLine(claimed.card().title()));
         jobs.submit(() -> {
             try {
-                Job.Result result = job.execute(config.command(), environment(claimed), config.timeout().toMillis());
+                Job.Result result = job.execute(TackLauncher.shellLine(config.command()), environment(claimed),
+                        config.timeout().toMillis());
                 finish(job, result);
             } finally {
                 running.remove(claimed.card().id(), job); // not a later job of the same card
@@ -372,7 +375,7 @@ public final class Worker {
     }
 
     private Map<String, String> environment(Claims.Claimed claimed) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(launcher);
         env.put("TACK_DB", workspace.database().file().toString());
         env.put("TACK_BOARD", workspace.read(tx -> workspace.board(tx).name()));
         env.put("TACK_CARD_ID", String.valueOf(claimed.card().id()));

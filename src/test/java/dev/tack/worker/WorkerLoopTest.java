@@ -84,6 +84,32 @@ class WorkerLoopTest {
         }
     }
 
+    /**
+     * A command calls the worker's own tack with no tack on PATH: {@code tack} in the --exec line,
+     * and {@code $TACK} in a plain sh script it runs. Both reach the worker's database with the
+     * run's environment (the script sees TACK_RUN_ID; the comments are signed with TACK_ACTOR).
+     */
+    @Test
+    void aCommandCallsTheWorkersOwnTackWithoutOneOnPath() throws Exception {
+        try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
+            long id = board.addCards("Todo", 1, "talks back").get(0);
+            Path script = dir.resolve("talk.sh");
+            java.nio.file.Files.writeString(script, "#!/bin/sh\nset -e\n$TACK comment \"$TACK_CARD_ID\" \"from a script, run $TACK_RUN_ID\"\n");
+            script.toFile().setExecutable(true);
+            StringWriter log = new StringWriter();
+            Worker worker = new Worker(board.workspaceAs("loop-worker"),
+                    config("PATH=/usr/bin:/bin; command -v tack; tack comment \"$TACK_CARD_ID\" \"from the exec line\" && " + script,
+                            Duration.ofSeconds(20), Duration.ofSeconds(5), true), new PrintWriter(log, true));
+
+            assertThat(worker.run()).isZero();
+
+            Run run = board.runsOf(id).get(0);
+            assertThat(run.outcome()).as("%s%n%s", log, run.outputTail()).isEqualTo("succeeded");
+            String shown = board.tack("--json", "show", String.valueOf(id)).out();
+            assertThat(shown).contains("from the exec line", "from a script, run " + run.id(), "\"author\": \"loop-worker\"");
+        }
+    }
+
     @Test
     void theTimeLimitHoldsForACommandThatNeverReadsABigCard() throws Exception {
         try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
