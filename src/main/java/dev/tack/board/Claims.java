@@ -27,8 +27,20 @@ public final class Claims {
     public record Lanes(String from, String to, String doing, String fail) {
     }
 
+    /** What a claim attempt found: a card, nothing to take, or cards to take but no room in {@code doing}. */
+    public sealed interface Attempt permits Claimed, Nothing, NoRoomIn {
+    }
+
     /** A card a worker now holds, with its open run. */
-    public record Claimed(Card card, Run run) {
+    public record Claimed(Card card, Run run) implements Attempt {
+    }
+
+    /** Nothing to claim in {@code from} now. */
+    public record Nothing() implements Attempt {
+    }
+
+    /** Cards wait in {@code from}, but {@code doing} is at its hard WIP limit; {@code reason} says so with the counts. */
+    public record NoRoomIn(String reason) implements Attempt {
     }
 
     /** How a run ended, as the worker saw it. */
@@ -78,16 +90,21 @@ public final class Claims {
      * {@code logFolder}), or returns empty when there is none or {@code doing} is at its hard limit.
      */
     public Optional<Claimed> claim(Lanes lanes, String worker, long leaseMillis, String logFolder) {
+        return attempt(lanes, worker, leaseMillis, logFolder) instanceof Claimed claimed ? Optional.of(claimed) : Optional.empty();
+    }
+
+    /** As {@link #claim}, saying why nothing was claimed. */
+    public Attempt attempt(Lanes lanes, String worker, long leaseMillis, String logFolder) {
         // An idle worker looks first without the write lock, so it does not queue behind people for nothing.
         boolean anything = workspace.read(tx -> CardTable.firstClaimable(tx,
                 Columns.find(tx, workspace.board(tx), lanes.from()).id(), System.currentTimeMillis()).isPresent());
         if (!anything) {
-            return Optional.empty();
+            return new Nothing();
         }
         try {
-            return claimOrThrow(lanes, worker, leaseMillis, logFolder);
+            return claimOrThrow(lanes, worker, leaseMillis, logFolder).<Attempt>map(c -> c).orElseGet(Nothing::new);
         } catch (NoRoom full) {
-            return Optional.empty();
+            return new NoRoomIn(full.getMessage());
         }
     }
 
@@ -112,7 +129,7 @@ public final class Claims {
                     claimed = Cards.relocate(tx, claimed, doing, null);
                 } catch (TackException full) {
                     if (full.kind() == TackException.Kind.CONFLICT) {
-                        throw new NoRoom(); // rolls the claim back: the doing column is at its hard limit
+                        throw new NoRoom(full.getMessage()); // rolls the claim back: the doing column is at its hard limit
                     }
                     throw full;
                 }
@@ -138,8 +155,8 @@ public final class Claims {
 
     /** A claim that failed only because the doing column was full; {@link #claim} turns it into "nothing to claim". */
     private static final class NoRoom extends TackException {
-        NoRoom() {
-            super(Kind.CONFLICT, "the doing column is at its hard WIP limit");
+        NoRoom(String reason) {
+            super(Kind.CONFLICT, reason);
         }
     }
 

@@ -51,6 +51,8 @@ public final class Worker {
     private final java.util.Set<Long> stopKilled = ConcurrentHashMap.newKeySet();
     private final Map<Long, Long> runOfCard = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    /** Why this worker is waiting, as last said; null when it is not. */
+    private String waitingFor;
     private final Presence presence;
     /** {@code TACK} and the {@code tack} function for the commands: the same tack as this worker. */
     private final Map<String, String> launcher = TackLauncher.environment();
@@ -132,12 +134,31 @@ public final class Worker {
     }
 
     private Optional<Claims.Claimed> claimSafely() {
+        Claims.Attempt attempt;
         try {
-            return claims.claim(config.lanes(), config.name(), config.lease().toMillis(), logFolder.toString());
+            attempt = claims.attempt(config.lanes(), config.name(), config.lease().toMillis(), logFolder.toString());
         } catch (TackException e) {
             say("cannot claim now: " + e.getMessage());
             return Optional.empty();
         }
+        waiting(attempt instanceof Claims.NoRoomIn full ? "waiting: " + full.reason() : null);
+        return attempt instanceof Claims.Claimed claimed ? Optional.of(claimed) : Optional.empty();
+    }
+
+    /**
+     * Says once why this worker takes nothing though cards wait (its --doing column is at its hard
+     * WIP limit), and shows it on people's screens through its presence row until it passes.
+     */
+    private void waiting(String why) {
+        if (java.util.Objects.equals(why, waitingFor)) {
+            return;
+        }
+        waitingFor = why;
+        if (why != null) {
+            say(why);
+        }
+        presence.kind(Heartbeat.worker(why));
+        beatPresence();
     }
 
     private boolean waitingSafely() {

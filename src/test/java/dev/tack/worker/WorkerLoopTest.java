@@ -110,6 +110,38 @@ class WorkerLoopTest {
         }
     }
 
+    /**
+     * A worker whose --doing column is at its hard WIP limit says so once, however often it looks,
+     * shows it on people's screens through its presence row, and takes the card when room is made.
+     */
+    @Test
+    void aWorkerBlockedByAHardWipLimitSaysSoOnceAndShowsIt() throws Exception {
+        try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
+            dev.tack.board.Workspace person = board.workspaceAs("tester");
+            long blocker = board.addCards("Doing", 1, "someone's").get(0);
+            new dev.tack.board.Columns(person).limit("Doing", 1, true);
+            long id = board.addCards("Todo", 1, "waits").get(0);
+            StringWriter log = new StringWriter();
+            Worker worker = new Worker(board.workspaceAs("loop-worker"),
+                    config("true", Duration.ofSeconds(2), Duration.ofMillis(500), true), new PrintWriter(log, true));
+            java.util.concurrent.CompletableFuture<Integer> done = java.util.concurrent.CompletableFuture.supplyAsync(worker::run);
+
+            dev.tack.board.Presence screen = new dev.tack.board.Presence(person, dev.tack.model.Heartbeat.SCREEN);
+            String waiting = "waiting: Doing is at its hard WIP limit (1/1)";
+            assertThat(TestBoard.await(Duration.ofSeconds(20), () -> screen.others().stream()
+                    .anyMatch(h -> h.isWorker() && h.note().equals(waiting)))).as(log.toString()).isTrue();
+            // More cards arrive (each commit wakes the worker to look again) and two more beats pass.
+            board.addCards("Todo", 2, "more");
+            long seen = screen.others().get(0).seenAtMillis();
+            assertThat(TestBoard.await(Duration.ofSeconds(20), () -> screen.others().get(0).seenAtMillis() > seen + 2_000)).isTrue();
+            assertThat(log.toString().lines().filter(l -> l.contains("waiting:"))).singleElement().asString().endsWith(waiting);
+
+            new dev.tack.board.Cards(person).move(blocker, "Done", null, null);
+            assertThat(done.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+            assertThat(board.card(id).column()).as(log.toString()).isEqualTo("Done");
+        }
+    }
+
     @Test
     void theTimeLimitHoldsForACommandThatNeverReadsABigCard() throws Exception {
         try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
