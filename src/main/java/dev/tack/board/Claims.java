@@ -136,7 +136,7 @@ public final class Claims {
             }
             long runId = RunTable.start(tx, card.id(), worker, workspace.actor().host(), pid, claimed.attempts(), logFolder);
             Run run = RunTable.byId(tx, runId).orElseThrow();
-            cards.record(tx, claimed, "card.claimed", "claimed #" + card.id() + " for " + worker + " (attempt "
+            cards.record(tx, claimed, "card.claimed", "claimed #" + card.id() + asWorker(worker) + " (attempt "
                     + claimed.attempts() + ")" + (lanes.doing() == null ? "" : ", moved to " + claimed.column()), card, claimed);
             return Optional.of(new Claimed(claimed, run));
         });
@@ -173,6 +173,27 @@ public final class Claims {
         });
     }
 
+    /**
+     * Who took the card of a run back from its worker (a person moving or archiving it cancels the
+     * run), or empty when the run was not cancelled: then the lease simply ran out.
+     */
+    public Optional<String> takenBackBy(long cardId, long runId) {
+        return workspace.read(tx -> {
+            Optional<Run> run = RunTable.byId(tx, runId);
+            if (run.isEmpty() || !run.get().outcome().equals("cancelled")) {
+                return Optional.<String>empty();
+            }
+            List<dev.tack.model.Event> events = EventTable.ofCard(tx, cardId);
+            for (int i = events.size() - 1; i >= 0; i--) {
+                dev.tack.model.Event event = events.get(i);
+                if (event.kind().equals("card.moved") || event.kind().equals("card.archived")) {
+                    return Optional.of(event.actor());
+                }
+            }
+            return Optional.of("someone");
+        });
+    }
+
     /** Closes a run and moves its card on, back, or to the fail column; a lost lease makes it STALE and changes nothing. */
     public Finish finish(Lanes lanes, long cardId, long runId, String worker, Outcome outcome, Integer exitCode,
                          String outputTail, int maxAttempts, long backoffMillis) {
@@ -189,8 +210,11 @@ public final class Claims {
                     // one keeps the reclaimer's note of what it did to the command.
                     RunTable.finish(tx, runId, "stale", exitCode, withNotes(outputTail, run.outputTail()));
                 }
-                EventTable.append(tx, workspace.actor(), card.boardId(), cardId, "run.stale", "late " + outcome.label()
-                        + " of #" + cardId + " by " + worker + " ignored: its lease had expired", null, null);
+                String what = outcome.label() + (exitCode == null ? "" : " (exit " + exitCode + ")");
+                String summary = run.outcome().equals("cancelled")
+                        ? "stopped its command on #" + cardId + ": the card had been taken back"
+                        : "ended #" + cardId + " too late (" + what + "), ignored: its lease had expired";
+                EventTable.append(tx, workspace.actor(), card.boardId(), cardId, "run.stale", summary + asWorker(worker), null, null);
                 return Finish.STALE;
             }
             Board board = new Board(card.boardId(), null);
@@ -199,7 +223,7 @@ public final class Claims {
                 Card moved = Cards.relocate(tx, card, Columns.find(tx, board, lanes.to()), null);
                 CardTable.release(tx, cardId, false, null, 0);
                 Card after = Cards.load(tx, cardId);
-                cards.record(tx, after, "card.finished", worker + " finished #" + cardId + ", moved to " + moved.column(), card, after);
+                cards.record(tx, after, "card.finished", "finished #" + cardId + asWorker(worker) + ", moved to " + moved.column(), card, after);
                 return Finish.MOVED_ON;
             }
             boolean exhausted = card.attempts() >= maxAttempts;
@@ -211,7 +235,7 @@ public final class Claims {
             CardTable.release(tx, cardId, exhausted, exhausted ? null : now + backoffMillis, 0);
             Card after = Cards.load(tx, cardId);
             String what = outcome.label() + (exitCode == null ? "" : " (exit " + exitCode + ")");
-            cards.record(tx, after, exhausted ? "card.failed" : "card.retry", worker + ": #" + cardId + " " + what
+            cards.record(tx, after, exhausted ? "card.failed" : "card.retry", "ran #" + cardId + asWorker(worker) + ": " + what
                     + ", attempt " + card.attempts() + " of " + maxAttempts
                     + (exhausted ? (target == null ? "; marked failed" : "; moved to " + target.name())
                     : "; back to " + target.name() + " after " + backoffMillis / 1000 + " s"), card, after);
@@ -231,7 +255,7 @@ public final class Claims {
             Cards.relocate(tx, card, Columns.find(tx, new Board(card.boardId(), null), lanes.from()), 0);
             CardTable.release(tx, cardId, false, null, -1);
             Card after = Cards.load(tx, cardId);
-            cards.record(tx, after, "card.released", worker + " stopped and gave #" + cardId + " back to " + lanes.from(), card, after);
+            cards.record(tx, after, "card.released", "stopped and gave #" + cardId + " back to " + lanes.from() + asWorker(worker), card, after);
             return true;
         });
     }
@@ -311,6 +335,14 @@ public final class Claims {
             }
             return reclaimed;
         });
+    }
+
+    /**
+     * Event summaries name no actor (the screen and the log put the event's actor before them);
+     * the worker's name is added only when it differs from the actor ({@code --as} given).
+     */
+    private String asWorker(String worker) {
+        return worker.equals(workspace.actor().name()) ? "" : " as worker " + worker;
     }
 
     private boolean holderDead(Card.Claim claim) {

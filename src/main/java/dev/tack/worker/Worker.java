@@ -273,6 +273,10 @@ public final class Worker {
                 Claims.Finish finish = claims.finish(config.lanes(), job.card().id(), job.run().id(), config.name(),
                         result.outcome(), result.exitCode(), result.tail(), config.maxAttempts(), config.backoff().toMillis());
                 finished.incrementAndGet();
+                if (finish == Claims.Finish.STALE && job.takenBackBy() != null) {
+                    say("#" + job.card().id() + ": command stopped; the card is " + job.takenBackBy() + "'s now");
+                    return;
+                }
                 say("#" + job.card().id() + " " + result.outcome().label()
                         + (result.exitCode() == null ? "" : " (exit " + result.exitCode() + ")") + ": " + describe(finish));
                 return;
@@ -323,8 +327,10 @@ public final class Worker {
                     if (claims.heartbeat(id, job.run().id(), config.name(), config.lease().toMillis(), tail)) {
                         lastBeat.put(id, now);
                     } else if (job.alive()) {
-                        say("lost the lease on #" + id + " (paused too long?); stopping its command");
-                        job.killForLostLease();
+                        Optional<String> by = takenBackBy(id, job.run().id());
+                        say(by.map(who -> "#" + id + " taken back by " + who + "; stopping its command")
+                                .orElse("lost the lease on #" + id + " (paused too long?); stopping its command"));
+                        job.killForLostLease(by.orElse(null));
                     }
                 } catch (TackException e) {
                     say("heartbeat for #" + id + " failed: " + e.getMessage() + "; retrying");
@@ -332,6 +338,14 @@ public final class Worker {
             }
             lastBeat.keySet().retainAll(running.keySet());
             sleep(tickMillis);
+        }
+    }
+
+    private Optional<String> takenBackBy(long cardId, long runId) {
+        try {
+            return claims.takenBackBy(cardId, runId);
+        } catch (TackException e) {
+            return Optional.empty();
         }
     }
 

@@ -142,6 +142,48 @@ class WorkerLoopTest {
         }
     }
 
+    /**
+     * A person takes a running card back: the worker says who did and stops the command, and the
+     * events name the worker once (the screen and the log put the actor in front of the summary).
+     */
+    @Test
+    void aCardTakenBackByAPersonIsSaidSoAndSummariesNameTheActorOnce() throws Exception {
+        try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
+            long id = board.addCards("Todo", 1, "long").get(0);
+            StringWriter log = new StringWriter();
+            Worker worker = new Worker(board.workspaceAs("loop-worker"),
+                    config("sleep 60", Duration.ofSeconds(2), Duration.ofMillis(200), true), new PrintWriter(log, true));
+            java.util.concurrent.CompletableFuture<Integer> done = java.util.concurrent.CompletableFuture.supplyAsync(worker::run);
+            assertThat(TestBoard.await(Duration.ofSeconds(20), () -> !board.runsOf(id).isEmpty())).isTrue();
+
+            new dev.tack.board.Cards(board.workspaceAs("alice")).move(id, "Todo", null, null);
+
+            assertThat(done.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+            assertThat(log.toString()).contains("#" + id + " taken back by alice; stopping its command",
+                    "#" + id + ": command stopped; the card is alice's now").doesNotContain("lost the lease", "paused");
+            assertThat(board.runsOf(id)).extracting(Run::outcome).containsExactly("cancelled");
+            assertThat(board.eventSummaries("card.claimed")).containsExactly("claimed #" + id + " (attempt 1), moved to Doing");
+            assertThat(board.eventSummaries("run.stale")).containsExactly("stopped its command on #" + id + ": the card had been taken back");
+            assertThat(board.card(id).column()).isEqualTo("Todo");
+        }
+    }
+
+    /** Without --as the worker is the actor; its finished event says "finished #N", read as "w finished #N". */
+    @Test
+    void aFinishedCardsSummaryLeavesTheActorToTheReader() throws Exception {
+        try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
+            long id = board.addCards("Todo", 1, "quick").get(0);
+            assertThat(new Worker(board.workspaceAs("loop-worker"), config("true", Duration.ofSeconds(2), Duration.ofMillis(500), true),
+                    new PrintWriter(new StringWriter(), true)).run()).isZero();
+            assertThat(board.eventSummaries("card.finished")).containsExactly("finished #" + id + ", moved to Done");
+            // Acting as someone else (--as), the worker's own name is still said once.
+            long other = board.addCards("Todo", 1, "as bot").get(0);
+            assertThat(new Worker(board.workspaceAs("ci-bot"), config("true", Duration.ofSeconds(2), Duration.ofMillis(500), true),
+                    new PrintWriter(new StringWriter(), true)).run()).isZero();
+            assertThat(board.eventSummaries("card.claimed")).last().isEqualTo("claimed #" + other + " as worker loop-worker (attempt 1), moved to Doing");
+        }
+    }
+
     @Test
     void theTimeLimitHoldsForACommandThatNeverReadsABigCard() throws Exception {
         try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {
