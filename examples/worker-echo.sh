@@ -9,7 +9,8 @@
 # Exit 0 moves the card to --to; any other exit retries it (up to --max-attempts), then fails it.
 # Everything printed (stdout and stderr) goes to the run's log; the last lines show in `tack runs`.
 #
-# TACK names the tack launcher when it is not on PATH, e.g. TACK='java -cp tack.jar dev.tack.Main'.
+# The worker sets TACK to the command line of its own tack (on PATH or not: an alias, a jar built
+# from source), so the script talks to the same tack, database and board as the worker.
 set -euo pipefail
 
 card_json=$(cat)

@@ -27,8 +27,20 @@ public final class Claims {
     public record Lanes(String from, String to, String doing, String fail) {
     }
 
+    /** What a claim attempt found: a card, nothing to take, or cards to take but no room in {@code doing}. */
+    public sealed interface Attempt permits Claimed, Nothing, NoRoomIn {
+    }
+
     /** A card a worker now holds, with its open run. */
-    public record Claimed(Card card, Run run) {
+    public record Claimed(Card card, Run run) implements Attempt {
+    }
+
+    /** Nothing to claim in {@code from} now. */
+    public record Nothing() implements Attempt {
+    }
+
+    /** Cards wait in {@code from}, but {@code doing} is at its hard WIP limit; {@code reason} says so with the counts. */
+    public record NoRoomIn(String reason) implements Attempt {
     }
 
     /** How a run ended, as the worker saw it. */
@@ -78,16 +90,21 @@ public final class Claims {
      * {@code logFolder}), or returns empty when there is none or {@code doing} is at its hard limit.
      */
     public Optional<Claimed> claim(Lanes lanes, String worker, long leaseMillis, String logFolder) {
+        return attempt(lanes, worker, leaseMillis, logFolder) instanceof Claimed claimed ? Optional.of(claimed) : Optional.empty();
+    }
+
+    /** As {@link #claim}, saying why nothing was claimed. */
+    public Attempt attempt(Lanes lanes, String worker, long leaseMillis, String logFolder) {
         // An idle worker looks first without the write lock, so it does not queue behind people for nothing.
         boolean anything = workspace.read(tx -> CardTable.firstClaimable(tx,
                 Columns.find(tx, workspace.board(tx), lanes.from()).id(), System.currentTimeMillis()).isPresent());
         if (!anything) {
-            return Optional.empty();
+            return new Nothing();
         }
         try {
-            return claimOrThrow(lanes, worker, leaseMillis, logFolder);
+            return claimOrThrow(lanes, worker, leaseMillis, logFolder).<Attempt>map(c -> c).orElseGet(Nothing::new);
         } catch (NoRoom full) {
-            return Optional.empty();
+            return new NoRoomIn(full.getMessage());
         }
     }
 
@@ -112,23 +129,34 @@ public final class Claims {
                     claimed = Cards.relocate(tx, claimed, doing, null);
                 } catch (TackException full) {
                     if (full.kind() == TackException.Kind.CONFLICT) {
-                        throw new NoRoom(); // rolls the claim back: the doing column is at its hard limit
+                        throw new NoRoom(full.getMessage()); // rolls the claim back: the doing column is at its hard limit
                     }
                     throw full;
                 }
             }
             long runId = RunTable.start(tx, card.id(), worker, workspace.actor().host(), pid, claimed.attempts(), logFolder);
             Run run = RunTable.byId(tx, runId).orElseThrow();
-            cards.record(tx, claimed, "card.claimed", "claimed #" + card.id() + " for " + worker + " (attempt "
+            cards.record(tx, claimed, "card.claimed", "claimed #" + card.id() + asWorker(worker) + " (attempt "
                     + claimed.attempts() + ")" + (lanes.doing() == null ? "" : ", moved to " + claimed.column()), card, claimed);
             return Optional.of(new Claimed(claimed, run));
         });
     }
 
+    /** {@code tail} followed by the lines of {@code stored} that tack itself wrote ("tack: …") and {@code tail} lacks. */
+    private static String withNotes(String tail, String stored) {
+        if (tail == null) {
+            return null;
+        }
+        StringBuilder merged = new StringBuilder(tail);
+        stored.lines().filter(line -> line.startsWith("tack: ") && !tail.contains(line))
+                .forEach(line -> merged.append(merged.length() == 0 ? "" : "\n").append(line));
+        return merged.toString();
+    }
+
     /** A claim that failed only because the doing column was full; {@link #claim} turns it into "nothing to claim". */
     private static final class NoRoom extends TackException {
-        NoRoom() {
-            super(Kind.CONFLICT, "the doing column is at its hard WIP limit");
+        NoRoom(String reason) {
+            super(Kind.CONFLICT, reason);
         }
     }
 
@@ -145,6 +173,27 @@ public final class Claims {
         });
     }
 
+    /**
+     * Who took the card of a run back from its worker (a person moving or archiving it cancels the
+     * run), or empty when the run was not cancelled: then the lease simply ran out.
+     */
+    public Optional<String> takenBackBy(long cardId, long runId) {
+        return workspace.read(tx -> {
+            Optional<Run> run = RunTable.byId(tx, runId);
+            if (run.isEmpty() || !run.get().outcome().equals("cancelled")) {
+                return Optional.<String>empty();
+            }
+            List<dev.tack.model.Event> events = EventTable.ofCard(tx, cardId);
+            for (int i = events.size() - 1; i >= 0; i--) {
+                dev.tack.model.Event event = events.get(i);
+                if (event.kind().equals("card.moved") || event.kind().equals("card.archived")) {
+                    return Optional.of(event.actor());
+                }
+            }
+            return Optional.of("someone");
+        });
+    }
+
     /** Closes a run and moves its card on, back, or to the fail column; a lost lease makes it STALE and changes nothing. */
     public Finish finish(Lanes lanes, long cardId, long runId, String worker, Outcome outcome, Integer exitCode,
                          String outputTail, int maxAttempts, long backoffMillis) {
@@ -157,11 +206,15 @@ public final class Claims {
                     && card.claim().leaseUntilMillis() >= now && run.outcome().equals("running");
             if (!stillOurs) {
                 if (run.outcome().equals("running") || run.outcome().equals("lost")) {
-                    // A run already closed for good (finished once, released) keeps its record.
-                    RunTable.finish(tx, runId, "stale", exitCode, outputTail);
+                    // A run already closed for good (finished once, released) keeps its record; a lost
+                    // one keeps the reclaimer's note of what it did to the command.
+                    RunTable.finish(tx, runId, "stale", exitCode, withNotes(outputTail, run.outputTail()));
                 }
-                EventTable.append(tx, workspace.actor(), card.boardId(), cardId, "run.stale", "late " + outcome.label()
-                        + " of #" + cardId + " by " + worker + " ignored: its lease had expired", null, null);
+                String what = outcome.label() + (exitCode == null ? "" : " (exit " + exitCode + ")");
+                String summary = run.outcome().equals("cancelled")
+                        ? "stopped its command on #" + cardId + ": the card had been taken back"
+                        : "ended #" + cardId + " too late (" + what + "), ignored: its lease had expired";
+                EventTable.append(tx, workspace.actor(), card.boardId(), cardId, "run.stale", summary + asWorker(worker), null, null);
                 return Finish.STALE;
             }
             Board board = new Board(card.boardId(), null);
@@ -170,7 +223,7 @@ public final class Claims {
                 Card moved = Cards.relocate(tx, card, Columns.find(tx, board, lanes.to()), null);
                 CardTable.release(tx, cardId, false, null, 0);
                 Card after = Cards.load(tx, cardId);
-                cards.record(tx, after, "card.finished", worker + " finished #" + cardId + ", moved to " + moved.column(), card, after);
+                cards.record(tx, after, "card.finished", "finished #" + cardId + asWorker(worker) + ", moved to " + moved.column(), card, after);
                 return Finish.MOVED_ON;
             }
             boolean exhausted = card.attempts() >= maxAttempts;
@@ -182,7 +235,7 @@ public final class Claims {
             CardTable.release(tx, cardId, exhausted, exhausted ? null : now + backoffMillis, 0);
             Card after = Cards.load(tx, cardId);
             String what = outcome.label() + (exitCode == null ? "" : " (exit " + exitCode + ")");
-            cards.record(tx, after, exhausted ? "card.failed" : "card.retry", worker + ": #" + cardId + " " + what
+            cards.record(tx, after, exhausted ? "card.failed" : "card.retry", "ran #" + cardId + asWorker(worker) + ": " + what
                     + ", attempt " + card.attempts() + " of " + maxAttempts
                     + (exhausted ? (target == null ? "; marked failed" : "; moved to " + target.name())
                     : "; back to " + target.name() + " after " + backoffMillis / 1000 + " s"), card, after);
@@ -202,32 +255,69 @@ public final class Claims {
             Cards.relocate(tx, card, Columns.find(tx, new Board(card.boardId(), null), lanes.from()), 0);
             CardTable.release(tx, cardId, false, null, -1);
             Card after = Cards.load(tx, cardId);
-            cards.record(tx, after, "card.released", worker + " stopped and gave #" + cardId + " back to " + lanes.from(), card, after);
+            cards.record(tx, after, "card.released", "stopped and gave #" + cardId + " back to " + lanes.from() + asWorker(worker), card, after);
             return true;
         });
     }
 
+    /** A card held by a worker that is gone or whose lease ran out, with its runs still open, as {@link #reclaimable} saw it. */
+    public record Abandoned(Card card, List<Run> running, boolean holderDead) {
+    }
+
     /**
-     * Returns to {@code from} every card held in the worker's lane ({@code doing}, else {@code from})
-     * whose holder is gone: a dead pid on this host, or a lease past its end. The lost attempt counts;
-     * a card out of attempts goes to {@code fail}.
+     * Cards held in the worker's lane ({@code doing}, else {@code from}) whose holder is gone: a dead
+     * pid on this host, or a lease past its end. A read: the caller may make sure their commands
+     * have stopped, outside any lock, before it {@link #reclaim}s them.
      */
+    public List<Abandoned> reclaimable(Lanes lanes) {
+        return workspace.read(tx -> {
+            Column lane = lane(tx, workspace.board(tx), lanes);
+            long now = System.currentTimeMillis();
+            List<Abandoned> found = new ArrayList<>();
+            for (Card card : CardTable.claimedIn(tx, lane.id())) {
+                boolean dead = holderDead(card.claim());
+                if (dead || card.claim().leaseUntilMillis() < now) {
+                    found.add(new Abandoned(card, RunTable.ofCard(tx, card.id()).stream()
+                            .filter(run -> run.outcome().equals("running")).toList(), dead));
+                }
+            }
+            return found;
+        });
+    }
+
+    /** Reclaims every abandoned card of the lane at once (see {@link #reclaim(Lanes, int, java.util.Map)}). */
     public List<Long> reclaim(Lanes lanes, int maxAttempts) {
+        return reclaim(lanes, maxAttempts, null);
+    }
+
+    /**
+     * Returns abandoned cards to {@code from}: those in {@code notes} (card id to a line added to the
+     * lost run's output, or null), or every one when {@code notes} is null. A card is still checked
+     * here, under the lock: one whose holder came back in between is left alone. The lost attempt
+     * counts; a card out of attempts goes to {@code fail}.
+     */
+    public List<Long> reclaim(Lanes lanes, int maxAttempts, java.util.Map<Long, String> notes) {
         return workspace.write(tx -> {
             Board board = workspace.board(tx);
-            Column lane = Columns.find(tx, board, lanes.doing() != null ? lanes.doing() : lanes.from());
+            Column lane = lane(tx, board, lanes);
             long now = System.currentTimeMillis();
             List<Long> reclaimed = new ArrayList<>();
             for (Card card : CardTable.claimedIn(tx, lane.id())) {
+                if (notes != null && !notes.containsKey(card.id())) {
+                    continue;
+                }
                 Card.Claim claim = card.claim();
                 boolean expired = claim.leaseUntilMillis() < now;
-                boolean dead = claim.host().equals(workspace.actor().host()) && ProcessHandle.of(claim.pid()).isEmpty();
+                boolean dead = holderDead(claim);
                 if (!expired && !dead) {
                     continue;
                 }
+                String note = notes == null ? null : notes.get(card.id());
                 for (Run run : RunTable.ofCard(tx, card.id())) {
                     if (run.outcome().equals("running")) {
-                        RunTable.finish(tx, run.id(), "lost", null, run.outputTail());
+                        String tail = note == null ? run.outputTail()
+                                : run.outputTail().isEmpty() ? note : run.outputTail() + "\n" + note;
+                        RunTable.finish(tx, run.id(), "lost", null, tail);
                     }
                 }
                 boolean exhausted = card.attempts() >= maxAttempts;
@@ -245,6 +335,22 @@ public final class Claims {
             }
             return reclaimed;
         });
+    }
+
+    /**
+     * Event summaries name no actor (the screen and the log put the event's actor before them);
+     * the worker's name is added only when it differs from the actor ({@code --as} given).
+     */
+    private String asWorker(String worker) {
+        return worker.equals(workspace.actor().name()) ? "" : " as worker " + worker;
+    }
+
+    private boolean holderDead(Card.Claim claim) {
+        return claim.host().equals(workspace.actor().host()) && ProcessHandle.of(claim.pid()).isEmpty();
+    }
+
+    private static Column lane(Tx tx, Board board, Lanes lanes) throws SQLException {
+        return Columns.find(tx, board, lanes.doing() != null ? lanes.doing() : lanes.from());
     }
 
     /** Whether {@code from} still holds cards a worker could take, now or once their back-off ends. */

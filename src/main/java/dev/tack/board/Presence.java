@@ -21,7 +21,7 @@ public final class Presence {
     public static final Duration LIVE = Duration.ofSeconds(10);
     private static final Duration PRUNE_AFTER = Duration.ofMinutes(1);
 
-    private final String kind;
+    private volatile String kind;
     private volatile Workspace workspace;
     private Long rowId;
     private long ownStampChange;
@@ -29,6 +29,11 @@ public final class Presence {
     public Presence(Workspace workspace, String kind) {
         this.workspace = workspace;
         this.kind = kind;
+    }
+
+    /** What the row says from the next beat on (a worker's note: {@link Heartbeat#worker(String)}). */
+    public void kind(String newKind) {
+        this.kind = newKind;
     }
 
     /** Follows the workspace to another board; the next beat moves the row there. */

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Run a background worker: claim cards from --from, run --exec for each, move them to --to.",
             "The command runs through /bin/sh with TACK_DB, TACK_BOARD, TACK_CARD_ID, TACK_CARD_TITLE, TACK_RUN_ID and",
-            "TACK_ATTEMPT set, and the card as JSON on standard input. Exit 0 moves the card to --to; anything else",
+            "TACK_ATTEMPT set, and the card as JSON on standard input; `tack` in the command, and $TACK in its scripts,",
+            "is this same tack. Exit 0 moves the card to --to; anything else",
             "retries after --backoff, up to --max-attempts, then moves it to --fail (or marks it failed)."})
 final class WorkerCommand extends BaseCommand {
 

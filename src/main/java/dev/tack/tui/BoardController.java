@@ -161,9 +161,13 @@ final class BoardController {
     void presence(List<Heartbeat> others) {
         Map<String, Integer> names = new LinkedHashMap<>();
         int workers = 0;
+        List<String> notes = new ArrayList<>();
         for (Heartbeat h : others) {
-            if (Heartbeat.WORKER.equals(h.kind())) {
+            if (h.isWorker()) {
                 workers++;
+                if (!h.note().isEmpty()) {
+                    notes.add(h.actor() + " " + h.note());
+                }
             } else {
                 names.merge(h.actor(), 1, Integer::sum);
             }
@@ -173,6 +177,7 @@ final class BoardController {
         if (workers > 0) {
             shown.add(workers + (workers == 1 ? " worker" : " workers"));
         }
+        shown.addAll(notes);
         presence = String.join(", ", shown);
     }
 

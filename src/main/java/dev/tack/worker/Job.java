@@ -30,6 +30,8 @@ final class Job {
     private final OutputTail tail = new OutputTail();
     private volatile Process process;
     private volatile boolean killedForLostLease;
+    /** Who took the card back, when a person did; null when the lease just ran out. */
+    private volatile String takenBackBy;
 
     Job(Claims.Claimed claimed) {
         this.claimed = claimed;
@@ -54,7 +56,7 @@ final class Job {
             if (log != null) {
                 Files.createDirectories(log.getParent());
             }
-            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(JobProcesses.commandLine(command)).redirectErrorStream(true);
             builder.environment().putAll(environment);
             process = builder.start();
         } catch (IOException e) {
@@ -93,25 +95,34 @@ final class Job {
         }
         int exit = process.exitValue();
         if (killedForLostLease) {
-            tail.add("tack: stopped because this worker lost its lease on the card");
+            tail.add(takenBackBy != null ? "tack: stopped because " + takenBackBy + " took the card back"
+                    : "tack: stopped because this worker lost its lease on the card");
         }
         return new Result(exit == 0 && !killedForLostLease ? Claims.Outcome.SUCCEEDED : Claims.Outcome.FAILED, exit, tail.text());
     }
 
-    /** Stops the command and everything it started. */
+    /** Stops the command and everything it started: its session (which holds what it left behind too) and its descendants. */
     void killTree() {
         Process running = process;
         if (running == null) {
             return;
         }
-        running.descendants().forEach(ProcessHandle::destroyForcibly);
+        java.util.Set<ProcessHandle> all = new java.util.LinkedHashSet<>(JobProcesses.sessionMembers(running.pid()));
+        running.descendants().forEach(all::add);
+        JobProcesses.kill(all);
         running.destroyForcibly();
     }
 
-    /** Another worker may hold the card now: running on would run it twice at once. */
-    void killForLostLease() {
+    /** Another worker may hold the card now, or a person took it back ({@code by}, else null): running on would run it twice at once. */
+    void killForLostLease(String by) {
+        takenBackBy = by;
         killedForLostLease = true;
         killTree();
+    }
+
+    /** Who took the card back from this job, or null. */
+    String takenBackBy() {
+        return takenBackBy;
     }
 
     boolean alive() {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.tack.board.Claims;
 import dev.tack.board.Presence;
+import dev.tack.model.Card;
 import dev.tack.model.Heartbeat;
 import dev.tack.board.Workspace;
 import dev.tack.store.ChangeFeed;
@@ -34,6 +35,8 @@ public final class Worker {
     private static final long IDLE_POLL_MILLIS = 100;
     private static final long IDLE_RECHECK_MILLIS = 1_000;
     private static final long TICK_MILLIS = 1_000;
+    /** How long an orphaned command gets to end after SIGTERM before SIGKILL. */
+    private static final java.time.Duration ORPHAN_GRACE = java.time.Duration.ofSeconds(5);
 
     private final Workspace workspace;
     private final WorkerConfig config;
@@ -48,15 +51,27 @@ public final class Worker {
     private final java.util.Set<Long> stopKilled = ConcurrentHashMap.newKeySet();
     private final Map<Long, Long> runOfCard = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    /** Why this worker is waiting, as last said; null when it is not. */
+    private String waitingFor;
     private final Presence presence;
+    /** {@code TACK} and the {@code tack} function for the commands: the same tack as this worker. */
+    private final Map<String, String> launcher = TackLauncher.environment();
 
     public Worker(Workspace workspace, WorkerConfig config, PrintWriter log) {
         this.workspace = workspace;
         this.config = config;
         this.claims = new Claims(workspace);
         this.log = log;
-        this.logFolder = workspace.database().file().resolveSibling("tack-runs");
+        this.logFolder = logFolder(workspace.database().file());
         this.presence = new Presence(workspace, Heartbeat.WORKER);
+    }
+
+    /**
+     * Where the runs' logs of {@code database} go: a folder of its own beside it, named after the
+     * file ({@code tack.db.runs/}), so two databases in one folder never write the same log.
+     */
+    static Path logFolder(Path database) {
+        return database.resolveSibling(database.getFileName() + ".runs");
     }
 
     /** Checks everything a worker needs before it claims anything. */
@@ -119,12 +134,31 @@ public final class Worker {
     }
 
     private Optional<Claims.Claimed> claimSafely() {
+        Claims.Attempt attempt;
         try {
-            return claims.claim(config.lanes(), config.name(), config.lease().toMillis(), logFolder.toString());
+            attempt = claims.attempt(config.lanes(), config.name(), config.lease().toMillis(), logFolder.toString());
         } catch (TackException e) {
             say("cannot claim now: " + e.getMessage());
             return Optional.empty();
         }
+        waiting(attempt instanceof Claims.NoRoomIn full ? "waiting: " + full.reason() : null);
+        return attempt instanceof Claims.Claimed claimed ? Optional.of(claimed) : Optional.empty();
+    }
+
+    /**
+     * Says once why this worker takes nothing though cards wait (its --doing column is at its hard
+     * WIP limit), and shows it on people's screens through its presence row until it passes.
+     */
+    private void waiting(String why) {
+        if (java.util.Objects.equals(why, waitingFor)) {
+            return;
+        }
+        waitingFor = why;
+        if (why != null) {
+            say(why);
+        }
+        presence.kind(Heartbeat.worker(why));
+        beatPresence();
     }
 
     private boolean waitingSafely() {
@@ -135,13 +169,61 @@ public final class Worker {
         }
     }
 
+    /**
+     * Puts back what gone or paused workers left. On this host a left card's command may still run
+     * (its worker was killed with -9, or is stopped): it is stopped first, and a card whose command
+     * cannot be stopped stays claimed, so one card's command never runs twice at the same moment.
+     */
     private void reclaim() {
         try {
-            List<Long> ids = claims.reclaim(config.lanes(), config.maxAttempts());
+            List<Claims.Abandoned> abandoned = claims.reclaimable(config.lanes());
+            if (abandoned.isEmpty()) {
+                return;
+            }
+            Map<Long, String> notes = new HashMap<>();
+            for (Claims.Abandoned left : abandoned) {
+                stopLeftCommand(left).ifPresent(note -> notes.put(left.card().id(), note.orElse(null)));
+            }
+            if (notes.isEmpty()) {
+                return;
+            }
+            List<Long> ids = claims.reclaim(config.lanes(), config.maxAttempts(), notes);
             ids.stream().filter(id -> !running.containsKey(id)).forEach(id -> say("reclaimed #" + id + " from a worker that is gone"));
         } catch (TackException e) {
             say("cannot reclaim now: " + e.getMessage());
         }
+    }
+
+    /**
+     * Stops what still runs of an abandoned card's command on this host. Empty: it could not be
+     * stopped, leave the card. Otherwise the note for the lost run (empty when nothing was running).
+     */
+    private Optional<Optional<String>> stopLeftCommand(Claims.Abandoned left) {
+        Card.Claim claim = left.card().claim();
+        if (!claim.host().equals(workspace.actor().host())) {
+            return Optional.of(Optional.empty()); // another machine's processes are out of reach; its worker stops them
+        }
+        long id = left.card().id();
+        java.util.Set<ProcessHandle> still = new java.util.LinkedHashSet<>();
+        for (dev.tack.model.Run run : left.running()) {
+            still.addAll(JobProcesses.ofRun(run.id(), workspace.database().file()));
+        }
+        if (still.isEmpty()) {
+            return Optional.of(Optional.empty());
+        }
+        String why = left.holderDead() ? "its worker " + claim.worker() + " (pid " + claim.pid() + ") is gone"
+                : "its worker " + claim.worker() + " (pid " + claim.pid() + ") let its lease run out";
+        say("#" + id + ": " + why + " but its command still runs (pid " + pids(still) + "); stopping it before the card runs again");
+        if (!JobProcesses.stop(still, ORPHAN_GRACE)) {
+            say("#" + id + ": its old command (pid " + pids(still) + ") would not stop; leaving the card claimed");
+            return Optional.empty();
+        }
+        return Optional.of(Optional.of("tack: " + why + "; its command was still running and was stopped by "
+                + config.name() + " before the card ran again"));
+    }
+
+    private static String pids(java.util.Set<ProcessHandle> processes) {
+        return String.join(", ", processes.stream().map(p -> String.valueOf(p.pid())).toList());
     }
 
     /** Sleeps until a slot frees, another process commits, or a second passes (back-offs and leases run on time). */
@@ -172,7 +254,8 @@ public final class Worker {
         say("claimed #" + claimed.card().id() + " (attempt " + claimed.run().attempt() + "): " + oneLine(claimed.card().title()));
         jobs.submit(() -> {
             try {
-                Job.Result result = job.execute(config.command(), environment(claimed), config.timeout().toMillis());
+                Job.Result result = job.execute(TackLauncher.shellLine(config.command()), environment(claimed),
+                        config.timeout().toMillis());
                 finish(job, result);
             } finally {
                 running.remove(claimed.card().id(), job); // not a later job of the same card
@@ -190,6 +273,10 @@ public final class Worker {
                 Claims.Finish finish = claims.finish(config.lanes(), job.card().id(), job.run().id(), config.name(),
                         result.outcome(), result.exitCode(), result.tail(), config.maxAttempts(), config.backoff().toMillis());
                 finished.incrementAndGet();
+                if (finish == Claims.Finish.STALE && job.takenBackBy() != null) {
+                    say("#" + job.card().id() + ": command stopped; the card is " + job.takenBackBy() + "'s now");
+                    return;
+                }
                 say("#" + job.card().id() + " " + result.outcome().label()
                         + (result.exitCode() == null ? "" : " (exit " + result.exitCode() + ")") + ": " + describe(finish));
                 return;
@@ -240,8 +327,10 @@ public final class Worker {
                     if (claims.heartbeat(id, job.run().id(), config.name(), config.lease().toMillis(), tail)) {
                         lastBeat.put(id, now);
                     } else if (job.alive()) {
-                        say("lost the lease on #" + id + " (paused too long?); stopping its command");
-                        job.killForLostLease();
+                        Optional<String> by = takenBackBy(id, job.run().id());
+                        say(by.map(who -> "#" + id + " taken back by " + who + "; stopping its command")
+                                .orElse("lost the lease on #" + id + " (paused too long?); stopping its command"));
+                        job.killForLostLease(by.orElse(null));
                     }
                 } catch (TackException e) {
                     say("heartbeat for #" + id + " failed: " + e.getMessage() + "; retrying");
@@ -249,6 +338,14 @@ public final class Worker {
             }
             lastBeat.keySet().retainAll(running.keySet());
             sleep(tickMillis);
+        }
+    }
+
+    private Optional<String> takenBackBy(long cardId, long runId) {
+        try {
+            return claims.takenBackBy(cardId, runId);
+        } catch (TackException e) {
+            return Optional.empty();
         }
     }
 
@@ -313,7 +410,7 @@ public final class Worker {
     }
 
     private Map<String, String> environment(Claims.Claimed claimed) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(launcher);
         env.put("TACK_DB", workspace.database().file().toString());
         env.put("TACK_BOARD", workspace.read(tx -> workspace.board(tx).name()));
         env.put("TACK_CARD_ID", String.valueOf(claimed.card().id()));

@@ -76,7 +76,11 @@ class HandsOffTheFilesTest {
             new Allowed("dev/tack/tui/TtySession.java", "new FileInputStream(\"/dev/tty\")",
                     "reads keys from the controlling terminal"),
             new Allowed("dev/tack/worker/Job.java", "Files.newBufferedWriter(log,",
-                    "appends a run's output to tack-runs/run-<id>.log beside the database, never a database file"));
+                    "appends a run's output to <database>.runs/run-<id>.log beside the database, never a database file"),
+            new Allowed("dev/tack/worker/JobProcesses.java", "Files.readString(PROC.resolve(pid + \"/stat\")",
+                    "reads a process's session id from /proc/PID/stat, never a board file"),
+            new Allowed("dev/tack/worker/JobProcesses.java", "Files.readAllBytes(PROC.resolve(pid + \"/environ\"))",
+                    "reads a process's start environment from /proc/PID/environ to find a run's command, never a board file"));
 
     private static final List<String> DATABASE_SUFFIXES = List.of("", "-wal", "-shm", "-journal");
 

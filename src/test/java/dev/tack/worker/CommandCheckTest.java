@@ -31,6 +31,12 @@ class CommandCheckTest {
         assertUsage("sh -c true", "", "sh");
     }
 
+    /** The worker defines tack for its commands: a tack that is not on PATH is no reason to refuse. */
+    @Test
+    void tackIsAcceptedWithoutBeingOnThePath() {
+        assertThatCode(() -> CommandCheck.requireRunnable("tack comment $TACK_CARD_ID hi", "")).doesNotThrowAnyException();
+    }
+
     @Test
     void programsOnThePathBuiltinsAndKeywordsAreAccepted() {
         for (String command : new String[] {"sh -c 'exit 0'", "sleep 1", "echo hi", "true", "exit 3", "test -f x", "[ 1 = 1 ]",

@@ -50,7 +50,12 @@ final class TestBoard implements AutoCloseable {
     }
 
     static TestBoard create(Path dir, String... columns) {
-        Path db = dir.resolve("tack.db");
+        return createFile(dir.resolve("tack.db"), columns);
+    }
+
+    /** A board file named {@code db} (its folder is the test folder). */
+    static TestBoard createFile(Path db, String... columns) {
+        Path dir = db.getParent();
         Actor tester = new Actor("tester", Hosts.name(), ProcessHandle.current().pid());
         Database database = Database.open(db, Database.Options.defaults().creating(true),
                 tx -> Boards.create(tx, tester, "main", List.of(columns)));

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A worker paused (SIGSTOP) past its lease: another worker takes the card and finishes it, and
- * when the first one wakes up its late result is refused as stale.
+ * when the first one wakes up its late result is refused as stale. If the paused worker's command
+ * still runs, the other worker (on the same host) stops it before running the card again.
  */
 class WorkerPauseTest {
 
@@ -41,11 +42,10 @@ class WorkerPauseTest {
         pausedPastTheLease(3);
     }
 
-    /** A's command still runs when A wakes: its first heartbeat finds the lease gone and stops the command. */
+    /** A's command still runs when B reclaims the card: B stops it first, so the card never runs twice at once. */
     @Test
-    void aWorkerWakingWithItsCommandStillRunningStopsItAndIsRefused() {
-        String log = pausedPastTheLease(60);
-        assertThat(log).contains("lost the lease on #1");
+    void aPausedWorkersCommandIsStoppedBeforeTheCardRunsAgain() {
+        pausedPastTheLease(60);
     }
 
     /** Returns worker A's log. */
@@ -66,6 +66,10 @@ class WorkerPauseTest {
                 return card.leaseUntil() != null && card.leaseUntil() < System.currentTimeMillis();
             })).isTrue();
 
+            if (firstAttemptSeconds < 10) {
+                assertThat(TestBoard.await(Duration.ofSeconds(20), () -> java.nio.file.Files.exists(firstAttemptDone())))
+                        .as("A's command ended while A was stopped; %s", board.logs()).isTrue();
+            }
             Process b = board.startWorker(workerArgs("worker-b", firstAttemptSeconds));
             assertThat(TestBoard.exited(b, Duration.ofSeconds(60))).as(board.logs()).isTrue();
             assertThat(b.exitValue()).as(board.logs()).isZero();
@@ -76,9 +80,10 @@ class WorkerPauseTest {
                     .contains("worker-a", "lease expired");
             assertThat(a.isAlive()).isTrue();
 
-            if (firstAttemptSeconds < 10) {
-                assertThat(TestBoard.await(Duration.ofSeconds(20), () -> java.nio.file.Files.exists(firstAttemptDone())))
-                        .as("A's command ended while A was stopped; %s", board.logs()).isTrue();
+            if (firstAttemptSeconds >= 10) {
+                assertThat(a.descendants().filter(JobProcesses::alive).toList()).as("B stopped A's command").isEmpty();
+                assertThat(TestBoard.read(dir.resolve("worker-1.log"))).contains("let its lease run out but its command still runs");
+                assertThat(java.nio.file.Files.exists(firstAttemptDone())).isFalse();
             }
             List<ProcessHandle> commandOfA = a.descendants().toList();
             TestBoard.signal(a, "CONT");
@@ -94,9 +99,12 @@ class WorkerPauseTest {
                             org.assertj.core.groups.Tuple.tuple("worker-b", "succeeded"));
             assertThat(runs.get(0).pid()).isEqualTo(a.pid());
             if (firstAttemptSeconds >= 10) {
-                assertThat(runs.get(0).outputTail()).contains("stopped because this worker lost its lease");
+                assertThat(runs.get(0).outputTail()).contains("its worker worker-a (pid " + a.pid() + ") let its lease run out",
+                        "stopped by worker-b before the card ran again");
             }
-            assertThat(board.eventSummaries("run.stale")).singleElement().asString().contains("worker-a");
+            assertThat(board.eventSummaries("run.stale")).singleElement().asString()
+                    .isEqualTo("ended #" + id + " too late (" + (firstAttemptSeconds >= 10 ? "failed (exit 143)" : "succeeded (exit 0)")
+                            + "), ignored: its lease had expired");
             TestBoard.CardRow end = board.card(id);
             assertThat(end).isEqualTo(afterB);
             assertThat(end.claimedBy()).isNull();
