@@ -117,6 +117,14 @@ public final class Cards {
     }
 
     public Card edit(long id, CardEdit edit, Long ifVersion) {
+        return editIfChanged(id, edit, ifVersion).card();
+    }
+
+    /** A card after an edit, and whether the edit changed anything (an edit to the values it had writes nothing). */
+    public record Edited(Card card, boolean changed) {
+    }
+
+    public Edited editIfChanged(long id, CardEdit edit, Long ifVersion) {
         if (edit.isEmpty()) {
             throw TackException.usage("nothing to change: give at least one of --title, -d, -t, -p, --due, -a");
         }
@@ -141,13 +149,16 @@ public final class Cards {
                     edit.assignee() == null ? card.assignee() : assignee,
                     card.archived(), card.version(), card.createdAt(), card.updatedAt(), card.claim(), card.attempts(),
                     card.failed());
+            if (changedFields(card, changed).isEmpty()) {
+                return new Edited(card, false); // no event, no new version: nothing happened
+            }
             save(tx, card, changed);
             if (!changed.tags().equals(card.tags())) {
                 CardTable.replaceTags(tx, id, changed.tags());
             }
             Card after = load(tx, id);
-            record(tx, after, "card.edited", "edited #" + id + describeEdit(card, after), card, after);
-            return after;
+            record(tx, after, "card.edited", "edited #" + id + ": " + String.join(", ", changedFields(card, after)), card, after);
+            return new Edited(after, true);
         });
     }
 
@@ -167,7 +178,8 @@ public final class Cards {
         return workspace.write(tx -> {
             Card card = any(tx, id);
             if (!card.archived()) {
-                throw TackException.usage("#" + id + " is not archived");
+                // not found among archived cards, as an archived card is not found by mv, edit and rm (exit 3)
+                throw TackException.notFound("#" + id + " is not archived (it is in " + card.column() + ")");
             }
             Column column = columnOf(tx, card);
             int count = ColumnTable.cardCount(tx, column.id());
@@ -280,7 +292,7 @@ public final class Cards {
                 card.updatedAt(), card.claim(), card.attempts(), card.failed());
     }
 
-    private static String describeEdit(Card before, Card after) {
+    private static List<String> changedFields(Card before, Card after) {
         List<String> fields = new ArrayList<>();
         if (!before.title().equals(after.title())) {
             fields.add("title");
@@ -300,7 +312,7 @@ public final class Cards {
         if (!java.util.Objects.equals(before.assignee(), after.assignee())) {
             fields.add("assignee");
         }
-        return fields.isEmpty() ? " (no change)" : ": " + String.join(", ", fields);
+        return fields;
     }
 
     private static String firstLine(String text) {

@@ -69,7 +69,7 @@ public final class Json {
         map.put("id", card.id());
         map.put("title", card.title());
         map.put("column", card.column());
-        map.put("position", card.position());
+        map.put("position", card.archived() ? null : card.position()); // an archived card has no place in its column
         map.put("tags", card.tags());
         map.put("priority", card.priority());
         map.put("due", card.due() == null ? null : card.due().toString());

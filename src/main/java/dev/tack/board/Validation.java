@@ -112,6 +112,10 @@ public final class Validation {
         if (trimmed.length() > MAX_TAG) {
             throw TackException.usage("tag '" + trimmed.substring(0, 20) + "…' is longer than " + MAX_TAG + " characters");
         }
+        if (trimmed.startsWith("-") || trimmed.startsWith("+")) {
+            // tack edit -t -x removes x and -t +x adds it: a tag named "-x" could be neither added nor removed
+            throw TackException.usage("tag '" + trimmed + "' must not start with '-' or '+'");
+        }
         if (trimmed.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || c == ',')) {
             throw TackException.usage("tag '" + trimmed + "' must not contain spaces, commas or control characters");
         }

@@ -12,7 +12,7 @@ import dev.tack.store.Writer;
 
 /**
  * One open board file as seen by one person or worker: the database, who acts, and which board
- * (by name; null means the only board, or the one named {@code main}). Every operation of the
+ * (by name; null means the only board, or the one named {@code main}, or else the oldest). Every operation of the
  * board layer runs through {@link #write} (one transaction, one event) or {@link #read}.
  */
 public final class Workspace implements AutoCloseable {
@@ -64,10 +64,20 @@ public final class Workspace implements AutoCloseable {
         if (boards.size() == 1) {
             return boards.get(0);
         }
-        Optional<Board> main = boards.stream().filter(b -> b.name().equals(DEFAULT_BOARD)).findFirst();
-        return main.orElseThrow(() -> boards.isEmpty()
-                ? TackException.notFound("this database has no boards (add one with: tack board add NAME)")
-                : TackException.usage("this database has several boards and none is named 'main'; choose one with --board"));
+        if (boards.isEmpty()) {
+            throw TackException.notFound("this database has no boards (add one with: tack board add NAME)");
+        }
+        return defaultOf(boards);
+    }
+
+    /**
+     * The board a command without {@code --board} uses: the only one, else the one named
+     * {@code main}, else the oldest (the one the file was made with, usually {@code main} renamed).
+     * Read from the file alone, so every user and every script gets the same board.
+     */
+    public static Board defaultOf(List<Board> boardsInIdOrder) {
+        Optional<Board> main = boardsInIdOrder.stream().filter(b -> b.name().equals(DEFAULT_BOARD)).findFirst();
+        return main.orElse(boardsInIdOrder.get(0));
     }
 
     @Override

@@ -100,8 +100,7 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     Database.Options databaseOptions() {
-        Duration deadline = globals().lockTimeoutSeconds == null ? Database.Options.defaults().lockDeadline()
-                : Duration.ofMillis(Math.round(globals().lockTimeoutSeconds * 1000));
+        Duration deadline = globals().lockTimeout == null ? Database.Options.defaults().lockDeadline() : globals().lockTimeout;
         return new Database.Options(false, globals().syncFull, deadline);
     }
 
@@ -111,19 +110,12 @@ abstract class BaseCommand implements Callable<Integer> {
                 + " (see: " + spec.qualifiedName() + " --help)");
     }
 
+    /** For a command that takes its id as text: prefer {@code converter = Converters.CardId.class}. */
     static long parseId(String text) {
-        String value = text.strip();
-        if (value.startsWith("#")) {
-            value = value.substring(1);
-        }
         try {
-            long id = Long.parseLong(value);
-            if (id <= 0) {
-                throw new NumberFormatException();
-            }
-            return id;
-        } catch (NumberFormatException e) {
-            throw TackException.usage("'" + text + "' is not a card id (ids are whole numbers like 42)");
+            return Converters.cardId(text);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw TackException.usage(e.getMessage());
         }
     }
 

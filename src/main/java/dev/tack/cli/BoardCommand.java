@@ -3,7 +3,9 @@ package dev.tack.cli;
 import java.util.List;
 import java.util.Map;
 import dev.tack.board.Boards;
+import dev.tack.board.Workspace;
 import dev.tack.model.Board;
+import dev.tack.text.Sanitizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,7 +67,10 @@ final class BoardCommand extends BaseCommand {
             if (json()) {
                 printJson(Map.of("id", board.id(), "name", board.name()));
             } else {
-                out().println("renamed board " + oldName + " to " + board.name());
+                List<Board> boards = new Boards(workspace()).list();
+                String note = !oldName.equals(Workspace.DEFAULT_BOARD) || boards.size() < 2 ? ""
+                        : " (without --board, tack now uses the oldest board, " + Sanitizer.line(Workspace.defaultOf(boards).name()) + ")";
+                out().println("renamed board " + Sanitizer.line(oldName) + " to " + Sanitizer.line(board.name()) + note);
             }
             return 0;
         }

@@ -23,7 +23,7 @@ final class BoardLauncher {
             command.printJson(Json.cards(new Queries(command.workspace()).board(CardFilter.ALL)));
             return 0;
         }
-        if (System.console() != null && !"dumb".equals(System.getenv("TERM"))) {
+        if (Terminal.interactive() && !"dumb".equals(System.getenv("TERM"))) {
             // Read the board once before taking the terminal, so that a missing or broken file is a plain error.
             new Queries(command.workspace()).board(CardFilter.ALL);
             try {

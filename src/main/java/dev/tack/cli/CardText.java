@@ -53,6 +53,10 @@ final class CardText {
         String name = Sanitizer.line(lane.column().name());
         String count = lane.column().wipLimit() == null ? "(" + lane.total() + ")"
                 : "(" + lane.total() + "/" + lane.column().wipLimit() + (lane.column().wipHard() ? " hard" : "") + ")";
+        if (lane.cards().size() != lane.total()) {
+            // a filter (ls -t, -a, -q) hides some: say how many are shown, not only how many there are
+            count = "(" + lane.cards().size() + " of " + count.substring(1);
+        }
         String header = name + " " + count;
         return lane.overLimit() ? style.red(style.bold(header + " over limit")) : style.bold(header);
     }

@@ -57,13 +57,14 @@ final class ColumnCommand extends BaseCommand {
         @Parameters(paramLabel = "NAME")
         String name;
 
-        @Option(names = "--wip", paramLabel = "N", description = "Work-in-progress limit.")
+        @Option(names = "--wip", paramLabel = "N", converter = Converters.AtLeastOne.class, description = "Work-in-progress limit.")
         Integer wip;
 
         @Option(names = "--hard", description = "Refuse moves past the limit (default: allow and flag).")
         boolean hard;
 
-        @Option(names = "--pos", paramLabel = "N", description = "Where to put it (0 is the left; default the right end).")
+        @Option(names = "--pos", paramLabel = "N", converter = Converters.Position.class,
+                description = "Where to put it (0 is the left; default the right end).")
         Integer position;
 
         @Override
@@ -87,7 +88,12 @@ final class ColumnCommand extends BaseCommand {
 
         @Override
         protected int execute() {
-            report(this, "renamed to", new Columns(workspace()).rename(oldName, newName));
+            Column renamed = new Columns(workspace()).rename(oldName, newName);
+            if (json()) {
+                report(this, "renamed", renamed);
+            } else {
+                out().println("renamed column " + Sanitizer.line(oldName) + " to " + Sanitizer.line(renamed.name()));
+            }
             return 0;
         }
     }
@@ -114,7 +120,7 @@ final class ColumnCommand extends BaseCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Parameters(index = "1", paramLabel = "POS")
+        @Parameters(index = "1", paramLabel = "POS", converter = Converters.Position.class, description = "0 is the left.")
         int position;
 
         @Override
@@ -142,12 +148,18 @@ final class ColumnCommand extends BaseCommand {
                 value = null;
             } else {
                 try {
-                    value = Integer.parseInt(limit);
-                } catch (NumberFormatException e) {
-                    throw TackException.usage("a WIP limit is a whole number or 'off' (got '" + limit + "')");
+                    value = new Converters.AtLeastOne().convert(limit);
+                } catch (picocli.CommandLine.TypeConversionException e) {
+                    throw TackException.usage("a WIP limit is a whole number from 1, or 'off' (got '" + limit + "')");
                 }
             }
-            report(this, "limited", new Columns(workspace()).limit(name, value, hard));
+            Column limited = new Columns(workspace()).limit(name, value, hard);
+            if (json()) {
+                report(this, "limited", limited);
+            } else {
+                out().println("column " + Sanitizer.line(limited.name()) + (limited.wipLimit() == null ? ": no WIP limit"
+                        : ": WIP limit " + limited.wipLimit() + (limited.wipHard() ? " (hard)" : " (soft)")));
+            }
             return 0;
         }
     }

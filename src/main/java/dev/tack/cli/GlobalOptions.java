@@ -31,7 +31,7 @@ public final class GlobalOptions {
             description = "synchronous=FULL: every commit reaches the disk before tack returns (slower).")
     boolean syncFull;
 
-    @Option(names = "--lock-timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, hidden = true,
-            description = "How long a write waits for the board's lock before giving up as busy (default 10).")
-    Double lockTimeoutSeconds;
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT, hidden = true, converter = Converters.Wait.class,
+            description = "How long a write waits for the board's lock before giving up as busy (default 10s; a plain number is seconds).")
+    java.time.Duration lockTimeout;
 }

@@ -25,7 +25,17 @@ final class InitCommand extends BaseCommand {
         Path file = explicit != null ? Path.of(explicit).toAbsolutePath().normalize()
                 : Path.of("").toAbsolutePath().resolve(DbLocation.FOLDER).resolve(DbLocation.FILE_NAME);
         if (Files.exists(file)) {
-            throw TackException.conflict("a board database already exists at " + file);
+            // Not a conflict (exit 4 is for races): asked for nothing new, it is done; asked for columns, it failed.
+            if (columns == null) {
+                if (json()) {
+                    printJson(java.util.Map.of("db", file.toString(), "created", false));
+                } else {
+                    out().println("a board database already exists at " + file + "; nothing changed");
+                }
+                return 0;
+            }
+            throw TackException.failed("a board database already exists at " + file + "; --columns is for a new one"
+                    + " (a new board: tack board add NAME --columns A,B,C)");
         }
         List<String> names = columns == null || columns.isEmpty() ? Boards.DEFAULT_COLUMNS : columns;
         Actor actor = actor();

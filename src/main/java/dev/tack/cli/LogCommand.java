@@ -19,10 +19,10 @@ final class LogCommand extends BaseCommand {
     @Option(names = {"-f", "--follow"}, description = "Keep running and print new events as they commit.")
     boolean follow;
 
-    @Option(names = "--since", paramLabel = "EVENT_ID", description = "Only events after this id.")
+    @Option(names = "--since", paramLabel = "EVENT_ID", converter = Converters.Counter.class, description = "Only events after this id.")
     long since;
 
-    @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "At most N events (the newest); default all.")
+    @Option(names = {"-n", "--limit"}, paramLabel = "N", converter = Converters.AtLeastOne.class, description = "At most N events (the newest); default all.")
     Integer limit;
 
     @Override

@@ -11,24 +11,23 @@ import picocli.CommandLine.Parameters;
 @Command(name = "mv", mixinStandardHelpOptions = true, description = "Move a card to a column, optionally to a position (0 is the top).")
 final class MvCommand extends BaseCommand {
 
-    @Parameters(index = "0", paramLabel = "ID")
-    String id;
+    @Parameters(index = "0", paramLabel = "ID", converter = Converters.CardId.class, description = "The card: 42 or #42.")
+    long id;
 
     @Parameters(index = "1", paramLabel = "COLUMN")
     String column;
 
-    @Option(names = "--pos", paramLabel = "N", description = "Position in the column (0 is the top; default the bottom).")
+    @Option(names = "--pos", paramLabel = "N", converter = Converters.Position.class,
+            description = "Position in the column (0 is the top; default the bottom).")
     Integer position;
 
-    @Option(names = "--if-version", paramLabel = "V", description = "Only if the card is still at version V (else exit 4).")
+    @Option(names = "--if-version", paramLabel = "V", converter = Converters.Counter.class,
+            description = "Only if the card is still at version V (else exit 4).")
     Long ifVersion;
 
     @Override
     protected int execute() {
-        if (position != null && position < 0) {
-            throw dev.tack.store.TackException.usage("--pos must be 0 or more");
-        }
-        Card card = new Cards(workspace()).move(parseId(id), column, position, ifVersion);
+        Card card = new Cards(workspace()).move(id, column, position, ifVersion);
         if (json()) {
             printJson(Json.card(card));
         } else {

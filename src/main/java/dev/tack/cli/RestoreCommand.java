@@ -10,12 +10,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "restore", mixinStandardHelpOptions = true, description = "Bring an archived card back to the bottom of its column.")
 final class RestoreCommand extends BaseCommand {
 
-    @Parameters(paramLabel = "ID")
-    String id;
+    @Parameters(paramLabel = "ID", converter = Converters.CardId.class, description = "The card: 42 or #42.")
+    long id;
 
     @Override
     protected int execute() {
-        Card card = new Cards(workspace()).restore(parseId(id));
+        Card card = new Cards(workspace()).restore(id);
         if (json()) {
             printJson(Json.card(card));
         } else {

@@ -10,15 +10,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rm", mixinStandardHelpOptions = true, description = "Archive a card (tack restore brings it back).")
 final class RmCommand extends BaseCommand {
 
-    @Parameters(paramLabel = "ID")
-    String id;
+    @Parameters(paramLabel = "ID", converter = Converters.CardId.class, description = "The card: 42 or #42.")
+    long id;
 
-    @Option(names = "--if-version", paramLabel = "V", description = "Only if the card is still at version V (else exit 4).")
+    @Option(names = "--if-version", paramLabel = "V", converter = Converters.Counter.class,
+            description = "Only if the card is still at version V (else exit 4).")
     Long ifVersion;
 
     @Override
     protected int execute() {
-        Card card = new Cards(workspace()).archive(parseId(id), ifVersion);
+        Card card = new Cards(workspace()).archive(id, ifVersion);
         if (json()) {
             printJson(Json.card(card));
         } else {

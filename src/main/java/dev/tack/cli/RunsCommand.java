@@ -15,7 +15,7 @@ final class RunsCommand extends BaseCommand {
     @Option(names = "--active", description = "Only runs still going.")
     boolean active;
 
-    @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "50", description = "At most N runs (default ${DEFAULT-VALUE}).")
+    @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "50", converter = Converters.AtLeastOne.class, description = "At most N runs (default ${DEFAULT-VALUE}).")
     int limit;
 
     @Override

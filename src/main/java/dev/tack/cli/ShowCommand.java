@@ -11,12 +11,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one card with its comments, history and runs.")
 final class ShowCommand extends BaseCommand {
 
-    @Parameters(paramLabel = "ID")
-    String id;
+    @Parameters(paramLabel = "ID", converter = Converters.CardId.class, description = "The card: 42 or #42.")
+    long id;
 
     @Override
     protected int execute() {
-        CardDetails details = new Queries(workspace()).details(parseId(id));
+        CardDetails details = new Queries(workspace()).details(id);
         if (json()) {
             Map<String, Object> card = Json.card(details.card());
             card.put("comments", details.comments().stream().map(Json::comment).toList());

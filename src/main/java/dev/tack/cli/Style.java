@@ -14,7 +14,7 @@ final class Style {
     }
 
     static Style detect() {
-        boolean tty = System.console() != null;
+        boolean tty = Terminal.interactive();
         boolean noColor = System.getenv("NO_COLOR") != null && !System.getenv("NO_COLOR").isEmpty();
         boolean dumb = "dumb".equals(System.getenv("TERM"));
         return new Style(tty && !noColor && !dumb);

@@ -22,7 +22,8 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = TackCommand.Version.class,
         description = "A terminal kanban board that people, scripts and background workers share at once.",
-        synopsisSubcommandLabel = "[COMMAND]")
+        synopsisSubcommandLabel = "[COMMAND]",
+        modelTransformer = RootVersionOnly.class)
 public class TackCommand extends BaseCommand {
 
     @Mixin
@@ -56,7 +57,12 @@ public class TackCommand extends BaseCommand {
         // so they are sanitised: a newline or an escape sequence in an argument stays visible text.
         commandLine.setParameterExceptionHandler((ex, argv) -> {
             String help = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
-            err.println("tack: " + Sanitizer.line(ex.getMessage()) + " (see: " + help + ")");
+            String suggestion = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                // picocli prints its "Did you mean" on lines of their own; tack's error is one line
+                suggestion = "; did you mean: " + String.join(" or ", unmatched.getSuggestions().stream().limit(3).toList()) + "?";
+            }
+            err.println("tack: " + Sanitizer.line(ex.getMessage() + suggestion) + " (see: " + help + ")");
             err.flush();
             return TackException.Kind.USAGE.exitCode();
         });
@@ -96,6 +102,7 @@ public class TackCommand extends BaseCommand {
         }
         CommandLine commandLine = new CommandLine(new TackCommand());
         commandLine.addSubcommand(subcommand);
+        new RootVersionOnly().transform(commandLine.getCommandSpec());
         return commandLine;
     }
 

@@ -1,8 +1,8 @@
 package dev.tack.cli;
 
+import java.time.Duration;
 import dev.tack.board.Claims;
 import dev.tack.board.Workspace;
-import dev.tack.worker.Durations;
 import dev.tack.worker.Worker;
 import dev.tack.worker.WorkerConfig;
 import picocli.CommandLine.Command;
@@ -34,26 +34,26 @@ final class WorkerCommand extends BaseCommand {
     @Option(names = "--name", paramLabel = "NAME", description = "This worker's name (default: worker-<pid>).")
     String name;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1", description = "Commands at once (default ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1", converter = Converters.AtLeastOne.class, description = "Commands at once (default ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "60s", description = "Lease on a claimed card (default ${DEFAULT-VALUE}).")
-    String lease;
+    @Option(names = "--lease", paramLabel = "DURATION", converter = Converters.Wait.class, defaultValue = "60s", description = "Lease on a claimed card (default ${DEFAULT-VALUE}).")
+    Duration lease;
 
-    @Option(names = "--heartbeat", paramLabel = "DURATION", defaultValue = "10s", description = "How often to extend the lease (default ${DEFAULT-VALUE}).")
-    String heartbeat;
+    @Option(names = "--heartbeat", paramLabel = "DURATION", converter = Converters.Wait.class, defaultValue = "10s", description = "How often to extend the lease (default ${DEFAULT-VALUE}).")
+    Duration heartbeat;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", description = "Kill a command after this long (default ${DEFAULT-VALUE}).")
-    String timeout;
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.Wait.class, defaultValue = "30m", description = "Kill a command after this long (default ${DEFAULT-VALUE}).")
+    Duration timeout;
 
-    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "3", description = "Attempts per card (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "3", converter = Converters.AtLeastOne.class, description = "Attempts per card (default ${DEFAULT-VALUE}).")
     int maxAttempts;
 
-    @Option(names = "--backoff", paramLabel = "DURATION", defaultValue = "10s", description = "Wait before retrying a failed card (default ${DEFAULT-VALUE}).")
-    String backoff;
+    @Option(names = "--backoff", paramLabel = "DURATION", converter = Converters.Wait.class, defaultValue = "10s", description = "Wait before retrying a failed card (default ${DEFAULT-VALUE}).")
+    Duration backoff;
 
-    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "10s", description = "On SIGTERM/Ctrl+C, wait this long for running commands (default ${DEFAULT-VALUE}).")
-    String grace;
+    @Option(names = "--grace", paramLabel = "DURATION", converter = Converters.Wait.class, defaultValue = "10s", description = "On SIGTERM/Ctrl+C, wait this long for running commands (default ${DEFAULT-VALUE}).")
+    Duration grace;
 
     @Option(names = "--once", description = "Run one card, then exit.")
     boolean once;
@@ -65,8 +65,8 @@ final class WorkerCommand extends BaseCommand {
     protected int execute() {
         String workerName = firstNonBlank(name, "worker-" + ProcessHandle.current().pid());
         WorkerConfig config = new WorkerConfig(new Claims.Lanes(from, to, doing, fail), command, workerName, concurrency,
-                Durations.parse("--lease", lease), Durations.parse("--heartbeat", heartbeat), Durations.parse("--timeout", timeout),
-                maxAttempts, Durations.parse("--backoff", backoff), Durations.parse("--grace", grace), once, exitWhenIdle);
+                lease, heartbeat, timeout,
+                maxAttempts, backoff, grace, once, exitWhenIdle);
         Workspace base = workspace();
         // Events are signed with the worker's name, so the log reads "worker-7 finished #12".
         Workspace asWorker = new Workspace(base.database(), new dev.tack.model.Actor(

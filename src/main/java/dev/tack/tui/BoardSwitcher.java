@@ -75,7 +75,10 @@ final class BoardSwitcher implements Dialog {
                     }));
         } else if (c == 'r' && !boards.isEmpty()) {
             String old = boards.get(index).name();
-            controller.push(new Form("Rename board " + old, List.of(Form.Field.line("name", "New name", old)), form -> {
+            // Renaming main changes what tack opens without --board (the oldest board then): say so.
+            String title = !old.equals(dev.tack.board.Workspace.DEFAULT_BOARD) || boards.size() < 2 ? "Rename board " + old
+                    : "Rename main: without --board tack then opens " + (boards.get(0).name().equals(old) ? "it (oldest)" : boards.get(0).name());
+            controller.push(new Form(title, List.of(Form.Field.line("name", "New name", old)), form -> {
                 String name = form.value("name").strip();
                 String refusal = controller.write(() -> controller.boards().rename(old, name), "renamed board " + old + " to " + name);
                 if (refusal == null && old.equals(controller.boardName())) {

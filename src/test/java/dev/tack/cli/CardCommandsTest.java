@@ -210,7 +210,8 @@ class CardCommandsTest extends CliFixture {
 
         assertThat(tack("restore", String.valueOf(a)).expectOk().out()).isEqualTo("#1 restored to Todo\n");
         assertThat(ids()).containsExactly(b, a);
-        tack("restore", String.valueOf(a)).expectError(2);
+        // consistent with rm of an archived card (3): restore finds no archived card #1
+        assertThat(tack("restore", String.valueOf(a)).expectError(3).err()).isEqualTo("tack: #1 is not archived (it is in Todo)\n");
     }
 
     @Test

@@ -72,7 +72,7 @@ class ColumnCommandTest extends CliFixture {
     @Test
     void wipOffClearsTheLimit() {
         tack("column", "wip", "Doing", "2", "--hard").expectOk();
-        assertThat(tack("column", "wip", "Doing", "off").expectOk().out()).isEqualTo("limited column Doing\n");
+        assertThat(tack("column", "wip", "Doing", "off").expectOk().out()).isEqualTo("column Doing: no WIP limit\n");
         assertThat(tack("column", "ls", "--json").json().getAsJsonArray().get(1).getAsJsonObject().get("wip_limit").isJsonNull())
                 .isTrue();
         tack("column", "wip", "Doing", "lots").expectError(2);
@@ -82,7 +82,7 @@ class ColumnCommandTest extends CliFixture {
     @Test
     void renameKeepsTheCards() {
         long id = add("a", "-c", "Doing");
-        assertThat(tack("column", "rename", "doing", "In progress").expectOk().out()).isEqualTo("renamed to column In progress\n");
+        assertThat(tack("column", "rename", "doing", "In progress").expectOk().out()).isEqualTo("renamed column doing to In progress\n");
         assertThat(tack("show", String.valueOf(id), "--json").json().getAsJsonObject().get("column").getAsString())
                 .isEqualTo("In progress");
         tack("column", "rename", "Todo", "done").expectError(4);

@@ -51,8 +51,11 @@ class InitCommandTest {
         tack("--db", db.toString(), "add", "keep me").expectOk();
         CliRun.Snapshot before = CliRun.snapshot(db);
 
-        CliRun.Result again = tack("init", "--db", db.toString()).expectError(4);
-        assertThat(again.err()).isEqualTo("tack: a board database already exists at " + db + "\n");
+        // Nothing asked to change: done already (0). Asked for columns it cannot give: failed (1), not a conflict (4).
+        CliRun.Result again = tack("init", "--db", db.toString()).expectOk();
+        assertThat(again.out()).isEqualTo("a board database already exists at " + db + "; nothing changed\n");
+        CliRun.Result columns = tack("init", "--db", db.toString(), "--columns", "A,B").expectError(1);
+        assertThat(columns.err()).startsWith("tack: a board database already exists at " + db + "; --columns is for a new one");
         assertThat(CliRun.snapshot(db)).isEqualTo(before);
     }
 

@@ -23,7 +23,9 @@ public final class ChildJvm implements AutoCloseable {
 
     /** JVM flags that make a short-lived child start quickly and stay small. */
     private static final List<String> FAST_START = List.of(
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-Xmx96m", "-Xss512k");
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-Xmx96m", "-Xss512k",
+            // as the installed launcher does: no JDK 24+ warning when sqlite-jdbc loads its native library
+            "--enable-native-access=ALL-UNNAMED");
 
     private final String name;
     private final Process process;

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TmuxEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** tack in the pane runs in a UTF-8 locale, as in a person's terminal, whatever the machine's locale. */
+    private static final String UTF8_PANE = "LC_ALL=C.UTF-8 ";
 
     @TempDir
     Path dir;
@@ -53,7 +55,8 @@ class TmuxEndToEndTest {
     }
 
     private String tmux(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        // -u: the client is a UTF-8 terminal even when the machine has no locale (a fresh container).
+        List<String> command = new ArrayList<>(List.of("tmux", "-u", "-L", socket));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -92,7 +95,7 @@ class TmuxEndToEndTest {
             Fixture.add(setup, "already there", "Todo");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = quote(java) + " -cp " + quote(System.getProperty("java.class.path"))
+        String command = UTF8_PANE + quote(java) + " -cp " + quote(System.getProperty("java.class.path"))
                 + " dev.tack.Main --db " + quote(db.toString()) + " --as e2e; echo EXITED:$?;"
                 + " stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon' | sed 's/^/STTY:/'; sleep 60";
         tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", command);
@@ -132,7 +135,7 @@ class TmuxEndToEndTest {
             Fixture.add(setup, "left card", "Todo");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = quote(java) + " -cp " + quote(System.getProperty("java.class.path")) + " dev.tack.Main --db "
+        String command = UTF8_PANE + quote(java) + " -cp " + quote(System.getProperty("java.class.path")) + " dev.tack.Main --db "
                 + quote(db.toString()) + " --as e2e; sleep 60";
         tmux("new-session", "-d", "-s", "e2e", "-x", "270", "-y", "30", command);
         serverStarted = true;
