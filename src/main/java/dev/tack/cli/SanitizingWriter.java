@@ -125,6 +125,10 @@ final class SanitizingWriter extends Writer {
         }
         drain(true);
         target.flush();
+        // A PrintWriter below swallows a closed pipe; passed up, it ends `tack log --follow | head -1`.
+        if (target instanceof java.io.PrintWriter writer && writer.checkError()) {
+            throw new IOException("standard output is closed");
+        }
     }
 
     @Override

@@ -125,6 +125,26 @@ class HostileOutputTest {
                 .contains("\n  > ^[]52;c;cHduZWQ=^G^[]0;pwned^G^[[2J<9B>31m<U+202E>^?\n");
     }
 
+    /** The real decision: the packaged program with its standard output on a pseudo-terminal (util-linux script). */
+    @Test
+    void onARealTerminalExportShowsTheSequencesAndInAPipeKeepsThem() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1)");
+        Path db = hostileBoard("real");
+        List<String> tack = dev.tack.testing.ChildJvm.command(folder, dev.tack.Main.class, "--db", db.toString(), "export", "-f", "md");
+        String line = String.join(" ", tack.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+        String onTerminal = run(List.of("/usr/bin/script", "-qec", line, "/dev/null"));
+        assertThat(onTerminal).contains("^[]52;c;cHduZWQ=^G").doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(run(tack)).contains(HOSTILE);
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(out).isZero();
+        return out;
+    }
+
     record Printed(int exit, String out, String err) {
     }
 

@@ -43,4 +43,25 @@ class SanitizingWriterTest {
         String emoji = "\uD83D\uDE00";
         assertThat(through(false, emoji.substring(0, 1), emoji.substring(1))).isEqualTo(emoji);
     }
+
+    @Test
+    void aClosedStreamBelowIsSeenAbove() {
+        java.io.Writer closed = new java.io.Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) throws java.io.IOException {
+                throw new java.io.IOException("broken pipe");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        PrintWriter out = new PrintWriter(new SanitizingWriter(new PrintWriter(closed), false), true);
+        out.println("event");
+        assertThat(out.checkError()).isTrue();
+    }
 }
