@@ -45,17 +45,31 @@ abstract class BaseCommand implements Callable<Integer> {
         return globals().json;
     }
 
+    Output output() {
+        return ((TackCommand) spec.root().userObject()).output;
+    }
+
+    /**
+     * Where the command prints: sanitised text for people, or with {@code --json} the JSON
+     * document, which is safe by construction and keeps its bytes in a pipe (see {@link Output}).
+     * Commands print text from the database as it is; the boundary makes it safe, once.
+     */
     PrintWriter out() {
-        return spec.commandLine().getOut();
+        return json() ? output().data() : output().text();
+    }
+
+    /** Diagnostics and progress for people, sanitised; never standard output. */
+    PrintWriter err() {
+        return output().err();
     }
 
     Style style() {
-        return Style.detect();
+        return Style.detect(output().terminal());
     }
 
     void printJson(Object value) {
-        out().println(Json.pretty(value));
-        out().flush();
+        output().data().println(Json.pretty(value));
+        output().data().flush();
     }
 
     Actor actor() {

@@ -27,7 +27,7 @@ final class BoardCommand extends BaseCommand {
             if (json()) {
                 printJson(boards.stream().map(b -> Map.of("id", b.id(), "name", b.name())).toList());
             } else {
-                boards.forEach(b -> out().println(dev.tack.text.Sanitizer.line(b.name())));
+                boards.forEach(b -> out().println(b.name()));
             }
             return 0;
         }

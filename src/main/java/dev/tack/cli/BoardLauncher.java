@@ -30,7 +30,7 @@ final class BoardLauncher {
                 BoardScreen.open(command.workspace());
                 return 0;
             } catch (IOException e) {
-                System.err.println("tack: cannot use this terminal (" + e.getMessage() + "); printing the board instead");
+                command.err().println("tack: cannot use this terminal (" + e.getMessage() + "); printing the board instead");
             }
         }
         new CardText(command.style(), LocalDate.now()).board(command.out(), new Queries(command.workspace()).board(CardFilter.ALL));

@@ -3,7 +3,6 @@ package dev.tack.cli;
 import java.util.List;
 import java.util.Map;
 import dev.tack.store.Integrity;
-import dev.tack.text.Sanitizer;
 import picocli.CommandLine.Command;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -25,9 +24,9 @@ final class CheckCommand extends BaseCommand {
             return 0;
         }
         // The problems are the output (stdout, or the JSON); the one line on stderr says the command failed.
-        spec.commandLine().getErr().println("tack: " + Sanitizer.line(workspace().database().file().toString()) + " has " + problems.size()
+        err().println("tack: " + workspace().database().file() + " has " + problems.size()
                 + (problems.size() == 1 ? " problem" : " problems"));
-        spec.commandLine().getErr().flush();
+        err().flush();
         return 1;
     }
 }

@@ -27,7 +27,7 @@ final class ColumnCommand extends BaseCommand {
             command.printJson(Json.column(column, new Columns(command.workspace()).list().stream()
                     .filter(c -> c.column().id() == column.id()).mapToInt(Columns.ColumnCount::cards).findFirst().orElse(0)));
         } else {
-            command.out().println(verb + " column " + Sanitizer.line(column.name()));
+            command.out().println(verb + " column " + column.name());
         }
     }
 
@@ -109,7 +109,7 @@ final class ColumnCommand extends BaseCommand {
             if (json()) {
                 printJson(java.util.Map.of("removed", name));
             } else {
-                out().println("removed column " + Sanitizer.line(name));
+                out().println("removed column " + name);
             }
             return 0;
         }

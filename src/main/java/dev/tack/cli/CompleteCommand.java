@@ -8,7 +8,6 @@ import dev.tack.board.Columns;
 import dev.tack.board.Workspace;
 import dev.tack.model.Board;
 import dev.tack.store.DbLocation;
-import dev.tack.text.Sanitizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -40,7 +39,7 @@ final class CompleteCommand extends BaseCommand {
                     default -> List.of();
                 };
             }
-            names.forEach(name -> out().println(Sanitizer.line(name)));
+            names.forEach(name -> out().println(name));
             out().flush();
         } catch (RuntimeException e) {
             // nothing to offer

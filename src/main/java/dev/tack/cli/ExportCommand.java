@@ -34,7 +34,9 @@ final class ExportCommand extends BaseCommand {
         }
         BoardSnapshot snapshot = new Transfers(workspace()).export();
         if (output == null) {
-            Writer out = out();
+            // A document, not text for people: into a file or a pipe it keeps its bytes; on a terminal
+            // the boundary shows its escape sequences instead of sending them (Output).
+            Writer out = output().data();
             chosen.write(snapshot, out);
             out.flush();
             return 0;
@@ -52,7 +54,7 @@ final class ExportCommand extends BaseCommand {
             Files.deleteIfExists(temporary);
         }
         if (!json()) {
-            System.err.println("exported " + snapshot.cardCount() + " card(s) to " + target);
+            err().println("exported " + snapshot.cardCount() + " card(s) to " + target);
         }
         return 0;
     }

@@ -2,8 +2,7 @@ package dev.tack.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.Map;
 import dev.tack.board.BoardSnapshot;
 import dev.tack.board.Transfers;
 import dev.tack.io.Format;
+import dev.tack.io.ImportInput;
 import dev.tack.store.TackException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Add the cards of a tack JSON export, a CSV file or a Trello JSON export to the board,",
             "making missing columns; with --board NAME of a board that does not exist, it is created.",
-            "All or nothing: one transaction."})
+            "The file is read and checked first, then written in one transaction: all or nothing.",
+            "Hard WIP limits hold: a file that would put a column over one is refused."})
 final class ImportCommand extends BaseCommand {
 
     @Parameters(paramLabel = "FILE", description = "The file to read.")
@@ -28,22 +29,39 @@ final class ImportCommand extends BaseCommand {
     @Option(names = {"-f", "--format"}, paramLabel = "json|csv|trello", description = "Format (default: guessed from the file).")
     String format;
 
+    @Option(names = "--max-size", paramLabel = "MB", defaultValue = "100",
+            description = "Refuse a file larger than this many megabytes (default ${DEFAULT-VALUE}).")
+    int maxSizeMb;
+
     @Override
     protected int execute() throws IOException {
+        if (maxSizeMb <= 0) {
+            throw TackException.usage("--max-size must be a positive number of megabytes");
+        }
         // Checked before the file is opened: reading and closing our own database file with Java I/O
         // would drop this process's SQLite locks on it (DESIGN.md §2 rule 1).
         DatabaseFiles.refuseInput(file, workspace().database().file());
-        String head;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            char[] buffer = new char[4096];
-            int read = reader.read(buffer);
-            head = read <= 0 ? "" : new String(buffer, 0, read);
+        long limit = maxSizeMb * 1024L * 1024L;
+        if (Files.isRegularFile(file) && Files.size(file) > limit) {
+            throw TackException.usage(file + " is " + Files.size(file) / (1024 * 1024) + " MB, larger than the import limit of "
+                    + maxSizeMb + " MB (raise it with --max-size MB)");
+        }
+        InputStream stream;
+        try {
+            stream = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw TackException.notFound("no file " + file);
         }
-        Format chosen = format != null ? Format.named(format) : Format.sniff(file.getFileName().toString(), head);
+        // The whole file is read, parsed and checked before the board's write lock is taken; then
+        // one transaction writes it (Transfers).
         BoardSnapshot snapshot;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        Format chosen;
+        try (BufferedReader reader = new BufferedReader(new ImportInput(stream, limit, file.toString()), 1 << 16)) {
+            reader.mark(4096);
+            char[] head = new char[4096];
+            int read = reader.read(head);
+            reader.reset();
+            chosen = format != null ? Format.named(format) : Format.sniff(file.getFileName().toString(), read <= 0 ? "" : new String(head, 0, read));
             snapshot = chosen.read(reader);
         }
         int count = new Transfers(workspace()).importSnapshot(snapshot);

@@ -3,7 +3,6 @@ package dev.tack.cli;
 import dev.tack.board.Cards;
 import dev.tack.board.Json;
 import dev.tack.model.Card;
-import dev.tack.text.Sanitizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +30,7 @@ final class MvCommand extends BaseCommand {
         if (json()) {
             printJson(Json.card(card));
         } else {
-            out().println("#" + card.id() + " → " + Sanitizer.line(card.column()) + " (position " + card.position() + ")");
+            out().println("#" + card.id() + " → " + card.column() + " (position " + card.position() + ")");
         }
         return 0;
     }

@@ -3,7 +3,6 @@ package dev.tack.cli;
 import dev.tack.board.Cards;
 import dev.tack.board.Json;
 import dev.tack.model.Card;
-import dev.tack.text.Sanitizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,7 +18,7 @@ final class RestoreCommand extends BaseCommand {
         if (json()) {
             printJson(Json.card(card));
         } else {
-            out().println("#" + card.id() + " restored to " + Sanitizer.line(card.column()));
+            out().println("#" + card.id() + " restored to " + card.column());
         }
         return 0;
     }

@@ -1,9 +1,9 @@
 package dev.tack.cli;
 
 /**
- * ANSI colour for text output, on only when standard output is a terminal, {@code NO_COLOR} is
- * unset and the terminal is not dumb. Every string that came from the database is sanitised
- * before it gets here.
+ * Colour for text output, on only when standard output is a terminal, {@code NO_COLOR} is unset
+ * and the terminal is not dumb. It writes markers, not escape sequences: {@link SanitizingWriter}
+ * at the output boundary turns them into SGR sequences, after it has made everything else safe.
  */
 final class Style {
 
@@ -13,11 +13,13 @@ final class Style {
         this.enabled = enabled;
     }
 
-    static Style detect() {
-        boolean tty = Terminal.interactive();
+    static Style detect(boolean terminal) {
+        return new Style(terminal && coloursWanted());
+    }
+
+    static boolean coloursWanted() {
         boolean noColor = System.getenv("NO_COLOR") != null && !System.getenv("NO_COLOR").isEmpty();
-        boolean dumb = "dumb".equals(System.getenv("TERM"));
-        return new Style(tty && !noColor && !dumb);
+        return !noColor && !"dumb".equals(System.getenv("TERM"));
     }
 
     String bold(String text) {
@@ -53,6 +55,10 @@ final class Style {
     }
 
     private String wrap(String code, String text) {
-        return enabled && !text.isEmpty() ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+        return enabled && !text.isEmpty() ? marker(code) + text + marker("0") : text;
+    }
+
+    private static String marker(String code) {
+        return SanitizingWriter.MARK + code + SanitizingWriter.END;
     }
 }

@@ -29,6 +29,9 @@ public class TackCommand extends BaseCommand {
     @Mixin
     GlobalOptions globals = new GlobalOptions();
 
+    /** Where every command prints (set by {@link #run} before the command runs). */
+    Output output;
+
     @Override
     protected int execute() {
         return BoardLauncher.open(this);
@@ -41,7 +44,7 @@ public class TackCommand extends BaseCommand {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         try {
-            return run(out, err, TypedArguments.recover(args));
+            return run(out, Output.isTerminal(1), err, TypedArguments.recover(args));
         } finally {
             out.flush();
             err.flush();
@@ -49,9 +52,26 @@ public class TackCommand extends BaseCommand {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, false, err, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, saying whether {@code out} is a terminal. */
+    public static int run(PrintWriter out, boolean outIsTerminal, PrintWriter err, String... args) {
+        Output output = Output.over(out, outIsTerminal, err);
+        try {
+            return run(output, out, err, args);
+        } finally {
+            output.flush();
+        }
+    }
+
+    private static int run(Output output, PrintWriter rawOut, PrintWriter rawErr, String... args) {
         CommandLine commandLine = commandLine(args);
         TackCommand root = commandLine.getCommand();
-        commandLine.setOut(out);
+        root.output = output;
+        PrintWriter err = output.err();
+        // picocli's help and version text is tack's own; it goes out as picocli formats it.
+        commandLine.setOut(rawOut);
         commandLine.setErr(err);
         // Every failure is one line on stderr (DESIGN.md §4). Messages may quote what was typed,
         // so they are sanitised: a newline or an escape sequence in an argument stays visible text.

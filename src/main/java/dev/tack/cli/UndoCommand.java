@@ -22,7 +22,7 @@ final class UndoCommand extends BaseCommand {
             command.printJson(Json.card(card));
         } else {
             command.out().println(verb + " the last change to #" + card.id() + " " + Sanitizer.line(card.title())
-                    + (card.archived() ? " (now archived)" : " (now in " + Sanitizer.line(card.column()) + ")"));
+                    + (card.archived() ? " (now archived)" : " (now in " + card.column() + ")"));
         }
     }
 }

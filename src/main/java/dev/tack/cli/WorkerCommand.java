@@ -71,6 +71,6 @@ final class WorkerCommand extends BaseCommand {
         // Events are signed with the worker's name, so the log reads "worker-7 finished #12".
         Workspace asWorker = new Workspace(base.database(), new dev.tack.model.Actor(
                 globals().actor != null ? globals().actor : workerName, base.actor().host(), base.actor().pid()), base.requestedBoard());
-        return new Worker(asWorker, config, new java.io.PrintWriter(System.err, true)).run();
+        return new Worker(asWorker, config, err()).run();
     }
 }

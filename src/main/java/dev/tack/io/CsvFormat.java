@@ -14,6 +14,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.tack.board.BoardSnapshot;
+import dev.tack.board.Validation;
 import dev.tack.store.TackException;
 
 /**
@@ -44,41 +45,119 @@ public final class CsvFormat implements Format {
         csv.flush();
     }
 
+    /**
+     * Reads the rows as they come (FastCSV), each checked by the board's rules; an error names the
+     * line and the field. FastCSV takes a quote that is never closed for a field running to the
+     * end of the file, so the quotes are counted on the way in: in valid CSV they come in pairs.
+     */
     @Override
     public BoardSnapshot read(Reader in) {
         Map<String, List<BoardSnapshot.Item>> byColumn = new LinkedHashMap<>();
-        int row = 1;
-        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().allowMissingFields(true).ofNamedCsvRecord(in)) {
+        QuoteCount quotes = new QuoteCount(in);
+        long line = 1;
+        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().allowMissingFields(true).ofNamedCsvRecord(quotes)) {
             for (NamedCsvRecord record : csv) {
-                row++;
+                line = record.getStartingLineNumber();
                 if (!record.getHeader().contains("title")) {
-                    throw TackException.usage("the CSV needs a header row with a 'title' column (and optionally "
-                            + String.join(", ", HEADER) + ")");
+                    throw TackException.usage("line 1: the CSV needs a header row with a 'title' column (and optionally "
+                            + String.join(", ", HEADER) + "); it has: " + String.join(", ", record.getHeader()));
                 }
-                String column = record.findField("column").filter(c -> !c.isBlank()).orElse("");
-                String priority = record.findField("priority").filter(p -> !p.isBlank()).orElse("0");
-                int parsedPriority;
-                try {
-                    parsedPriority = Integer.parseInt(priority.strip());
-                } catch (NumberFormatException e) {
-                    throw TackException.usage("row " + row + ": priority '" + priority + "' is not 0-3");
-                }
-                List<String> tags = record.findField("tags").map(t -> Arrays.stream(t.split("[\\s,]+"))
-                        .filter(s -> !s.isBlank()).toList()).orElse(List.of());
-                String due = record.findField("due").orElse("");
-                BoardSnapshot.Item item = new BoardSnapshot.Item(record.getField("title"),
-                        record.findField("description").orElse(""), tags, parsedPriority,
-                        JsonFormat.date(due), record.findField("assignee").filter(a -> !a.isBlank()).orElse(null),
-                        record.findField("archived").map(a -> a.strip().equalsIgnoreCase("true")).orElse(false), List.of());
+                Row row = new Row(record, line);
+                String column = row.field("column", c -> c.isBlank() ? "" : Validation.name("column", c.strip()));
+                int priority = row.field("priority", p -> {
+                    try {
+                        return Validation.priority(p.isBlank() ? 0 : Integer.parseInt(p.strip()));
+                    } catch (NumberFormatException e) {
+                        throw TackException.usage("'" + p + "' is not 0-3");
+                    }
+                });
+                List<String> tags = row.field("tags", t -> Validation.tags(Arrays.stream(t.split("[\\s,]+")).filter(s -> !s.isBlank()).toList()));
+                BoardSnapshot.Item item = new BoardSnapshot.Item(row.field("title", Validation::title),
+                        row.field("description", Validation::description), tags, priority, row.field("due", JsonFormat::date),
+                        row.field("assignee", a -> a.isBlank() ? null : Validation.assignee(a)),
+                        row.field("archived", a -> a.strip().equalsIgnoreCase("true")), List.of());
                 byColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(item);
             }
         } catch (CsvParseException e) {
-            throw TackException.usage("cannot read the CSV near row " + row + ": " + e.getMessage());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof TackException reading) {
+                throw reading; // the input's own error (not UTF-8, too large) says where already
+            }
+            java.util.regex.Matcher started = java.util.regex.Pattern.compile("started in line (\\d+)").matcher(e.getMessage());
+            throw TackException.usage("line " + (started.find() ? started.group(1) : String.valueOf(line + 1)) + ": "
+                    + cause.getMessage() + (cause.getMessage().contains("fields") ? " (a comma in a value needs quotes)" : ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        quotes.requirePairs();
         List<BoardSnapshot.Lane> lanes = new ArrayList<>();
         byColumn.forEach((name, items) -> lanes.add(new BoardSnapshot.Lane(name.isEmpty() ? null : name, null, false, items)));
         return new BoardSnapshot(null, lanes);
+    }
+
+    /** One record and its line, for errors that say where. */
+    private record Row(NamedCsvRecord record, long line) {
+
+        interface Check<T> {
+            T apply(String value);
+        }
+
+        /** The field (empty when the row has no such column), checked; a failed check names the line and the field. */
+        <T> T field(String name, Check<T> check) {
+            String value = record.findField(name).orElse("");
+            try {
+                return check.apply(value);
+            } catch (TackException e) {
+                throw TackException.usage("line " + line + ", field " + name + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Counts quote characters as FastCSV reads them and remembers the line of the last one that opened a pair. */
+    private static final class QuoteCount extends java.io.FilterReader {
+
+        private long line = 1;
+        private boolean open;
+        private long openedOn;
+
+        QuoteCount(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                see((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = offset; i < offset + n; i++) {
+                see(buffer[i]);
+            }
+            return n;
+        }
+
+        private void see(char c) {
+            if (c == '"') {
+                open = !open;
+                if (open) {
+                    openedOn = line;
+                }
+            } else if (c == '\n') {
+                line++;
+            }
+        }
+
+        void requirePairs() {
+            if (open) {
+                throw TackException.usage("line " + openedOn + ": a quote (\") opened here is never closed, so the rest of the"
+                        + " file would be one field; nothing was imported");
+            }
+        }
     }
 }

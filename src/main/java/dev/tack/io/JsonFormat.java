@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.google.gson.JsonArray;
+import java.io.EOFException;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 import dev.tack.board.BoardSnapshot;
 import dev.tack.board.Json;
+import dev.tack.board.Validation;
 import dev.tack.store.TackException;
 
 /**
@@ -74,49 +76,241 @@ public final class JsonFormat implements Format {
         out.write('\n');
     }
 
+    /**
+     * Reads the file as a stream (Gson's {@link JsonReader}), never as one tree in memory, and
+     * checks each card as it comes: an error names the line, the column and the JSON path of the
+     * value that is wrong, so the reader knows how far the file was good.
+     */
     @Override
     public BoardSnapshot read(Reader in) throws IOException {
-        JsonObject root;
+        JsonReader json = new JsonReader(in);
         try {
-            JsonElement element = JsonParser.parseReader(in);
-            if (!element.isJsonObject()) {
-                throw TackException.usage("not a tack board export: the JSON is not an object");
+            if (json.peek() != JsonToken.BEGIN_OBJECT) {
+                throw TackException.usage("not a tack board export: the JSON is not an object (" + where(json) + ")");
             }
-            root = element.getAsJsonObject();
-        } catch (JsonParseException e) {
+            String board = null;
+            List<BoardSnapshot.Lane> lanes = null;
+            json.beginObject();
+            while (json.hasNext()) {
+                switch (json.nextName()) {
+                    case "format" -> {
+                        String format = string(json, "format");
+                        if (format != null && !format.equals(FORMAT)) {
+                            throw TackException.usage("not a tack board export: \"format\" is '" + format + "', not '" + FORMAT + "'");
+                        }
+                    }
+                    case "board" -> board = string(json, "board");
+                    case "columns" -> lanes = lanes(json);
+                    default -> json.skipValue();
+                }
+            }
+            json.endObject();
+            if (json.peek() != JsonToken.END_DOCUMENT) {
+                throw TackException.usage("not valid JSON: more after the end of the board (" + where(json) + ")");
+            }
+            if (lanes == null) {
+                throw TackException.usage("not a tack board export: no \"columns\" array");
+            }
+            return new BoardSnapshot(board, lanes);
+        } catch (MalformedJsonException | EOFException e) {
             throw TackException.usage("not valid JSON: " + firstLine(e.getMessage()));
         }
-        if (!root.has("columns") || !root.get("columns").isJsonArray()) {
-            throw TackException.usage("not a tack board export: no \"columns\" array");
-        }
+    }
+
+    private static List<BoardSnapshot.Lane> lanes(JsonReader json) throws IOException {
+        expect(json, JsonToken.BEGIN_ARRAY, "\"columns\"", "an array");
         List<BoardSnapshot.Lane> lanes = new ArrayList<>();
-        for (JsonElement columnElement : root.getAsJsonArray("columns")) {
-            JsonObject column = columnElement.getAsJsonObject();
+        json.beginArray();
+        while (json.hasNext()) {
+            expect(json, JsonToken.BEGIN_OBJECT, "a column", "an object");
+            String name = null;
+            Integer wip = null;
+            boolean hard = false;
             List<BoardSnapshot.Item> items = new ArrayList<>();
-            JsonArray cards = column.has("cards") ? column.getAsJsonArray("cards") : new JsonArray();
-            for (JsonElement cardElement : cards) {
-                JsonObject card = cardElement.getAsJsonObject();
-                List<String> tags = new ArrayList<>();
-                if (card.has("tags") && card.get("tags").isJsonArray()) {
-                    card.getAsJsonArray("tags").forEach(t -> tags.add(t.getAsString()));
-                }
-                List<BoardSnapshot.Note> notes = new ArrayList<>();
-                if (card.has("comments") && card.get("comments").isJsonArray()) {
-                    for (JsonElement c : card.getAsJsonArray("comments")) {
-                        JsonObject comment = c.getAsJsonObject();
-                        notes.add(new BoardSnapshot.Note(text(comment, "author"), text(comment, "body"), text(comment, "created_at")));
+            json.beginObject();
+            while (json.hasNext()) {
+                switch (json.nextName()) {
+                    case "name" -> name = checked(json, "column name", string(json, "name"), n -> Validation.name("column", n));
+                    case "wip_limit" -> wip = integer(json, "wip_limit");
+                    case "wip_hard" -> hard = bool(json, "wip_hard");
+                    case "cards" -> {
+                        expect(json, JsonToken.BEGIN_ARRAY, "\"cards\"", "an array");
+                        json.beginArray();
+                        while (json.hasNext()) {
+                            items.add(card(json));
+                        }
+                        json.endArray();
                     }
+                    default -> json.skipValue();
                 }
-                items.add(new BoardSnapshot.Item(text(card, "title"), text(card, "description"), tags,
-                        card.has("priority") && !card.get("priority").isJsonNull() ? card.get("priority").getAsInt() : 0,
-                        date(text(card, "due")), text(card, "assignee"),
-                        card.has("archived") && card.get("archived").getAsBoolean(), notes));
             }
-            Integer wip = column.has("wip_limit") && !column.get("wip_limit").isJsonNull() ? column.get("wip_limit").getAsInt() : null;
-            boolean hard = column.has("wip_hard") && column.get("wip_hard").getAsBoolean();
-            lanes.add(new BoardSnapshot.Lane(text(column, "name"), wip, hard, items));
+            json.endObject();
+            lanes.add(new BoardSnapshot.Lane(name, wip, hard, items));
         }
-        return new BoardSnapshot(text(root, "board"), lanes);
+        json.endArray();
+        return lanes;
+    }
+
+    private static BoardSnapshot.Item card(JsonReader json) throws IOException {
+        expect(json, JsonToken.BEGIN_OBJECT, "a card", "an object");
+        String title = null;
+        String description = null;
+        List<String> tags = List.of();
+        int priority = 0;
+        LocalDate due = null;
+        String assignee = null;
+        boolean archived = false;
+        List<BoardSnapshot.Note> notes = List.of();
+        String start = where(json);
+        json.beginObject();
+        while (json.hasNext()) {
+            switch (json.nextName()) {
+                case "title" -> title = checked(json, "title", string(json, "title"), Validation::title);
+                case "description" -> description = checked(json, "description", string(json, "description"), Validation::description);
+                case "tags" -> {
+                    List<String> read = new ArrayList<>();
+                    if (nullOr(json, JsonToken.BEGIN_ARRAY, "\"tags\"", "an array of strings")) {
+                        json.beginArray();
+                        while (json.hasNext()) {
+                            read.add(checked(json, "tag", string(json, "tag"), Validation::tag));
+                        }
+                        json.endArray();
+                    }
+                    tags = read;
+                }
+                case "priority" -> {
+                    Integer value = integer(json, "priority");
+                    priority = checked(json, "priority", value == null ? 0 : value, Validation::priority);
+                }
+                case "due" -> due = checked(json, "due", string(json, "due"), JsonFormat::date);
+                case "assignee" -> assignee = checked(json, "assignee", string(json, "assignee"), Validation::assignee);
+                case "archived" -> archived = bool(json, "archived");
+                case "comments" -> notes = comments(json);
+                default -> json.skipValue();
+            }
+        }
+        if (title == null) {
+            throw TackException.usage("the card that starts at " + start + " has no \"title\"");
+        }
+        json.endObject();
+        return new BoardSnapshot.Item(title, description, tags, priority, due, assignee, archived, notes);
+    }
+
+    private static List<BoardSnapshot.Note> comments(JsonReader json) throws IOException {
+        List<BoardSnapshot.Note> notes = new ArrayList<>();
+        if (!nullOr(json, JsonToken.BEGIN_ARRAY, "\"comments\"", "an array")) {
+            return notes;
+        }
+        json.beginArray();
+        while (json.hasNext()) {
+            expect(json, JsonToken.BEGIN_OBJECT, "a comment", "an object");
+            String author = null;
+            String body = null;
+            String at = null;
+            json.beginObject();
+            while (json.hasNext()) {
+                switch (json.nextName()) {
+                    case "author" -> author = string(json, "author");
+                    case "body" -> body = checked(json, "comment", string(json, "body"), b -> b == null || b.isBlank() ? b : Validation.comment(b));
+                    case "created_at" -> at = string(json, "created_at");
+                    default -> json.skipValue();
+                }
+            }
+            json.endObject();
+            notes.add(new BoardSnapshot.Note(author, body, at));
+        }
+        json.endArray();
+        return notes;
+    }
+
+    /** Where the reader is, as a person reads it: "line 12 column 5 ($.columns[0].cards[3].title)". */
+    static String where(JsonReader json) {
+        String location = json.toString().replaceFirst("^JsonReader at ", "");
+        return location.replaceFirst(" path (.*)$", " ($1)");
+    }
+
+    private interface Check<T, R> {
+        R apply(T value);
+    }
+
+    /** A value checked by the board's rules, its error located in the file. */
+    private static <T, R> R checked(JsonReader json, String what, T value, Check<T, R> check) {
+        try {
+            return check.apply(value);
+        } catch (TackException e) {
+            throw TackException.usage(where(json) + ": " + e.getMessage());
+        }
+    }
+
+    private static void expect(JsonReader json, JsonToken token, String what, String shape) throws IOException {
+        JsonToken actual = json.peek();
+        if (actual != token) {
+            throw TackException.usage(where(json) + ": " + what + " should be " + shape + ", not " + describe(actual));
+        }
+    }
+
+    /** True when the value is {@code token}, false when it is null (consumed). */
+    private static boolean nullOr(JsonReader json, JsonToken token, String what, String shape) throws IOException {
+        if (json.peek() == JsonToken.NULL) {
+            json.nextNull();
+            return false;
+        }
+        expect(json, token, what, shape);
+        return true;
+    }
+
+    private static String string(JsonReader json, String field) throws IOException {
+        JsonToken token = json.peek();
+        if (token == JsonToken.NULL) {
+            json.nextNull();
+            return null;
+        }
+        if (token != JsonToken.STRING) {
+            throw TackException.usage(where(json) + ": \"" + field + "\" should be a string, not " + describe(token));
+        }
+        return json.nextString();
+    }
+
+    private static Integer integer(JsonReader json, String field) throws IOException {
+        JsonToken token = json.peek();
+        if (token == JsonToken.NULL) {
+            json.nextNull();
+            return null;
+        }
+        String place = where(json);
+        if (token != JsonToken.NUMBER) {
+            throw TackException.usage(place + ": \"" + field + "\" should be a whole number, not " + describe(token));
+        }
+        String number = json.nextString();
+        try {
+            return Integer.valueOf(number);
+        } catch (NumberFormatException e) {
+            throw TackException.usage(place + ": \"" + field + "\" should be a whole number, not " + number);
+        }
+    }
+
+    private static boolean bool(JsonReader json, String field) throws IOException {
+        JsonToken token = json.peek();
+        if (token == JsonToken.NULL) {
+            json.nextNull();
+            return false;
+        }
+        if (token != JsonToken.BOOLEAN) {
+            throw TackException.usage(where(json) + ": \"" + field + "\" should be true or false, not " + describe(token));
+        }
+        return json.nextBoolean();
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case BEGIN_ARRAY -> "an array";
+            case BEGIN_OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "true/false";
+            case NULL -> "null";
+            default -> "the end of the file";
+        };
     }
 
     static String text(JsonObject object, String field) {

@@ -29,11 +29,27 @@ public final class TrelloFormat implements Format {
 
     @Override
     public BoardSnapshot read(Reader in) throws IOException {
+        try {
+            return readTree(in);
+        } catch (IllegalStateException | ClassCastException | UnsupportedOperationException | NumberFormatException e) {
+            // Gson's tree says "Not a JSON Object: [...]": the file has the wrong shape somewhere.
+            throw TackException.usage("not a Trello export: a value has the wrong type (" + firstLine(e.getMessage()) + ")");
+        }
+    }
+
+    private static String firstLine(String message) {
+        String line = message == null ? "" : message.lines().findFirst().orElse("");
+        return line.length() > 120 ? line.substring(0, 120) + "…" : line;
+    }
+
+    private BoardSnapshot readTree(Reader in) throws IOException {
         JsonObject root;
         try {
             root = JsonParser.parseReader(in).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw TackException.usage("not a Trello export: " + e.getMessage());
+        } catch (JsonParseException e) {
+            throw TackException.usage("not valid JSON: " + firstLine(e.getMessage()));
+        } catch (IllegalStateException e) {
+            throw TackException.usage("not a Trello export: the JSON is not an object");
         }
         if (!root.has("lists") || !root.has("cards")) {
             throw TackException.usage("not a Trello export: no \"lists\" and \"cards\"");

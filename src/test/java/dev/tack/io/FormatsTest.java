@@ -60,7 +60,7 @@ class FormatsTest {
     @Test
     void csvWithABadPriorityNamesTheRow() {
         assertThatThrownBy(() -> new CsvFormat().read(new StringReader("title,priority\nok,1\nbad,high\n")))
-                .isInstanceOf(TackException.class).hasMessageContaining("row 3");
+                .isInstanceOf(TackException.class).hasMessageContaining("line 3, field priority");
     }
 
     @Test
