@@ -7,14 +7,22 @@ import dev.tack.model.Card;
 
 /**
  * Which cards to show. All given terms must match: text (in title, description or tags, any case),
- * tag, assignee and priority. Parsed from the screen's filter line as {@code tag:x}, {@code #x},
- * {@code @who}, {@code p:2} and words.
+ * tag, assignee, priority and card number. Parsed from the screen's filter line as {@code tag:x},
+ * {@code #x}, {@code @who}, {@code p:2} and words; {@code #} and digits ({@code #4}) is a card
+ * number, which matches card 4 and also cards tagged {@code 4} (a tag of digits is rare, and
+ * {@code tag:4} names only the tag).
  */
-public record CardFilter(String column, List<String> tags, String assignee, Integer priority, List<String> words) {
+public record CardFilter(String column, List<String> tags, String assignee, Integer priority, List<String> words,
+                         List<String> numbers) {
 
     public CardFilter {
         tags = tags == null ? List.of() : List.copyOf(tags);
         words = words == null ? List.of() : List.copyOf(words);
+        numbers = numbers == null ? List.of() : List.copyOf(numbers);
+    }
+
+    public CardFilter(String column, List<String> tags, String assignee, Integer priority, List<String> words) {
+        this(column, tags, assignee, priority, words, List.of());
     }
 
     public static final CardFilter ALL = new CardFilter(null, List.of(), null, null, List.of());
@@ -22,6 +30,7 @@ public record CardFilter(String column, List<String> tags, String assignee, Inte
     public static CardFilter parse(String line) {
         List<String> tags = new ArrayList<>();
         List<String> words = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
         String assignee = null;
         Integer priority = null;
         for (String term : line.strip().split("\\s+")) {
@@ -31,6 +40,8 @@ public record CardFilter(String column, List<String> tags, String assignee, Inte
             String lower = term.toLowerCase(Locale.ROOT);
             if (lower.startsWith("tag:") && term.length() > 4) {
                 tags.add(term.substring(4));
+            } else if (term.matches("#[0-9]+")) {
+                numbers.add(term.substring(1));
             } else if (term.startsWith("#") && term.length() > 1) {
                 tags.add(term.substring(1));
             } else if (term.startsWith("@") && term.length() > 1) {
@@ -41,11 +52,11 @@ public record CardFilter(String column, List<String> tags, String assignee, Inte
                 words.add(term);
             }
         }
-        return new CardFilter(null, tags, assignee, priority, words);
+        return new CardFilter(null, tags, assignee, priority, words, numbers);
     }
 
     public boolean isEmpty() {
-        return column == null && tags.isEmpty() && assignee == null && priority == null && words.isEmpty();
+        return column == null && tags.isEmpty() && assignee == null && priority == null && words.isEmpty() && numbers.isEmpty();
     }
 
     public boolean matches(Card card) {
@@ -54,6 +65,12 @@ public record CardFilter(String column, List<String> tags, String assignee, Inte
         }
         for (String tag : tags) {
             if (card.tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag))) {
+                return false;
+            }
+        }
+        for (String number : numbers) {
+            String id = number.replaceFirst("^0+(?=.)", "");
+            if (!String.valueOf(card.id()).equals(id) && card.tags().stream().noneMatch(t -> t.equalsIgnoreCase(number))) {
                 return false;
             }
         }

@@ -239,7 +239,7 @@ public final class Cards {
     /** Writes the new state with a compare-and-swap on the version the transaction read. */
     private static void save(Tx tx, Card before, Card after) throws SQLException {
         if (!CardTable.update(tx, after, before.version())) {
-            throw TackException.conflict("#" + before.id() + " changed under this write; try again");
+            throw new StaleVersion("#" + before.id() + " changed under this write; try again");
         }
     }
 
@@ -250,7 +250,7 @@ public final class Cards {
 
     static void checkVersion(Card card, Long ifVersion) {
         if (ifVersion != null && ifVersion != card.version()) {
-            throw TackException.conflict("#" + card.id() + " is at version " + card.version() + ", not " + ifVersion
+            throw new StaleVersion("#" + card.id() + " is at version " + card.version() + ", not " + ifVersion
                     + ": someone changed it since you read it (tack show " + card.id() + ")");
         }
     }

@@ -49,6 +49,10 @@ sealed interface Action {
     record StartFilter() implements Action {
     }
 
+    /** {@code Backspace} on the board: back into the filter line, one character shorter. */
+    record EditFilter() implements Action {
+    }
+
     /** {@code Esc} on the board: clears the filter. */
     record ClearFilter() implements Action {
     }

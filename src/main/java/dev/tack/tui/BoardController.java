@@ -1,6 +1,9 @@
 package dev.tack.tui;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
@@ -24,6 +28,7 @@ import dev.tack.board.Columns;
 import dev.tack.board.History;
 import dev.tack.board.NewCard;
 import dev.tack.board.Queries;
+import dev.tack.board.StaleVersion;
 import dev.tack.board.Workspace;
 import dev.tack.model.Card;
 import dev.tack.model.Event;
@@ -48,8 +53,10 @@ final class BoardController {
         void repaintAll();
     }
 
-    private static final String HINTS = "h/j/k/l move · H/L/J/K move card · n new · e edit · c comment · d archive"
-            + " · ⏎ details · / filter · b boards · C columns · ? help · q quit";
+    /** How long a confirmation stays on the status row, unless a key clears it sooner. */
+    static final Duration INFO_SHOWN = Duration.ofSeconds(5);
+    /** A refusal or an error stays longer: it has to be read, and it must not hide who is here for good. */
+    static final Duration ERROR_SHOWN = Duration.ofSeconds(10);
 
     private Workspace workspace;
     private Queries queries;
@@ -62,6 +69,9 @@ final class BoardController {
     private final String database;
     private String message;
     private boolean messageError;
+    private Instant messageUntil = Instant.MIN;
+    private final Clock clock;
+    private final boolean colour;
     private String readProblem;
     private String fileProblem;
     private boolean filterEditing;
@@ -74,7 +84,14 @@ final class BoardController {
     private int dropLane = -1;
 
     BoardController(Workspace workspace, Host host) {
+        this(workspace, host, Clock.systemDefaultZone(), System::getenv);
+    }
+
+    /** {@code clock} times the status messages; {@code environment} is read for {@code NO_COLOR}. */
+    BoardController(Workspace workspace, Host host, Clock clock, Function<String, String> environment) {
         this.host = host;
+        this.clock = clock;
+        this.colour = !Monochrome.wanted(environment);
         this.database = home(workspace.database().file());
         use(workspace);
     }
@@ -194,8 +211,18 @@ final class BoardController {
         return fileProblem != null ? fileProblem : readProblem;
     }
 
+    /** The status row's message, or null when there is none or it has been shown long enough. */
     String message() {
-        return message;
+        return message != null && clock.instant().isBefore(messageUntil) ? message : null;
+    }
+
+    /** Drops a message shown long enough; true when one went, so the screen is drawn again without it. */
+    boolean expireMessage() {
+        if (message != null && message() == null) {
+            message = null;
+            return true;
+        }
+        return false;
     }
 
     boolean messageIsError() {
@@ -307,6 +334,12 @@ final class BoardController {
             withCard(this::details);
         } else if (action instanceof Action.StartFilter) {
             filterEditing = true;
+        } else if (action instanceof Action.EditFilter) {
+            String text = model.filterText();
+            if (!text.isEmpty()) {
+                filterEditing = true;
+                model.filter(text.substring(0, text.offsetByCodePoints(text.length(), -1)));
+            }
         } else if (action instanceof Action.ClearFilter) {
             if (model.filtered()) {
                 model.filter("");
@@ -461,11 +494,11 @@ final class BoardController {
             reload();
             info("saved #" + seen.id());
             return null;
+        } catch (StaleVersion e) {
+            // someone changed the card since it was read: below
         } catch (TackException e) {
-            if (e.kind() != TackException.Kind.CONFLICT) {
-                error(e.getMessage());
-                return fromForm ? e.getMessage() : null;
-            }
+            error(e.getMessage());
+            return fromForm ? e.getMessage() : null;
         }
         Card theirs;
         try {
@@ -479,13 +512,17 @@ final class BoardController {
         List<String> overlap = CardForm.differences(seen, theirs).stream().filter(mine::contains).toList();
         String who = whoChanged(seen.id());
         if (overlap.isEmpty() && !theirs.archived()) {
-            String refusal = write(() -> cards.edit(seen.id(), edit, theirs.version()), null);
-            if (refusal == null) {
+            try {
+                cards.edit(seen.id(), edit, theirs.version());
+                reload();
                 info("saved #" + seen.id() + " on top of " + who + "'s change (different fields)");
                 return null;
-            }
-            if (!refusal.contains("version")) {
-                return fromForm ? refusal : null;
+            } catch (StaleVersion e) {
+                // a third change meanwhile: the person chooses
+            } catch (TackException e) {
+                error(e.getMessage());
+                reload();
+                return fromForm ? e.getMessage() : null;
             }
         }
         reload();
@@ -553,9 +590,16 @@ final class BoardController {
     private void archive(Card card) {
         long version = card.version();
         push(new Confirm("Archive", "Archive #" + card.id() + " “" + card.title() + "”?", () -> {
-            String refusal = write(() -> cards.archive(card.id(), version), "archived #" + card.id() + " (tack restore "
-                    + card.id() + " brings it back)");
-            if (refusal != null && refusal.contains("version")) {
+            boolean[] stale = new boolean[1];
+            write(() -> {
+                try {
+                    return cards.archive(card.id(), version);
+                } catch (StaleVersion e) {
+                    stale[0] = true;
+                    throw e;
+                }
+            }, "archived #" + card.id() + " (tack restore " + card.id() + " brings it back)");
+            if (stale[0]) {
                 error("#" + card.id() + " changed while you were deciding (by " + whoChanged(card.id()) + "): look again");
             }
         }));
@@ -696,7 +740,7 @@ final class BoardController {
     /** Draws the whole screen for {@code size}; the model learns how much room it has first. */
     void render(TextGraphics graphics, TerminalSize size) {
         layout(size);
-        Canvas canvas = new Canvas(graphics);
+        Canvas canvas = new Canvas(colour ? graphics : new Monochrome(graphics));
         new BoardRenderer(LocalDate.now()).render(canvas, layout, model, status(), dropLane);
         if (layout.tooSmall()) {
             return;
@@ -720,17 +764,19 @@ final class BoardController {
             boolean mine = lastEvent.actor().equals(workspace.actor().name()) && lastEvent.pid() == workspace.actor().pid();
             last = (mine ? "you" : lastEvent.actor()) + " " + lastEvent.summary() + " · " + Times.local(lastEvent.at());
         }
-        return new Status(boardName() + " · " + database, presence, last, message, messageError, filterEditing, problem(), HINTS);
+        return new Status(boardName() + " · " + database, presence, last, message(), messageError, filterEditing, problem(), KeyMap.HINTS);
     }
 
     void info(String text) {
         message = text;
         messageError = false;
+        messageUntil = clock.instant().plus(INFO_SHOWN);
     }
 
     void error(String text) {
         message = text;
         messageError = true;
+        messageUntil = clock.instant().plus(ERROR_SHOWN);
     }
 
     private static String home(Path file) {

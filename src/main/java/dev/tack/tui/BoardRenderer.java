@@ -74,7 +74,29 @@ final class BoardRenderer {
             }
         }
         statusRow(canvas, layout, model, status);
-        canvas.line(0, layout.hintRow(), status.hints(), layout.width(), DIM);
+        canvas.line(0, layout.hintRow(), hints(status.hints(), layout.width()), layout.width(), DIM);
+    }
+
+    /**
+     * The hint row for {@code columns}: the hints marked always (help, quit) at its end, and before
+     * them as many of the others, in order, as fit whole. A hint is never cut in the middle.
+     */
+    static String hints(List<KeyMap.Hint> hints, int columns) {
+        String separator = " · ";
+        String tail = String.join(separator, hints.stream().filter(KeyMap.Hint::always).map(KeyMap.Hint::text).toList());
+        StringBuilder head = new StringBuilder();
+        for (KeyMap.Hint hint : hints) {
+            if (hint.always()) {
+                continue;
+            }
+            String longer = head + hint.text() + separator;
+            if (Width.of(longer + tail) > columns) {
+                break;
+            }
+            head.setLength(0);
+            head.append(longer);
+        }
+        return tail.isEmpty() && head.length() >= separator.length() ? head.substring(0, head.length() - separator.length()) : head + tail;
     }
 
     static void tooSmall(Canvas canvas, Layout layout) {

@@ -181,6 +181,7 @@ public final class BoardScreen {
             dirty |= checkFeed();
             dirty |= checkFile();
             dirty |= retryIfBroken();
+            dirty |= controller.expireMessage(); // a status message shown long enough gives the row back
             if (session.screen().doResizeIfNecessary() != null) {
                 dirty = true;
                 repaintAll = true;

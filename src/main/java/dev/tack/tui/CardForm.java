@@ -75,7 +75,7 @@ final class CardForm {
                 Form.Field.line(TITLE, "Title", values.getOrDefault(TITLE, "")),
                 Form.Field.area(DESCRIPTION, "Description", values.getOrDefault(DESCRIPTION, ""), 5),
                 Form.Field.line(TAGS, "Tags", values.getOrDefault(TAGS, "")),
-                Form.Field.line(PRIORITY, "Priority 0-3", values.getOrDefault(PRIORITY, "0")),
+                Form.Field.value(PRIORITY, "Priority 0-3", values.getOrDefault(PRIORITY, "0")),
                 Form.Field.line(DUE, "Due", values.getOrDefault(DUE, "")),
                 Form.Field.line(ASSIGNEE, "Assignee", values.getOrDefault(ASSIGNEE, "")));
     }

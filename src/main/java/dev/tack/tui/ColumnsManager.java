@@ -69,7 +69,7 @@ final class ColumnsManager implements Dialog {
             }
         } else if (column != null && c == 'w') {
             String current = column.wipLimit() == null ? "" : column.wipLimit() + (column.wipHard() ? "!" : "");
-            controller.push(new Form("WIP limit of " + column.name(), List.of(Form.Field.line("wip", "Limit", current)), form -> {
+            controller.push(new Form("WIP limit of " + column.name(), List.of(Form.Field.value("wip", "Limit", current)), form -> {
                 Limit limit;
                 try {
                     limit = Limit.parse(form.value("wip"));

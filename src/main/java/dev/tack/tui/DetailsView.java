@@ -17,7 +17,8 @@ import dev.tack.store.TackException;
 /**
  * One card in full: fields, description, comments, runs and its history (who, when, from which
  * host and process). Follows the card live: when the board changes it reads the card again and
- * keeps its scroll position. {@code e}, {@code E} and {@code c} close it and act on the card.
+ * keeps its scroll position. {@code e}, {@code E} and {@code c} act on the card over it, and the
+ * person comes back here to see the result.
  */
 final class DetailsView implements Dialog {
 
@@ -56,6 +57,8 @@ final class DetailsView implements Dialog {
         title = "#" + card.id() + " " + card.title();
         List<Pager.Para> paras = new ArrayList<>();
         Pen label = BoardRenderer.DIM;
+        // The box's top border cuts a long title; here it is whole, wrapped like any paragraph.
+        paras.add(new Pager.Para(card.title(), Pen.PLAIN.bold(), 0));
         field(paras, "Column", card.column() + (card.archived() ? " (archived)" : ", position " + (card.position() + 1)));
         if (card.priority() > 0) {
             field(paras, "Priority", card.priority() + " " + "!".repeat(card.priority()));
@@ -126,15 +129,15 @@ final class DetailsView implements Dialog {
             switch (key.getCharacter()) {
                 case 'e' -> {
                     forward.accept(new Action.Edit());
-                    return false;
+                    return true;
                 }
                 case 'E' -> {
                     forward.accept(new Action.EditInEditor());
-                    return false;
+                    return true;
                 }
                 case 'c' -> {
                     forward.accept(new Action.Comment());
-                    return false;
+                    return true;
                 }
                 case 'q' -> {
                     return false;

@@ -18,19 +18,27 @@ import com.googlecode.lanterna.input.KeyType;
  */
 final class Form implements Dialog {
 
-    /** One field: a label, its input, how many rows it shows, and whether Enter saves even when multi-line. */
-    record Field(String name, String label, TextField input, int rows, boolean enterSaves) {
+    /**
+     * One field: a label, its input, how many rows it shows, whether Enter saves even when
+     * multi-line, and whether entering it selects its text (so that typing replaces it).
+     */
+    record Field(String name, String label, TextField input, int rows, boolean enterSaves, boolean selectOnEntry) {
         static Field line(String name, String label, String value) {
-            return new Field(name, label, new TextField(value, false), 1, true);
+            return new Field(name, label, new TextField(value, false), 1, true, false);
+        }
+
+        /** One short value (a priority, a limit): typing replaces what it holds, as in a selected field. */
+        static Field value(String name, String label, String value) {
+            return new Field(name, label, new TextField(value, false), 1, true, true);
         }
 
         static Field area(String name, String label, String value, int rows) {
-            return new Field(name, label, new TextField(value, true), rows, false);
+            return new Field(name, label, new TextField(value, true), rows, false, false);
         }
 
         /** Several lines where Enter saves and Alt+Enter starts a new line: a comment. */
         static Field note(String name, String label, String value, int rows) {
-            return new Field(name, label, new TextField(value, true), rows, true);
+            return new Field(name, label, new TextField(value, true), rows, true, false);
         }
     }
 
@@ -51,6 +59,7 @@ final class Form implements Dialog {
         this.fields = new ArrayList<>(fields);
         this.onSave = onSave;
         fields.forEach(f -> initial.put(f.name(), f.input().text()));
+        entered();
         boolean anyArea = fields.stream().anyMatch(f -> f.input().multiline() && !f.enterSaves());
         boolean anyNote = fields.stream().anyMatch(f -> f.input().multiline() && f.enterSaves());
         String nav = fields.size() > 1 ? "Tab next field · " : "";
@@ -76,6 +85,14 @@ final class Form implements Dialog {
             if (fields.get(i).name().equals(name)) {
                 focus = i;
             }
+        }
+        entered();
+    }
+
+    private void entered() {
+        Field current = fields.get(focus);
+        if (current.selectOnEntry()) {
+            current.input().selectAll();
         }
     }
 
@@ -125,6 +142,7 @@ final class Form implements Dialog {
 
     private void move(int delta) {
         focus = Math.floorMod(focus + delta, fields.size());
+        entered();
     }
 
     private boolean save() {

@@ -19,6 +19,8 @@ final class TextField {
     private int cursor;
     private int firstColumn;
     private int firstRow;
+    /** The whole text is selected: the first character typed replaces it, Backspace clears it. */
+    private boolean selected;
 
     TextField(String initial, boolean multiline) {
         this.multiline = multiline;
@@ -39,11 +41,33 @@ final class TextField {
         cursor = text.length();
         firstColumn = 0;
         firstRow = 0;
+        selected = false;
+    }
+
+    /** Selects the whole text, as a field holding a value (a priority, a limit) does when it is entered. */
+    void selectAll() {
+        selected = !text.isEmpty();
+        cursor = text.length();
+    }
+
+    boolean selected() {
+        return selected;
     }
 
     /** Handles an editing key; returns false for keys that belong to the form. */
     boolean handle(KeyStroke key) {
         KeyType type = key.getKeyType();
+        if (selected) {
+            selected = false;
+            boolean typing = type == KeyType.Character && !key.isCtrlDown() && !key.isAltDown() && !Character.isISOControl(key.getCharacter());
+            if (typing || type == KeyType.Backspace || type == KeyType.Delete) {
+                text.setLength(0);
+                cursor = 0;
+                if (!typing) {
+                    return true;
+                }
+            }
+        }
         switch (type) {
             case Character -> {
                 char c = key.getCharacter();
@@ -285,7 +309,7 @@ final class TextField {
             if (col + cw > x + w) {
                 break;
             }
-            col += canvas.text(col, y, g, x + w - col, focused && i == cursorIndex ? pen.reverse() : pen);
+            col += canvas.text(col, y, g, x + w - col, focused && (selected || i == cursorIndex) ? pen.reverse() : pen);
         }
         if (focused && cursorIndex == cps.length && col < x + w) {
             canvas.put(col, y, ' ', pen.reverse());

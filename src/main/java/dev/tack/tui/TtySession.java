@@ -48,6 +48,7 @@ final class TtySession implements Session {
         UnicodeTerminal unix = new UnicodeTerminal(in, out);
         unix.setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE_DRAG);
         unix.getInputDecoder().addProfile(SgrMousePattern.profile());
+        unix.getInputDecoder().addProfile(AltEnterPattern.profile());
         terminal = unix;
         screen = new TerminalScreen(terminal);
         screen.startScreen();

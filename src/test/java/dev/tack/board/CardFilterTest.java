@@ -66,6 +66,20 @@ class CardFilterTest {
         assertThat(CardFilter.parse("@someone").matches(card)).as("unassigned").isFalse();
     }
 
+    @Test
+    void hashAndDigitsIsACardNumberThatAlsoMatchesADigitTag() {
+        CardFilter filter = CardFilter.parse("#7");
+        assertThat(filter.numbers()).containsExactly("7");
+        assertThat(filter.tags()).isEmpty();
+        assertThat(filter.isEmpty()).isFalse();
+        assertThat(filter.matches(card("t", "", List.of(), 0, null))).as("card 7").isTrue();
+        assertThat(CardFilter.parse("#007").matches(card("t", "", List.of(), 0, null))).isTrue();
+        assertThat(CardFilter.parse("#70").matches(card("t", "", List.of(), 0, null))).isFalse();
+        assertThat(CardFilter.parse("#2024").matches(card("t", "", List.of("2024"), 0, null))).as("tagged 2024").isTrue();
+        assertThat(CardFilter.parse("tag:7").matches(card("t", "", List.of(), 0, null))).as("tag:7 is only a tag").isFalse();
+        assertThat(CardFilter.parse("#7x").tags()).containsExactly("7x");
+    }
+
     private static Card card(String title, String description, List<String> tags, int priority, String assignee) {
         return new Card(7, 1, 1, "Todo", 0, title, description, tags, priority, LocalDate.of(2030, 1, 1), assignee, false, 1,
                 "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", null, 0, false);

@@ -99,6 +99,30 @@ final class Fixture {
         return controller;
     }
 
+    /** A clock that moves only when told: time-dependent screen behaviour tested without sleeping. */
+    static final class ManualClock extends java.time.Clock {
+        private java.time.Instant now = java.time.Instant.parse("2030-01-02T10:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
     static List<String> titles(BoardModel.Lane lane) {
         return lane.cards().stream().map(Card::title).toList();
     }

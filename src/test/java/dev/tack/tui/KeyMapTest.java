@@ -5,6 +5,10 @@ import static dev.tack.tui.Fixture.key;
 import static dev.tack.tui.Fixture.shift;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -67,5 +71,52 @@ class KeyMapTest {
         maps(new Action.Release(7, 3), new MouseAction(MouseActionType.CLICK_RELEASE, 1, at));
         maps(new Action.Wheel(7, 3, -1), new MouseAction(MouseActionType.SCROLL_UP, 4, at));
         maps(new Action.Wheel(7, 3, 1), new MouseAction(MouseActionType.SCROLL_DOWN, 5, at));
+    }
+
+    @Test
+    void everyKeyThatDoesSomethingOnTheBoardIsInTheHelp() {
+        Set<String> named = new HashSet<>();
+        for (KeyMap.Row row : KeyMap.BOARD) {
+            named.addAll(KeyMap.names(row.keys()));
+        }
+        List<KeyStroke> probes = new ArrayList<>();
+        for (char c = ' '; c < 0x7f; c++) {
+            probes.add(key(c));
+            probes.add(new KeyStroke(c, false, true));
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            probes.add(ctrl(c));
+        }
+        for (KeyType type : KeyType.values()) {
+            if (type != KeyType.Character && type != KeyType.EOF && type != KeyType.MouseEvent && type != KeyType.CursorLocation) {
+                probes.add(key(type));
+                probes.add(shift(type));
+            }
+        }
+        for (KeyStroke probe : probes) {
+            if (!(KeyMap.board(probe) instanceof Action.None)) {
+                assertThat(named).as("%s does %s but the help does not name it", KeyMap.name(probe), KeyMap.board(probe))
+                        .contains(KeyMap.name(probe));
+            }
+        }
+    }
+
+    @Test
+    void everyHelpRowNamesTheKeysItBinds() {
+        for (KeyMap.Row row : KeyMap.BOARD) {
+            assertThat(row.bindings()).as(row.keys()).isNotEmpty();
+            for (KeyMap.Binding binding : row.bindings()) {
+                assertThat(KeyMap.names(row.keys())).as("the help row \"%s\"", row.keys()).contains(KeyMap.name(binding.key()));
+                assertThat(KeyMap.board(binding.key())).isEqualTo(binding.action());
+            }
+        }
+        assertThat(KeyMap.board(ctrl('q'))).isEqualTo(new Action.Quit());
+    }
+
+    @Test
+    void theHelpOverlayShowsEveryRow() {
+        for (KeyMap.Row row : KeyMap.BOARD) {
+            assertThat(List.of(KeyMap.HELP)).anySatisfy(r -> assertThat(r).containsExactly(row.keys(), row.what()));
+        }
     }
 }

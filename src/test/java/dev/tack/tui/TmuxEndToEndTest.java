@@ -150,4 +150,43 @@ class TmuxEndToEndTest {
         tmux("send-keys", "-t", "e2e", "Enter");
         await("the clicked card's details", p -> p.contains("#1 far right card") && p.contains("Column    C9"));
     }
+
+    @Test
+    void altEnterSavesACardFromItsDescriptionAndStartsANewLineInAComment() throws Exception {
+        Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed: skipping the end-to-end terminal test");
+        Path db = dir.resolve("tack.db");
+        try (Workspace setup = Fixture.create(dir, "setup")) {
+            Fixture.add(setup, "already there", "Todo");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = quote(java) + " -cp " + quote(System.getProperty("java.class.path")) + " dev.tack.Main --db "
+                + quote(db.toString()) + " --as e2e; sleep 60";
+        tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", command);
+        serverStarted = true;
+        await("the board", p -> p.contains("already there"));
+
+        tmux("send-keys", "-t", "e2e", "n");
+        await("the form", p -> p.contains("New card in Todo"));
+        tmux("send-keys", "-t", "e2e", "-l", "saved with alt");
+        tmux("send-keys", "-t", "e2e", "Tab");
+        tmux("send-keys", "-t", "e2e", "-l", "first");
+        tmux("send-keys", "-t", "e2e", "Enter");
+        tmux("send-keys", "-t", "e2e", "-l", "second");
+        tmux("send-keys", "-t", "e2e", "M-Enter"); // tmux sends ESC CR, as xterm does
+        await("the card saved from its description", p -> p.contains("added #2 to Todo"));
+
+        tmux("send-keys", "-t", "e2e", "c");
+        await("the comment form", p -> p.contains("Comment on #2"));
+        tmux("send-keys", "-t", "e2e", "-l", "line1");
+        tmux("send-keys", "-t", "e2e", "M-Enter");
+        tmux("send-keys", "-t", "e2e", "-l", "line2");
+        tmux("send-keys", "-t", "e2e", "Enter");
+        await("the comment saved", p -> p.contains("commented on #2"));
+
+        try (Workspace check = Fixture.create(dir, "check")) {
+            Queries queries = new Queries(check);
+            assertThat(queries.card(2).description()).isEqualTo("first\nsecond");
+            assertThat(queries.details(2).comments()).extracting(c -> c.body()).containsExactly("line1\nline2");
+        }
+    }
 }
