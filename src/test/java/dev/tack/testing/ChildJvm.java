@@ -251,10 +251,28 @@ public final class ChildJvm implements AutoCloseable {
     /** For drivers: a stdout whose every line reaches the pipe in one write, flushed at once. */
     public static final class LineOut {
         private final OutputStream out = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        private final OutputStream log;
+
+        public LineOut() {
+            this.log = null;
+        }
+
+        /**
+         * Also appends every line to {@code log} (O_APPEND, one unbuffered write per line, before
+         * stdout): a record in the page cache that outlives a {@code kill -9} of this process.
+         */
+        public LineOut(Path log) throws IOException {
+            this.log = java.nio.file.Files.newOutputStream(log, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        }
 
         public synchronized void println(String line) {
             try {
-                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+                if (log != null) {
+                    log.write(bytes);
+                }
+                out.write(bytes);
                 out.flush();
             } catch (IOException e) {
                 // the parent stopped reading: nothing left to tell it
