@@ -25,7 +25,7 @@ import dev.tack.testing.ForeignVisitor;
 /**
  * The crash harness (issue 8): long-lived tack writer processes ({@link CrashWriter}, the real
  * board layer) write one board while a killer sends {@code kill -9} to a random one at random moments
- * and starts a new one in its place, and a {@link ForeignVisitor} (plain JDBC, not tack) opens, reads,
+ * (once it has acknowledged 1-100 writes) and starts a new one in its place, and a {@link ForeignVisitor} (plain JDBC, not tack) opens, reads,
  * holds {@code BEGIN IMMEDIATE}, ends and closes its connection in a loop beside them.
  *
  * <p>Every writer appends each write it acknowledged (after the commit returned) to its slot's own
@@ -69,6 +69,8 @@ final class CrashHarness {
         final Path log;
         ChildJvm child;
         int incarnation;
+        /** The current process dies only after this many acknowledged writes: long-lived, however loaded the machine. */
+        int killAfterAcks;
 
         Slot(int index, Path log) {
             this.index = index;
@@ -104,14 +106,14 @@ final class CrashHarness {
 
             long end = System.nanoTime() + config.killing().toNanos();
             while (System.nanoTime() < end) {
-                // A random moment: 100-600 ms after the last kill, while every writer is writing.
+                // A random moment, 100-600 ms after the last look, in the middle of some write of the victim's.
                 Thread.sleep(100 + random.nextInt(501));
                 Slot victim = slots.get(random.nextInt(slots.size()));
                 if (!victim.child.isAlive()) {
                     writerFailures.add(victim.child.name() + " died on its own (exit " + victim.child.awaitExit(Duration.ofSeconds(30))
                             + "): " + victim.child.tail() + " " + victim.child.stderr());
-                } else if (victim.child.awaitLineStartingWith("ACK ", Duration.ZERO) == null) {
-                    continue; // still starting: a kill now would test nothing new
+                } else if (Acks.parse(victim.child.lines()).size() < victim.killAfterAcks) {
+                    continue; // not yet: it has not written its share
                 } else {
                     victim.child.kill();
                     kills++;
@@ -184,6 +186,7 @@ final class CrashHarness {
         }
         args.addAll(List.of(db.toString(), "crash" + slot.index, "0", Long.toString(random.nextLong()),
                 Long.toString(LOCK_DEADLINE_MILLIS), slot.log.toString()));
+        slot.killAfterAcks = 1 + random.nextInt(100);
         slot.child = ChildJvm.start("writer-" + slot.index + "." + slot.incarnation++, config.dir(), CrashWriter.class,
                 args.toArray(String[]::new));
     }
