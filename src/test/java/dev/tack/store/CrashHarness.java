@@ -25,8 +25,10 @@ import dev.tack.testing.ForeignVisitor;
 /**
  * The crash harness (issue 8): long-lived tack writer processes ({@link CrashWriter}, the real
  * board layer) write one board while a killer sends {@code kill -9} to a random one at random moments
- * (once it has acknowledged 1-100 writes) and starts a new one in its place, and a {@link ForeignVisitor} (plain JDBC, not tack) opens, reads,
- * holds {@code BEGIN IMMEDIATE}, ends and closes its connection in a loop beside them.
+ * (once it has acknowledged 1-100 writes) and starts a new one in its place, and a
+ * {@link ForeignVisitor} (plain JDBC, not tack) opens, reads, holds {@code BEGIN IMMEDIATE}, ends and
+ * closes its connection in a loop beside them. The killing lasts {@code Config.killing}, and on
+ * (up to three times as long) until there have been {@value #MIN_KILLS} kills.
  *
  * <p>Every writer appends each write it acknowledged (after the commit returned) to its slot's own
  * log file, never to the database; the page cache keeps a line written before the kill. At the end,
@@ -58,6 +60,7 @@ final class CrashHarness {
         }
     }
 
+    static final int MIN_KILLS = 5;
     private static final Pattern READY = Pattern.compile("READY (\\d+) \\.");
     private static final Pattern ACK = Pattern.compile("ACK (add|mv|edit|comment) (\\d+) (\\d+) \\.");
     /** The writers' lock deadline: far above any transaction here, so a busy error is a real failure. */
@@ -105,7 +108,8 @@ final class CrashHarness {
             }
 
             long end = System.nanoTime() + config.killing().toNanos();
-            while (System.nanoTime() < end) {
+            long hardEnd = System.nanoTime() + 3 * config.killing().toNanos();
+            while (System.nanoTime() < end || kills < MIN_KILLS && System.nanoTime() < hardEnd) {
                 // A random moment, 100-600 ms after the last look, in the middle of some write of the victim's.
                 Thread.sleep(100 + random.nextInt(501));
                 Slot victim = slots.get(random.nextInt(slots.size()));

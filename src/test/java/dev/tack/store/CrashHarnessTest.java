@@ -62,7 +62,7 @@ class CrashHarnessTest {
         assertThat(figures.visitorErrors()).as("the foreign connection's failures").isEmpty();
         assertThat(figures.integrity()).isEqualTo("ok");
         assertThat(figures.lost()).as("acknowledged writes missing from the file").isZero();
-        assertThat(figures.kills()).as("kill -9s").isGreaterThanOrEqualTo(5);
+        assertThat(figures.kills()).as("kill -9s").isGreaterThanOrEqualTo(CrashHarness.MIN_KILLS);
         assertThat(figures.visits()).as("foreign open-read-BEGIN IMMEDIATE-close cycles").isGreaterThanOrEqualTo(5);
         assertThat(figures.acknowledged()).isGreaterThan(figures.kills());
         // tack's own invariants and bookkeeping: every acknowledged write, at most one unacknowledged per kill.
