@@ -53,6 +53,8 @@ public final class ChildJvm implements AutoCloseable {
         command.addAll(FAST_START);
         // sqlite-jdbc unpacks its native library into the temp folder; keep killed children's copies in the test's folder.
         command.add("-Djava.io.tmpdir=" + tmpDir);
+        // A child that crashes (the crash harness's negative control makes some die of SIGBUS) leaves its report there too, not in the project.
+        command.add("-XX:ErrorFile=" + tmpDir.resolve("hs_err_pid%p.log"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
