@@ -262,6 +262,13 @@ public final class Writer {
         }
     }
 
+    /**
+     * A seam for tests only: run after each commit of {@link #write}, still inside the lock. Null in
+     * production; package-private, so only code in this package (the crash harness's negative
+     * control, {@code CrashHarnessTest}) can set it.
+     */
+    static volatile Runnable afterCommit;
+
     private <T> T transaction(Work<T> work, long deadlineNanos) {
         Connection conn = connection();
         begin(conn, deadlineNanos);
@@ -270,6 +277,10 @@ public final class Writer {
             T result = work.apply(new Tx(conn, statements));
             commitStatement.execute();
             committed = true;
+            Runnable hook = afterCommit;
+            if (hook != null) {
+                hook.run();
+            }
             return result;
         } catch (SQLException e) {
             throw SqliteErrors.translate(file, e);

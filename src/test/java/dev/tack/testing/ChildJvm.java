@@ -55,6 +55,8 @@ public final class ChildJvm implements AutoCloseable {
         command.addAll(FAST_START);
         // sqlite-jdbc unpacks its native library into the temp folder; keep killed children's copies in the test's folder.
         command.add("-Djava.io.tmpdir=" + tmpDir);
+        // A child that crashes (the crash harness's negative control makes some die of SIGBUS) leaves its report there too, not in the project.
+        command.add("-XX:ErrorFile=" + tmpDir.resolve("hs_err_pid%p.log"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
@@ -253,10 +255,28 @@ public final class ChildJvm implements AutoCloseable {
     /** For drivers: a stdout whose every line reaches the pipe in one write, flushed at once. */
     public static final class LineOut {
         private final OutputStream out = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        private final OutputStream log;
+
+        public LineOut() {
+            this.log = null;
+        }
+
+        /**
+         * Also appends every line to {@code log} (O_APPEND, one unbuffered write per line, before
+         * stdout): a record in the page cache that outlives a {@code kill -9} of this process.
+         */
+        public LineOut(Path log) throws IOException {
+            this.log = java.nio.file.Files.newOutputStream(log, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        }
 
         public synchronized void println(String line) {
             try {
-                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+                if (log != null) {
+                    log.write(bytes);
+                }
+                out.write(bytes);
                 out.flush();
             } catch (IOException e) {
                 // the parent stopped reading: nothing left to tell it

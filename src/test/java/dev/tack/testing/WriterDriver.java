@@ -30,9 +30,9 @@ import dev.tack.store.TackException;
  *   DONE writes .
  * </pre>
  *
- * Usage: {@code WriterDriver db actor writes seed [lock-deadline-ms]}. With {@code writes} > 0 the driver waits after READY
+ * Usage: {@code WriterDriver db actor writes seed [lock-deadline-ms [ack-log]]}. With {@code writes} > 0 the driver waits after READY
  * for a line on stdin (the parent's "go"); {@code writes} 0 means "start at once and write until stdin
- * closes".
+ * closes". With {@code ack-log}, every line is also appended to that file before it goes to stdout.
  */
 public final class WriterDriver {
 
@@ -46,7 +46,7 @@ public final class WriterDriver {
         String actorName = args[1];
         int writes = Integer.parseInt(args[2]);
         Random random = new Random(Long.parseLong(args[3]));
-        ChildJvm.LineOut out = new ChildJvm.LineOut();
+        ChildJvm.LineOut out = args.length > 5 ? new ChildJvm.LineOut(Path.of(args[5])) : new ChildJvm.LineOut();
         AtomicBoolean stop = new AtomicBoolean(false);
         if (writes == 0) {
             Thread watcher = new Thread(() -> {
