@@ -14,7 +14,7 @@ final class CommandCheck {
 
     private static final Set<String> SHELL_WORDS = Set.of(
             "true", "false", "echo", "printf", "exit", "test", "[", "cd", "if", "for", "while", "until", "case",
-            "exec", "set", "export", "read", "sleep", ":", ".", "eval", "{", "(", "!", "command", "env", "time",
+            "exec", "set", "export", "read", "sleep", "trap", "umask", "unset", ":", ".", "eval", "{", "(", "!", "command", "env", "time",
             "tack"); // the worker defines tack for its commands (TackLauncher), on PATH or not
 
     private CommandCheck() {

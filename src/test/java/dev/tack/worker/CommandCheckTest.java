@@ -41,7 +41,7 @@ class CommandCheckTest {
     void programsOnThePathBuiltinsAndKeywordsAreAccepted() {
         for (String command : new String[] {"sh -c 'exit 0'", "sleep 1", "echo hi", "true", "exit 3", "test -f x", "[ 1 = 1 ]",
             "if true; then echo; fi", "for i in 1 2; do echo $i; done", ": nothing", ". ./env.sh", "cd /tmp && ls",
-            "FOO=1 sh -c 'echo $FOO'", "  echo padded  ", "'sh' -c true"}) {
+            "FOO=1 sh -c 'echo $FOO'", "  echo padded  ", "'sh' -c true", "trap 'exit 1' TERM; sleep 1"}) {
             assertThatCode(() -> CommandCheck.requireRunnable(command, PATH)).as(command).doesNotThrowAnyException();
         }
     }

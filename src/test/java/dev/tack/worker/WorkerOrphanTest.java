@@ -33,9 +33,10 @@ class WorkerOrphanTest {
     private String command() {
         String log = "'" + dir.resolve("job.log") + "'";
         String held = "'" + dir + "'/running-$TACK_CARD_ID";
-        return "mkdir " + held + " 2>/dev/null || echo \"overlap $TACK_CARD_ID $TACK_RUN_ID\" >> " + log + ";"
+        // The trap comes first: a SIGTERM at any later moment is logged as this execution's end.
+        return "trap 'echo \"end $TACK_CARD_ID $TACK_RUN_ID $(date +%s%N) term\" >> " + log + "; rmdir " + held + "; exit 143' TERM;"
+                + " mkdir " + held + " 2>/dev/null || echo \"overlap $TACK_CARD_ID $TACK_RUN_ID\" >> " + log + ";"
                 + " echo \"start $TACK_CARD_ID $TACK_RUN_ID $(date +%s%N)\" >> " + log + ";"
-                + " trap 'echo \"end $TACK_CARD_ID $TACK_RUN_ID $(date +%s%N) term\" >> " + log + "; rmdir " + held + "; exit 143' TERM;"
                 + " if [ \"$TACK_ATTEMPT\" = 1 ]; then sleep 60 & wait $!; else sleep 0.3 & wait $!; fi;"
                 + " echo \"end $TACK_CARD_ID $TACK_RUN_ID $(date +%s%N) done\" >> " + log + "; rmdir " + held;
     }
@@ -71,7 +72,7 @@ class WorkerOrphanTest {
             assertThat(second.exitValue()).as(board.logs()).isZero();
 
             List<String> lines = lines(log);
-            assertThat(lines).as("the commands' own log").noneMatch(l -> l.startsWith("overlap"));
+            assertThat(lines).as("the commands' own log; runs %s%n%s", board.runs(), board.logs()).noneMatch(l -> l.startsWith("overlap"));
             Map<Long, List<Execution>> byCard = executions(lines);
             assertThat(byCard.keySet()).containsExactlyInAnyOrderElementsOf(ids);
             for (List<Execution> runs : byCard.values()) {
