@@ -36,14 +36,20 @@ public final class Database implements AutoCloseable {
 
     private static final int READ_BUSY_TIMEOUT_MILLIS = 5_000;
 
+    /** The path as given (made absolute): what a replaced or deleted file is noticed by. */
+    private final Path path;
+    /** The real file the path led to when opened: the lock file, the writer and SQLite are keyed by it. */
     private final Path file;
     private final Options options;
+    /** Which file was opened, or null before it exists (set once created). */
+    private FileIdentity identity;
     /** Why the file is read-only, or null when it is not. */
     private final String readOnlyReason;
     private final boolean readOnly;
     private Connection reader;
 
-    private Database(Path file, Options options, String readOnlyReason) {
+    private Database(Path path, Path file, Options options, String readOnlyReason) {
+        this.path = path;
         this.file = file;
         this.options = options;
         this.readOnlyReason = readOnlyReason;
@@ -71,12 +77,16 @@ public final class Database implements AutoCloseable {
             }
         }
         Mounts.requireLocal(folder);
+        // Through a symlink or a ".." the same file must get the same lock file and the same Writer
+        // (DESIGN.md §2 rule 2), so both are named after the real path. realpath is stat-style.
+        Path real = realPath(absolute);
         String readOnly = !exists ? null
                 : lacksWriteBit(absolute) ? "its permissions allow no writes"
                 : lacksWriteBit(folder) ? "its folder " + folder + " is read-only, and a write needs the lock file,"
                         + " -wal and -shm beside it"
                 : null;
-        Database database = new Database(absolute, options, readOnly);
+        Database database = new Database(absolute, real, options, readOnly);
+        database.identity = FileIdentity.of(real);
         try {
             if (exists && !(options.create() && database.creationUnfinished())) {
                 database.checkExisting();
@@ -84,6 +94,7 @@ public final class Database implements AutoCloseable {
                 // Also when another process created the file a moment ago and has not yet written the
                 // schema (two first uses at once), or died doing so: creating is idempotent under the lock.
                 database.create(seed);
+                database.identity = FileIdentity.of(real);
                 if (exists) {
                     database.checkExisting();
                 }
@@ -99,6 +110,25 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Why this process must stop using the file, or empty while its path still names the file it
+     * opened: deleted, moved away or replaced by another file (say a restored backup) since. One
+     * {@code stat}, no I/O on the file; long-lived processes (the screen, {@code log --follow},
+     * workers) call it as they poll.
+     */
+    public java.util.Optional<String> fileProblem() {
+        FileIdentity now = FileIdentity.of(path);
+        if (identity == null || identity.equals(now)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(fileGone(path, now == null));
+    }
+
+    static String fileGone(Path path, boolean none) {
+        return "board file " + path + (none ? " was deleted or moved" : " was replaced by another file")
+                + " while open";
+    }
+
     public boolean readOnly() {
         return readOnly;
     }
@@ -108,7 +138,10 @@ public final class Database implements AutoCloseable {
         if (readOnly) {
             throw TackException.failed(file + " is read-only (" + readOnlyReason + ")");
         }
-        return Writer.forFile(file, options);
+        fileProblem().ifPresent(problem -> {
+            throw TackException.failed(problem + ": nothing written");
+        });
+        return Writer.forFile(file, options, identity);
     }
 
     /** Runs {@code work} on this database's read connection, in one read transaction. */
@@ -223,6 +256,18 @@ public final class Database implements AutoCloseable {
 
     private TackException notTack(String why) {
         return TackException.failed(file + " is not a tack database (" + why + ")");
+    }
+
+    private static Path realPath(Path absolute) {
+        try {
+            if (Files.exists(absolute)) {
+                return absolute.toRealPath();
+            }
+            Path folder = absolute.getParent();
+            return Files.exists(folder) ? folder.toRealPath().resolve(absolute.getFileName()) : absolute;
+        } catch (IOException e) {
+            return absolute;
+        }
     }
 
     private static void createFolder(Path folder) {

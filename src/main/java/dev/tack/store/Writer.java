@@ -77,6 +77,8 @@ public final class Writer {
     private volatile Duration deadline;
     private volatile boolean background;
     private volatile String holderDescription = describeProcess("tack");
+    /** The file this writer writes: it refuses to write once {@link #file} names another, or none. */
+    private volatile FileIdentity identity;
     private FileChannel lockChannel;
     private Connection connection;
     private StatementCache statements;
@@ -92,9 +94,41 @@ public final class Writer {
     }
 
     static Writer forFile(Path file, Database.Options options) {
+        return forFile(file, options, null);
+    }
+
+    /**
+     * The process's writer for {@code file} (a real path), for the file of that identity. A file
+     * opened anew at the same path after the old one was replaced (and verified by {@link Database})
+     * makes the writer write the new one from the next write on.
+     */
+    static Writer forFile(Path file, Database.Options options, FileIdentity identity) {
         Writer writer = BY_FILE.computeIfAbsent(file, f -> new Writer(f, options));
         writer.deadline = options.lockDeadline();
+        if (identity != null && !identity.equals(writer.identity)) {
+            writer.adopt(identity);
+        }
         return writer;
+    }
+
+    private void adopt(FileIdentity newIdentity) {
+        jvmLock.lock();
+        try {
+            if (identity != null) {
+                dropConnection(); // its connection still has the old file open
+            }
+            identity = newIdentity;
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    /** Inside the locks, before BEGIN: a stat of the path, so nothing is written into a file that is no longer the board. */
+    private void requireSameFile() {
+        FileIdentity now = FileIdentity.of(file);
+        if (identity != null && !identity.equals(now)) {
+            throw TackException.failed(Database.fileGone(file, now == null) + ": nothing written");
+        }
     }
 
     public Path lockFile() {
@@ -122,6 +156,7 @@ public final class Writer {
         try {
             FileLock fileLock = acquireFileLock(deadlineNanos);
             try {
+                requireSameFile();
                 return transaction(work, deadlineNanos);
             } finally {
                 release(fileLock);
@@ -148,6 +183,7 @@ public final class Writer {
             }
             try {
                 recordHolder(channel);
+                requireSameFile();
                 return transactionIfFree(connection, work);
             } finally {
                 release(fileLock);
