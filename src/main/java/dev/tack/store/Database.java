@@ -79,7 +79,7 @@ public final class Database implements AutoCloseable {
         Mounts.requireLocal(folder);
         // Through a symlink or a ".." the same file must get the same lock file and the same Writer
         // (DESIGN.md §2 rule 2), so both are named after the real path. realpath is stat-style.
-        Path real = realPath(absolute);
+        Path real = BoardFiles.realName(absolute);
         String readOnly = !exists ? null
                 : lacksWriteBit(absolute) ? "its permissions allow no writes"
                 : lacksWriteBit(folder) ? "its folder " + folder + " is read-only, and a write needs the lock file,"
@@ -256,18 +256,6 @@ public final class Database implements AutoCloseable {
 
     private TackException notTack(String why) {
         return TackException.failed(file + " is not a tack database (" + why + ")");
-    }
-
-    private static Path realPath(Path absolute) {
-        try {
-            if (Files.exists(absolute)) {
-                return absolute.toRealPath();
-            }
-            Path folder = absolute.getParent();
-            return Files.exists(folder) ? folder.toRealPath().resolve(absolute.getFileName()) : absolute;
-        } catch (IOException e) {
-            return absolute;
-        }
     }
 
     private static void createFolder(Path folder) {
