@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static final int READ_BUSY_TIMEOUT_MILLIS = 5_000;
+    private static final Duration WAL_RESTORE_DEADLINE = Duration.ofSeconds(2);
+    private final List<String> notices = new java.util.ArrayList<>();
 
     /** The path as given (made absolute): what a replaced or deleted file is noticed by. */
     private final Path path;
@@ -216,6 +219,7 @@ public final class Database implements AutoCloseable {
         if (version > Schema.CURRENT_VERSION) {
             throw Schema.newerFile(version);
         }
+        restoreWal();
         if (version < Schema.CURRENT_VERSION) {
             writer().write(tx -> {
                 Schema.migrate(tx);
@@ -227,21 +231,8 @@ public final class Database implements AutoCloseable {
     private void create(Writer.Work<?> seed) {
         try (Connection connection = Connections.open(file, true, false, READ_BUSY_TIMEOUT_MILLIS, options.fullSync());
              Statement statement = connection.createStatement()) {
-            // WAL is a property of the file: set once, here, before any transaction. Switching needs an
-            // exclusive lock, and SQLite answers BUSY at once (no busy handler) while another process
-            // creating the same file at the same moment holds its shared lock: retry up to the deadline.
-            long deadlineNanos = System.nanoTime() + options.lockDeadline().toNanos();
-            while (true) {
-                try {
-                    statement.execute("PRAGMA journal_mode=WAL");
-                    break;
-                } catch (SQLException e) {
-                    if (!SqliteErrors.isBusy(e) || System.nanoTime() >= deadlineNanos) {
-                        throw e;
-                    }
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(1, 10)));
-            }
+            // WAL is a property of the file: set once, here, before any transaction.
+            switchToWal(statement, options.lockDeadline());
         } catch (SQLException e) {
             throw SqliteErrors.translate(file, e);
         }
@@ -252,6 +243,55 @@ public final class Database implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * Switching needs an exclusive lock, and SQLite answers BUSY at once (no busy handler) while
+     * another connection holds a shared one (another process creating the same file at the same
+     * moment, a reader of a file in rollback mode): retry up to the deadline.
+     */
+    private static void switchToWal(Statement statement, Duration deadline) throws SQLException {
+        long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            try {
+                statement.execute("PRAGMA journal_mode=WAL");
+                return;
+            } catch (SQLException e) {
+                if (!SqliteErrors.isBusy(e) || System.nanoTime() >= deadlineNanos) {
+                    throw e;
+                }
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(1, 10)));
+        }
+    }
+
+    /**
+     * A file that another program (the sqlite3 shell's {@code PRAGMA journal_mode=DELETE}) took out
+     * of WAL is put back (DESIGN.md §2 rule 6), under the side lock so that no tack writer is in a
+     * transaction, and SQLite itself switches only when no other connection is reading. When that
+     * does not happen within a moment the file is left as it is and {@code tack check} reports it.
+     */
+    private void restoreWal() {
+        String mode = read(tx -> tx.list("PRAGMA journal_mode", row -> row.getString(1)).get(0));
+        if (mode.equalsIgnoreCase("wal") || readOnly) {
+            return;
+        }
+        try {
+            writer().whileLocked(() -> {
+                try (Connection connection = openConnection(false); Statement statement = connection.createStatement()) {
+                    switchToWal(statement, WAL_RESTORE_DEADLINE);
+                }
+            });
+            notices.add(file + " was in journal mode " + mode + " (another program switched it); tack put it back to wal");
+        } catch (SQLException | TackException e) {
+            notices.add(file + " is in journal mode " + mode + ", not wal, and tack could not switch it back now ("
+                    + e.getMessage() + "); see: tack check");
+        }
+    }
+
+    /** What opening the file did or found that the person should know (one line each), e.g. the journal mode restored. */
+    public List<String> notices() {
+        return List.copyOf(notices);
     }
 
     private TackException notTack(String why) {

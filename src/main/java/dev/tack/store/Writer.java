@@ -149,6 +149,32 @@ public final class Writer {
         background = true;
     }
 
+    /** What {@link #whileLocked} runs: no transaction of the writer is open meanwhile. */
+    @FunctionalInterface
+    interface LockedAction {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code action} holding this process's and the side lock, outside any transaction: for
+     * what SQLite refuses inside one (switching the journal mode back to WAL).
+     */
+    void whileLocked(LockedAction action) throws SQLException {
+        long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        acquireJvmLock(deadlineNanos);
+        try {
+            FileLock fileLock = acquireFileLock(deadlineNanos);
+            try {
+                requireSameFile();
+                action.run();
+            } finally {
+                release(fileLock);
+            }
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
     /** Runs {@code work} in one write transaction and commits it, or rolls back and rethrows. */
     public <T> T write(Work<T> work) {
         long deadlineNanos = System.nanoTime() + deadline.toNanos();

@@ -64,7 +64,7 @@ class LogAndCheckCommandTest extends CliFixture {
         add("b", "-c", "Done");
         tack("rm", "1").expectOk();
         CliRun.Result result = tack("check").expectOk();
-        assertThat(result.out()).isEqualTo("ok: " + db + " passed integrity_check, foreign_key_check and tack's invariants\n");
+        assertThat(result.out()).isEqualTo("ok: " + db + " passed integrity_check, foreign_key_check, the schema and journal mode checks and tack's invariants\n");
         JsonObject json = tack("check", "--json").expectOk().json().getAsJsonObject();
         assertThat(json.get("ok").getAsBoolean()).isTrue();
         assertThat(json.getAsJsonArray("problems")).isEmpty();
