@@ -25,7 +25,15 @@ final class InitCommand extends BaseCommand {
         Path file = explicit != null ? Path.of(explicit).toAbsolutePath().normalize()
                 : Path.of("").toAbsolutePath().resolve(DbLocation.FOLDER).resolve(DbLocation.FILE_NAME);
         if (Files.exists(file)) {
-            throw TackException.conflict("a board database already exists at " + file);
+            try (Database existing = Database.open(file, databaseOptions(), tx -> null)) {
+                throw TackException.conflict("a board database already exists at " + file);
+            } catch (TackException e) {
+                if (e.kind() == TackException.Kind.CONFLICT) {
+                    throw e;
+                }
+                // Not a board (another program's file, a folder, a newer tack's): say what it is; never overwrite it.
+                throw TackException.failed(e.getMessage() + "; tack init leaves it as it is (choose another --db path)");
+            }
         }
         List<String> names = columns == null || columns.isEmpty() ? Boards.DEFAULT_COLUMNS : columns;
         Actor actor = actor();
