@@ -285,8 +285,7 @@ public final class Writer {
                             + deadline.toMillis() + " ms, and background work lets them go first");
                 }
                 if (left <= 0) {
-                    throw TackException.busy("board is busy: " + readHolder(channel) + " has held the write lock on "
-                            + file + " for over " + deadline.toMillis() + " ms");
+                    throw TackException.busy(busyMessage(channel));
                 }
                 long sleepNanos = TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(backoffMicros / 2, backoffMicros + 1));
                 LockSupport.parkNanos(Math.min(sleepNanos, left));
@@ -344,11 +343,19 @@ public final class Writer {
 
     /** BEGIN IMMEDIATE, retried while a writer that ignores the side lock (a sqlite3 shell) holds SQLite's lock. */
     private void begin(Connection conn, long deadlineNanos) {
+        boolean marked = false;
         while (true) {
             try {
                 beginStatement.execute();
+                if (marked) {
+                    recordHolder(lockChannel);
+                }
                 return;
             } catch (SQLException e) {
+                if (SqliteErrors.isBusy(e) && !marked) {
+                    recordWaitingOnForeign();
+                    marked = true;
+                }
                 if (!SqliteErrors.isBusy(e)) {
                     dropConnection();
                     throw SqliteErrors.translate(file, e);
@@ -429,6 +436,43 @@ public final class Writer {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Marks the holder record while the holder (which has the side lock) waits for SQLite's lock,
+     * held by a program that ignores the side lock: waiters that give up then blame that program,
+     * not the tack command queued first behind it.
+     */
+    private static final String WAITING_ON_FOREIGN = "\u00a7waits-on-foreign\u00a7 ";
+
+    private void recordWaitingOnForeign() {
+        byte[] text = (WAITING_ON_FOREIGN + holderDescription).getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buffer = ByteBuffer.allocate(HOLDER_LENGTH);
+        buffer.put(text, 0, Math.min(text.length, HOLDER_LENGTH));
+        while (buffer.hasRemaining()) {
+            buffer.put((byte) ' ');
+        }
+        buffer.flip();
+        boolean interrupted = Thread.interrupted();
+        try {
+            lockChannel.write(buffer, HOLDER_OFFSET);
+        } catch (IOException ignored) {
+            // a courtesy to waiters, as in recordHolder
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private String busyMessage(FileChannel channel) {
+        String holder = readHolder(channel);
+        if (holder.startsWith(WAITING_ON_FOREIGN.strip())) {
+            return "board is busy: another program (not tack) has held SQLite's write lock on " + file + " for a while; tack's "
+                    + holder.substring(WAITING_ON_FOREIGN.strip().length()).strip() + " is first in line behind it ("
+                    + deadline.toMillis() + " ms passed)";
+        }
+        return "board is busy: " + holder + " has held the write lock on " + file + " for over " + deadline.toMillis() + " ms";
     }
 
     private static String readHolder(FileChannel channel) {
