@@ -84,6 +84,7 @@ public final class Database implements AutoCloseable {
         // (DESIGN.md §2 rule 2), so both are named after the real path. realpath is stat-style.
         Path real = BoardFiles.realName(absolute);
         String readOnly = !exists ? null
+                : onReadOnlyMount(folder) ? "its folder " + folder + " cannot be written: a read-only mount, or no permission"
                 : lacksWriteBit(absolute) ? "its permissions allow no writes"
                 : lacksWriteBit(folder) ? "its folder " + folder + " is read-only, and a write needs the lock file,"
                         + " -wal and -shm beside it"
@@ -303,6 +304,18 @@ public final class Database implements AutoCloseable {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw TackException.failed("cannot create folder " + folder + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A read-only mount, where even root cannot write: access(2) answers EROFS for it (a stat-style
+     * call). The file store's own flag misses a read-only bind mount of a writable disk.
+     */
+    private static boolean onReadOnlyMount(Path folder) {
+        try {
+            return !Files.isWritable(folder) || Files.getFileStore(folder).isReadOnly();
+        } catch (IOException e) {
+            return false;
         }
     }
 
