@@ -103,6 +103,7 @@ abstract class BaseCommand implements Callable<Integer> {
         Actor actor = actor();
         Database database = Database.open(file, databaseOptions().creating(create),
                 tx -> Boards.create(tx, actor, Workspace.DEFAULT_BOARD, Boards.DEFAULT_COLUMNS));
+        database.notices().forEach(notice -> spec.commandLine().getErr().println("tack: note: " + dev.tack.text.Sanitizer.line(notice)));
         if (!database.readOnly()) {
             database.writer().describeHolder(actor.name() + " (tack " + spec.qualifiedName(" ").replaceFirst("^tack ?", "") + ")");
             if (System.getenv("TACK_RUN_ID") != null) {

@@ -6,7 +6,7 @@ import dev.tack.store.Integrity;
 import picocli.CommandLine.Command;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Run SQLite's integrity_check and foreign_key_check and tack's own invariants; exit 1 on any problem.")
+        description = "Run SQLite's integrity_check and foreign_key_check, compare the schema and journal mode with tack's, and check tack's own invariants; exit 1 on any problem.")
 final class CheckCommand extends BaseCommand {
 
     @Override
@@ -15,7 +15,7 @@ final class CheckCommand extends BaseCommand {
         if (json()) {
             printJson(Map.of("ok", problems.isEmpty(), "problems", problems));
         } else if (problems.isEmpty()) {
-            out().println("ok: " + workspace().database().file() + " passed integrity_check, foreign_key_check and tack's invariants");
+            out().println("ok: " + workspace().database().file() + " passed integrity_check, foreign_key_check, the schema and journal mode checks and tack's invariants");
         } else {
             problems.forEach(p -> out().println("problem: " + p));
         }

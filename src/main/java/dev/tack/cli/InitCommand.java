@@ -25,6 +25,7 @@ final class InitCommand extends BaseCommand {
         Path file = explicit != null ? Path.of(explicit).toAbsolutePath().normalize()
                 : Path.of("").toAbsolutePath().resolve(DbLocation.FOLDER).resolve(DbLocation.FILE_NAME);
         if (Files.exists(file)) {
+            requireBoard(file);
             // Not a conflict (exit 4 is for races): asked for nothing new, it is done; asked for columns, it failed.
             if (columns == null) {
                 if (json()) {
@@ -50,5 +51,14 @@ final class InitCommand extends BaseCommand {
             }
         }
         return 0;
+    }
+
+    /** An existing file that is not a board (another program's, a folder, a newer tack's) is named and left alone. */
+    private void requireBoard(Path file) {
+        try {
+            Database.open(file, databaseOptions(), tx -> null).close();
+        } catch (TackException e) {
+            throw TackException.failed(e.getMessage() + "; tack init leaves it as it is (choose another --db path)");
+        }
     }
 }

@@ -29,6 +29,17 @@ final class Connections {
             config.setOpenMode(SQLiteOpenMode.CREATE);
         }
         Properties properties = config.toProperties();
-        return new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, properties);
+        try {
+            return new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, properties);
+        } catch (SQLException e) {
+            if (!readOnly || java.nio.file.Files.exists(file.resolveSibling(file.getFileName() + "-wal"))) {
+                throw e;
+            }
+            // A WAL file whose -shm neither exists nor can be made (a read-only mount, folder or file, after
+            // every writer closed): SQLite cannot read it in WAL mode. With no -wal there is nothing beyond
+            // the main file, and nobody can write it from here, so it is read as immutable.
+            return new org.sqlite.JDBC().connect("jdbc:sqlite:" + file.toUri().toString().replaceFirst("^file:///", "file:/")
+                    + "?immutable=1", properties);
+        }
     }
 }

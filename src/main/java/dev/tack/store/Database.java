@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,15 +36,23 @@ public final class Database implements AutoCloseable {
     }
 
     private static final int READ_BUSY_TIMEOUT_MILLIS = 5_000;
+    private static final Duration WAL_RESTORE_DEADLINE = Duration.ofSeconds(2);
+    private final List<String> notices = new java.util.ArrayList<>();
 
+    /** The path as given (made absolute): what a replaced or deleted file is noticed by. */
+    private final Path path;
+    /** The real file the path led to when opened: the lock file, the writer and SQLite are keyed by it. */
     private final Path file;
     private final Options options;
+    /** Which file was opened, or null before it exists (set once created). */
+    private FileIdentity identity;
     /** Why the file is read-only, or null when it is not. */
     private final String readOnlyReason;
     private final boolean readOnly;
     private Connection reader;
 
-    private Database(Path file, Options options, String readOnlyReason) {
+    private Database(Path path, Path file, Options options, String readOnlyReason) {
+        this.path = path;
         this.file = file;
         this.options = options;
         this.readOnlyReason = readOnlyReason;
@@ -71,12 +80,17 @@ public final class Database implements AutoCloseable {
             }
         }
         Mounts.requireLocal(folder);
+        // Through a symlink or a ".." the same file must get the same lock file and the same Writer
+        // (DESIGN.md §2 rule 2), so both are named after the real path. realpath is stat-style.
+        Path real = BoardFiles.realName(absolute);
         String readOnly = !exists ? null
+                : onReadOnlyMount(folder) ? "its folder " + folder + " cannot be written: a read-only mount, or no permission"
                 : lacksWriteBit(absolute) ? "its permissions allow no writes"
                 : lacksWriteBit(folder) ? "its folder " + folder + " is read-only, and a write needs the lock file,"
                         + " -wal and -shm beside it"
                 : null;
-        Database database = new Database(absolute, options, readOnly);
+        Database database = new Database(absolute, real, options, readOnly);
+        database.identity = FileIdentity.of(real);
         try {
             if (exists && !(options.create() && database.creationUnfinished())) {
                 database.checkExisting();
@@ -84,6 +98,7 @@ public final class Database implements AutoCloseable {
                 // Also when another process created the file a moment ago and has not yet written the
                 // schema (two first uses at once), or died doing so: creating is idempotent under the lock.
                 database.create(seed);
+                database.identity = FileIdentity.of(real);
                 if (exists) {
                     database.checkExisting();
                 }
@@ -99,6 +114,25 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Why this process must stop using the file, or empty while its path still names the file it
+     * opened: deleted, moved away or replaced by another file (say a restored backup) since. One
+     * {@code stat}, no I/O on the file; long-lived processes (the screen, {@code log --follow},
+     * workers) call it as they poll.
+     */
+    public java.util.Optional<String> fileProblem() {
+        FileIdentity now = FileIdentity.of(path);
+        if (identity == null || identity.equals(now)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(fileGone(path, now == null));
+    }
+
+    static String fileGone(Path path, boolean none) {
+        return "board file " + path + (none ? " was deleted or moved" : " was replaced by another file")
+                + " while open";
+    }
+
     public boolean readOnly() {
         return readOnly;
     }
@@ -108,7 +142,10 @@ public final class Database implements AutoCloseable {
         if (readOnly) {
             throw TackException.failed(file + " is read-only (" + readOnlyReason + ")");
         }
-        return Writer.forFile(file, options);
+        fileProblem().ifPresent(problem -> {
+            throw TackException.failed(problem + ": nothing written");
+        });
+        return Writer.forFile(file, options, identity);
     }
 
     /** Runs {@code work} on this database's read connection, in one read transaction. */
@@ -183,6 +220,7 @@ public final class Database implements AutoCloseable {
         if (version > Schema.CURRENT_VERSION) {
             throw Schema.newerFile(version);
         }
+        restoreWal();
         if (version < Schema.CURRENT_VERSION) {
             writer().write(tx -> {
                 Schema.migrate(tx);
@@ -194,21 +232,8 @@ public final class Database implements AutoCloseable {
     private void create(Writer.Work<?> seed) {
         try (Connection connection = Connections.open(file, true, false, READ_BUSY_TIMEOUT_MILLIS, options.fullSync());
              Statement statement = connection.createStatement()) {
-            // WAL is a property of the file: set once, here, before any transaction. Switching needs an
-            // exclusive lock, and SQLite answers BUSY at once (no busy handler) while another process
-            // creating the same file at the same moment holds its shared lock: retry up to the deadline.
-            long deadlineNanos = System.nanoTime() + options.lockDeadline().toNanos();
-            while (true) {
-                try {
-                    statement.execute("PRAGMA journal_mode=WAL");
-                    break;
-                } catch (SQLException e) {
-                    if (!SqliteErrors.isBusy(e) || System.nanoTime() >= deadlineNanos) {
-                        throw e;
-                    }
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(1, 10)));
-            }
+            // WAL is a property of the file: set once, here, before any transaction.
+            switchToWal(statement, options.lockDeadline());
         } catch (SQLException e) {
             throw SqliteErrors.translate(file, e);
         }
@@ -221,6 +246,55 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Switching needs an exclusive lock, and SQLite answers BUSY at once (no busy handler) while
+     * another connection holds a shared one (another process creating the same file at the same
+     * moment, a reader of a file in rollback mode): retry up to the deadline.
+     */
+    private static void switchToWal(Statement statement, Duration deadline) throws SQLException {
+        long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            try {
+                statement.execute("PRAGMA journal_mode=WAL");
+                return;
+            } catch (SQLException e) {
+                if (!SqliteErrors.isBusy(e) || System.nanoTime() >= deadlineNanos) {
+                    throw e;
+                }
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(1, 10)));
+        }
+    }
+
+    /**
+     * A file that another program (the sqlite3 shell's {@code PRAGMA journal_mode=DELETE}) took out
+     * of WAL is put back (DESIGN.md §2 rule 6), under the side lock so that no tack writer is in a
+     * transaction, and SQLite itself switches only when no other connection is reading. When that
+     * does not happen within a moment the file is left as it is and {@code tack check} reports it.
+     */
+    private void restoreWal() {
+        String mode = read(tx -> tx.list("PRAGMA journal_mode", row -> row.getString(1)).get(0));
+        if (mode.equalsIgnoreCase("wal") || readOnly) {
+            return;
+        }
+        try {
+            writer().whileLocked(() -> {
+                try (Connection connection = openConnection(false); Statement statement = connection.createStatement()) {
+                    switchToWal(statement, WAL_RESTORE_DEADLINE);
+                }
+            });
+            notices.add(file + " was in journal mode " + mode + " (another program switched it); tack put it back to wal");
+        } catch (SQLException | TackException e) {
+            notices.add(file + " is in journal mode " + mode + ", not wal, and tack could not switch it back now ("
+                    + e.getMessage() + "); see: tack check");
+        }
+    }
+
+    /** What opening the file did or found that the person should know (one line each), e.g. the journal mode restored. */
+    public List<String> notices() {
+        return List.copyOf(notices);
+    }
+
     private TackException notTack(String why) {
         return TackException.failed(file + " is not a tack database (" + why + ")");
     }
@@ -230,6 +304,18 @@ public final class Database implements AutoCloseable {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw TackException.failed("cannot create folder " + folder + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A read-only mount, where even root cannot write: access(2) answers EROFS for it (a stat-style
+     * call). The file store's own flag misses a read-only bind mount of a writable disk.
+     */
+    private static boolean onReadOnlyMount(Path folder) {
+        try {
+            return !Files.isWritable(folder) || Files.getFileStore(folder).isReadOnly();
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -32,7 +32,8 @@ final class SqliteErrors {
                     + " (is its folder missing or read-only?)", e);
         }
         if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code) {
-            return new TackException(TackException.Kind.FAILED, file + " is corrupt; run: tack check", e);
+            return new TackException(TackException.Kind.FAILED, file + " is corrupt: restore it from a backup, or salvage"
+                    + " what SQLite can read with: sqlite3 " + file + " .recover | sqlite3 recovered.db", e);
         }
         if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
             return new TackException(TackException.Kind.FAILED, "the disk holding " + file + " is full", e);

@@ -77,6 +77,8 @@ public final class Writer {
     private volatile Duration deadline;
     private volatile boolean background;
     private volatile String holderDescription = describeProcess("tack");
+    /** The file this writer writes: it refuses to write once {@link #file} names another, or none. */
+    private volatile FileIdentity identity;
     private FileChannel lockChannel;
     private Connection connection;
     private StatementCache statements;
@@ -92,9 +94,41 @@ public final class Writer {
     }
 
     static Writer forFile(Path file, Database.Options options) {
+        return forFile(file, options, null);
+    }
+
+    /**
+     * The process's writer for {@code file} (a real path), for the file of that identity. A file
+     * opened anew at the same path after the old one was replaced (and verified by {@link Database})
+     * makes the writer write the new one from the next write on.
+     */
+    static Writer forFile(Path file, Database.Options options, FileIdentity identity) {
         Writer writer = BY_FILE.computeIfAbsent(file, f -> new Writer(f, options));
         writer.deadline = options.lockDeadline();
+        if (identity != null && !identity.equals(writer.identity)) {
+            writer.adopt(identity);
+        }
         return writer;
+    }
+
+    private void adopt(FileIdentity newIdentity) {
+        jvmLock.lock();
+        try {
+            if (identity != null) {
+                dropConnection(); // its connection still has the old file open
+            }
+            identity = newIdentity;
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    /** Inside the locks, before BEGIN: a stat of the path, so nothing is written into a file that is no longer the board. */
+    private void requireSameFile() {
+        FileIdentity now = FileIdentity.of(file);
+        if (identity != null && !identity.equals(now)) {
+            throw TackException.failed(Database.fileGone(file, now == null) + ": nothing written");
+        }
     }
 
     public Path lockFile() {
@@ -115,6 +149,32 @@ public final class Writer {
         background = true;
     }
 
+    /** What {@link #whileLocked} runs: no transaction of the writer is open meanwhile. */
+    @FunctionalInterface
+    interface LockedAction {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code action} holding this process's and the side lock, outside any transaction: for
+     * what SQLite refuses inside one (switching the journal mode back to WAL).
+     */
+    void whileLocked(LockedAction action) throws SQLException {
+        long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        acquireJvmLock(deadlineNanos);
+        try {
+            FileLock fileLock = acquireFileLock(deadlineNanos);
+            try {
+                requireSameFile();
+                action.run();
+            } finally {
+                release(fileLock);
+            }
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
     /** Runs {@code work} in one write transaction and commits it, or rolls back and rethrows. */
     public <T> T write(Work<T> work) {
         long deadlineNanos = System.nanoTime() + deadline.toNanos();
@@ -122,6 +182,7 @@ public final class Writer {
         try {
             FileLock fileLock = acquireFileLock(deadlineNanos);
             try {
+                requireSameFile();
                 return transaction(work, deadlineNanos);
             } finally {
                 release(fileLock);
@@ -148,6 +209,7 @@ public final class Writer {
             }
             try {
                 recordHolder(channel);
+                requireSameFile();
                 return transactionIfFree(connection, work);
             } finally {
                 release(fileLock);
@@ -223,8 +285,7 @@ public final class Writer {
                             + deadline.toMillis() + " ms, and background work lets them go first");
                 }
                 if (left <= 0) {
-                    throw TackException.busy("board is busy: " + readHolder(channel) + " has held the write lock on "
-                            + file + " for over " + deadline.toMillis() + " ms");
+                    throw TackException.busy(busyMessage(channel));
                 }
                 long sleepNanos = TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(backoffMicros / 2, backoffMicros + 1));
                 LockSupport.parkNanos(Math.min(sleepNanos, left));
@@ -293,11 +354,19 @@ public final class Writer {
 
     /** BEGIN IMMEDIATE, retried while a writer that ignores the side lock (a sqlite3 shell) holds SQLite's lock. */
     private void begin(Connection conn, long deadlineNanos) {
+        boolean marked = false;
         while (true) {
             try {
                 beginStatement.execute();
+                if (marked) {
+                    recordHolder(lockChannel);
+                }
                 return;
             } catch (SQLException e) {
+                if (SqliteErrors.isBusy(e) && !marked) {
+                    recordWaitingOnForeign();
+                    marked = true;
+                }
                 if (!SqliteErrors.isBusy(e)) {
                     dropConnection();
                     throw SqliteErrors.translate(file, e);
@@ -378,6 +447,43 @@ public final class Writer {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Marks the holder record while the holder (which has the side lock) waits for SQLite's lock,
+     * held by a program that ignores the side lock: waiters that give up then blame that program,
+     * not the tack command queued first behind it.
+     */
+    private static final String WAITING_ON_FOREIGN = "\u00a7waits-on-foreign\u00a7 ";
+
+    private void recordWaitingOnForeign() {
+        byte[] text = (WAITING_ON_FOREIGN + holderDescription).getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buffer = ByteBuffer.allocate(HOLDER_LENGTH);
+        buffer.put(text, 0, Math.min(text.length, HOLDER_LENGTH));
+        while (buffer.hasRemaining()) {
+            buffer.put((byte) ' ');
+        }
+        buffer.flip();
+        boolean interrupted = Thread.interrupted();
+        try {
+            lockChannel.write(buffer, HOLDER_OFFSET);
+        } catch (IOException ignored) {
+            // a courtesy to waiters, as in recordHolder
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private String busyMessage(FileChannel channel) {
+        String holder = readHolder(channel);
+        if (holder.startsWith(WAITING_ON_FOREIGN.strip())) {
+            return "board is busy: another program (not tack) has held SQLite's write lock on " + file + " for a while; tack's "
+                    + holder.substring(WAITING_ON_FOREIGN.strip().length()).strip() + " is first in line behind it ("
+                    + deadline.toMillis() + " ms passed)";
+        }
+        return "board is busy: " + holder + " has held the write lock on " + file + " for over " + deadline.toMillis() + " ms";
     }
 
     private static String readHolder(FileChannel channel) {

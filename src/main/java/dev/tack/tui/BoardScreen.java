@@ -56,7 +56,8 @@ public final class BoardScreen {
     /** When this screen's presence row was last written; 0 makes the next poll beat. */
     private long lastBeatAt;
     private final Path file;
-    private final Object fileKey;
+    /** Tells when the board file is deleted or replaced under the screen (one stat, no I/O on it). */
+    private final dev.tack.store.Database database;
     private ChangeFeed feed;
     private ScheduledExecutorService presenceThread;
     private Thread inputThread;
@@ -81,7 +82,7 @@ public final class BoardScreen {
     BoardScreen(Workspace workspace, Session session) {
         this.session = session;
         this.file = workspace.database().file();
-        this.fileKey = fileKey(file);
+        this.database = workspace.database();
         this.presence = new Presence(workspace, Heartbeat.SCREEN);
         this.controller = new BoardController(workspace, new BoardController.Host() {
             @Override
@@ -286,13 +287,7 @@ public final class BoardScreen {
         }
         lastFileCheck = now;
         String before = controller.problem();
-        Object key = fileKey(file);
-        if (key == null || fileKey != null && !fileKey.equals(key)) {
-            controller.fileProblem("board file " + file + (key == null ? " deleted or moved" : " replaced")
-                    + " while open: nothing can be saved; q quits");
-        } else {
-            controller.fileProblem(null);
-        }
+        controller.fileProblem(database.fileProblem().map(problem -> problem + ": nothing can be saved; q quits").orElse(null));
         return !Objects.equals(before, controller.problem());
     }
 
@@ -305,17 +300,6 @@ public final class BoardScreen {
         String before = controller.problem();
         reload();
         return !Objects.equals(before, controller.problem()) || controller.problem() == null;
-    }
-
-    private static Object fileKey(Path path) {
-        try {
-            Object key = Files.readAttributes(path, "unix:ino").get("ino");
-            return key == null ? Boolean.TRUE : key;
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            return Files.exists(path) ? Boolean.TRUE : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private void render() throws IOException {

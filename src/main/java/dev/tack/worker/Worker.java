@@ -53,6 +53,8 @@ public final class Worker {
     private volatile boolean stopping;
     /** Why this worker is waiting, as last said; null when it is not. */
     private String waitingFor;
+    /** Why the worker stopped on its own: its board file was replaced or deleted (null while not). */
+    private volatile String fileGone;
     private final Presence presence;
     /** {@code TACK} and the {@code tack} function for the commands: the same tack as this worker. */
     private final Map<String, String> launcher = TackLauncher.environment();
@@ -103,13 +105,26 @@ public final class Worker {
                 // the hook is running: it waits for the latch above
             }
         }
+        if (fileGone != null) {
+            throw TackException.failed(fileGone + "; the worker stopped");
+        }
         return 0;
+    }
+
+    /** The board file replaced or deleted under the worker: no new claims; the running commands end as usual. */
+    private boolean boardFileGone() {
+        Optional<String> problem = workspace.database().fileProblem();
+        if (problem.isPresent() && fileGone == null) {
+            fileGone = problem.get();
+            say(fileGone + "; stopping: no new claims, waiting for " + running.size() + " running command(s)");
+        }
+        return problem.isPresent();
     }
 
     private void loop(ChangeFeed feed, ExecutorService jobs) {
         int claimedTotal = 0;
         long nextReclaim = 0;
-        while (!stopping) {
+        while (!stopping && !boardFileGone()) {
             long now = System.currentTimeMillis();
             if (now >= nextReclaim) {
                 reclaim();
@@ -281,7 +296,7 @@ public final class Worker {
                         + (result.exitCode() == null ? "" : " (exit " + result.exitCode() + ")") + ": " + describe(finish));
                 return;
             } catch (TackException e) {
-                if (attempt >= 30 || stopping && attempt >= 3) {
+                if (attempt >= 30 || stopping && attempt >= 3 || fileGone != null) {
                     say("could not record the end of #" + job.card().id() + ": " + e.getMessage()
                             + "; its lease will run out and another worker will take it");
                     return;

@@ -60,6 +60,20 @@ class InitCommandTest {
     }
 
     @Test
+    void initOverAFileThatIsNotABoardSaysWhatItIsAndLeavesIt() throws Exception {
+        Path notes = Files.writeString(folder.resolve("notes.db"), "my notes\n");
+        CliRun.Result text = tack("init", "--db", notes.toString()).expectError(1);
+        assertThat(text.err()).contains("is not a tack database (it is not an SQLite file)").contains("leaves it as it is")
+                .doesNotContain("already exists");
+        assertThat(Files.readString(notes)).isEqualTo("my notes\n");
+
+        Path other = folder.resolve("other.db");
+        CliRun.execute(other, "CREATE TABLE mine (x)");
+        assertThat(tack("init", "--db", other.toString()).expectError(1).err())
+                .contains("is not a tack database (it is an SQLite database without tack's tables)");
+    }
+
+    @Test
     void badColumnNamesLeaveNoFileBehind() throws Exception {
         Path db = folder.resolve("tack.db");
         tack("init", "--db", db.toString(), "--columns", "A,,B").expectError(2);

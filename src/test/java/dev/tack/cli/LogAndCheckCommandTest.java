@@ -17,8 +17,8 @@ class LogAndCheckCommandTest extends CliFixture {
         List<String> lines = tack("log").expectOk().out().lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("#1 ").endsWith(" added board main (Todo, Doing, Done)");
-        assertThat(lines.get(1)).startsWith("#2 ").contains(" alice@").endsWith(" added #1 to Todo");
-        assertThat(lines.get(2)).startsWith("#3 ").contains(" bob@").endsWith(" moved #1 from Todo to Doing");
+        assertThat(lines.get(1)).startsWith("#2 ").contains(" alice@").endsWith(" added #1 to Todo \u201ca\u201d");
+        assertThat(lines.get(2)).startsWith("#3 ").contains(" bob@").endsWith(" moved #1 from Todo to Doing \u201ca\u201d");
     }
 
     @Test
@@ -27,10 +27,19 @@ class LogAndCheckCommandTest extends CliFixture {
         add("b");
         List<String> lines = tack("log", "--since", "2").expectOk().out().lines().toList();
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).startsWith("#3 ").endsWith("added #2 to Todo");
+        assertThat(lines.get(0)).startsWith("#3 ").endsWith("added #2 to Todo \u201cb\u201d");
         assertThat(tack("log", "--since", "3").expectOk().out()).isEmpty();
         assertThat(tack("log", "-n", "1").expectOk().out().lines()).hasSize(1);
         tack("log", "--since", "x").expectError(2);
+    }
+
+    @Test
+    void logLinesCarryTheCardsTitleSanitised() {
+        add("evil \u001b[2Jtitle\u0007");
+        tack("edit", "1", "--title", "renamed").expectOk();
+        List<String> lines = tack("log", "--since", "1").expectOk().out().lines().toList();
+        assertThat(lines.get(0)).endsWith("added #1 to Todo \u201cevil ^[[2Jtitle^G\u201d").doesNotContain("\u001b");
+        assertThat(lines.get(1)).endsWith("edited #1: title \u201crenamed\u201d");
     }
 
     @Test
@@ -55,7 +64,7 @@ class LogAndCheckCommandTest extends CliFixture {
         add("b", "-c", "Done");
         tack("rm", "1").expectOk();
         CliRun.Result result = tack("check").expectOk();
-        assertThat(result.out()).isEqualTo("ok: " + db + " passed integrity_check, foreign_key_check and tack's invariants\n");
+        assertThat(result.out()).isEqualTo("ok: " + db + " passed integrity_check, foreign_key_check, the schema and journal mode checks and tack's invariants\n");
         JsonObject json = tack("check", "--json").expectOk().json().getAsJsonObject();
         assertThat(json.get("ok").getAsBoolean()).isTrue();
         assertThat(json.getAsJsonArray("problems")).isEmpty();
