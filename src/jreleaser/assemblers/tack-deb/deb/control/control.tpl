@@ -1,0 +1,12 @@
+Package: {{debControlPackage}}
+Version: {{debControlVersion}}-{{debControlRevision}}
+Maintainer: {{debControlMaintainer}}
+Section: {{debControlSection}}
+Priority: {{debControlPriority}}
+Architecture: {{debControlArchitecture}}
+Installed-Size: {{debControlInstalledSize}}
+{{#debControlDepends}}Depends: {{.}}
+{{/debControlDepends}}{{#debControlConflicts}}Conflicts: {{.}}
+Replaces: {{.}}
+{{/debControlConflicts}}Homepage: {{debControlHomepage}}
+Description: {{debControlDescription}}
