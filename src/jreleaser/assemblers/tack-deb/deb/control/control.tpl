@@ -6,7 +6,7 @@ Priority: {{debControlPriority}}
 Architecture: {{debControlArchitecture}}
 Installed-Size: {{debControlInstalledSize}}
 {{#debControlDepends}}Depends: {{.}}
-{{/debControlDepends}}{{#debControlConflicts}}Conflicts: {{.}}
-Replaces: {{.}}
-{{/debControlConflicts}}Homepage: {{debControlHomepage}}
+{{/debControlDepends}}Conflicts: tack
+Replaces: tack
+Homepage: {{debControlHomepage}}
 Description: {{debControlDescription}}
