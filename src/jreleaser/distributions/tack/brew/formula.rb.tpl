@@ -1,6 +1,7 @@
-# {{jreleaserCreationStamp}}
 # From tack's template (src/jreleaser/distributions/tack/brew/formula.rb.tpl): JReleaser's formula,
-# also installing the bash completion and the man pages that the archive carries.
+# also installing the bash completion and the man pages that the archive carries. The Java it
+# depends on is keg-only (brew does not link it), so bin/tack is a script that sets JAVA_HOME to
+# it, as Homebrew's own Java formulas do; a JAVA_HOME the user set still wins.
 {{#brewRequireRelative}}
 require_relative "{{.}}"
 {{/brewRequireRelative}}
@@ -26,7 +27,8 @@ class {{brewFormulaName}} < Formula
 
   def install
     libexec.install Dir["*"]
-    bin.install_symlink "#{libexec}/bin/{{distributionExecutableUnix}}" => "{{distributionExecutableName}}"
+    (bin/"{{distributionExecutableName}}").write_env_script libexec/"bin/{{distributionExecutableUnix}}",
+      Language::Java.overridable_java_home_env("{{distributionJavaVersion}}")
     bash_completion.install_symlink "#{libexec}/completion/tack_completion" => "{{distributionExecutableName}}"
     man1.install_symlink(*Dir["#{libexec}/man/man1/*.1"])
   end

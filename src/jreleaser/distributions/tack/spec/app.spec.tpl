@@ -1,4 +1,3 @@
-# {{jreleaserCreationStamp}}
 # From tack's template (src/jreleaser/distributions/tack/spec/app.spec.tpl): JReleaser's spec for a
 # Java archive, installing with -D, since tack's archive has nested folders (lib/native/OS/arch, man/man1).
 Name:      {{specPackageName}}

@@ -1,0 +1,12 @@
+Package: {{debControlPackage}}
+Version: {{debControlVersion}}-{{debControlRevision}}
+Maintainer: {{debControlMaintainer}}
+Section: {{debControlSection}}
+Priority: {{debControlPriority}}
+Architecture: {{debControlArchitecture}}
+Installed-Size: {{debControlInstalledSize}}
+{{#debControlDepends}}Depends: {{.}}
+{{/debControlDepends}}Conflicts: tack
+Replaces: tack
+Homepage: {{debControlHomepage}}
+Description: {{debControlDescription}}
