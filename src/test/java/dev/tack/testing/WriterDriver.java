@@ -120,10 +120,11 @@ public final class WriterDriver {
                         out.println("ACK mv " + card.id() + " " + card.version() + " .");
                     }
                     case "edit" -> {
+                        // Each edit changes something (the description names it), since a no-op edit writes nothing.
                         CardEdit edit = random.nextBoolean()
                                 ? CardEdit.none().withTitle(actorName + " edit " + done)
-                                : new CardEdit(null, null, List.of("e" + random.nextInt(3)), List.of("t" + random.nextInt(4)),
-                                        random.nextInt(4), null, null);
+                                : new CardEdit(null, actorName + " edit " + done, List.of("e" + random.nextInt(3)),
+                                        List.of("t" + random.nextInt(4)), random.nextInt(4), null, null);
                         Card card = cards.edit(id, edit, null);
                         out.println("ACK edit " + card.id() + " " + card.version() + " .");
                     }
