@@ -181,6 +181,27 @@ class WriterLockTest {
     }
 
     @Test
+    void eachDatabaseOpenedOnOneFileKeepsItsOwnLockDeadline() throws Exception {
+        ChildJvm holder = start("holder", LockHolder.class, db.toString(), "-1"); // holds until told
+        assertThat(holder.awaitLineStartingWith("HELD ", Duration.ofMinutes(1))).as(holder.stderr()).isNotNull();
+        // The impatient handle is opened first; a patient one opened after it on the same file used to
+        // set the deadline of the one shared writer for both.
+        try (Database impatient = open(db, Duration.ofMillis(300));
+             Database patient = open(db, Duration.ofMinutes(2))) {
+            Future<Long> waiter = pool.submit(() -> patient.writer().write(tx -> tx.number("SELECT 1")));
+            assertThatThrownBy(() -> impatient.writer().write(tx -> null))
+                    .isInstanceOfSatisfying(TackException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(TackException.Kind.BUSY);
+                        assertThat(e.getMessage()).contains("for over 300 ms");
+                    });
+            assertThat(waiter.isDone()).as("the patient handle gave up with the impatient one").isFalse();
+            holder.send("release");
+            assertThat(waiter.get(1, TimeUnit.MINUTES)).isEqualTo(1);
+        }
+        assertThat(holder.awaitExit(Duration.ofMinutes(1))).isZero();
+    }
+
+    @Test
     void aWaitingPersonGoesBeforeBackgroundWritersThatWaitedLonger() throws Exception {
         // Without the flag, two pollers at the same back-off cap would each win about half the time:
         // three rounds in a row for the person are the rule at work, not luck (1 in 8).
