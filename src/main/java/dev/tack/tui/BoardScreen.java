@@ -127,6 +127,7 @@ public final class BoardScreen {
         try {
             session.start();
             load();
+            presence.follow(controller.workspace()); // pinned to the board's id by the first read
             startPresence();
             startInput();
             render();
