@@ -22,11 +22,18 @@ public final class Workspace implements AutoCloseable {
     private final Database database;
     private final Actor actor;
     private final String boardName;
+    /** Set when the workspace follows one board by id (a screen), whatever it is renamed to. */
+    private final Long boardId;
 
     public Workspace(Database database, Actor actor, String boardName) {
+        this(database, actor, boardName, null);
+    }
+
+    private Workspace(Database database, Actor actor, String boardName, Long boardId) {
         this.database = database;
         this.actor = actor;
         this.boardName = boardName == null || boardName.isBlank() ? null : boardName;
+        this.boardId = boardId;
     }
 
     public Database database() {
@@ -46,6 +53,18 @@ public final class Workspace implements AutoCloseable {
         return new Workspace(database, actor, name);
     }
 
+    /**
+     * The same board from now on by its id, not its name: a screen keeps its board when anyone
+     * renames it (DESIGN.md §3 follows the selection by id; the board too).
+     */
+    public Workspace pinnedTo(Board board) {
+        return new Workspace(database, actor, board.name(), board.id());
+    }
+
+    public boolean pinned() {
+        return boardId != null;
+    }
+
     public <T> T write(Writer.Work<T> work) {
         return database.writer().write(work);
     }
@@ -56,6 +75,10 @@ public final class Workspace implements AutoCloseable {
 
     /** Resolves the board inside a transaction, so a rename by another process is seen. */
     public Board board(Tx tx) throws java.sql.SQLException {
+        if (boardId != null) {
+            return BoardTable.byId(tx, boardId)
+                    .orElseThrow(() -> TackException.notFound("the board '" + boardName + "' was removed"));
+        }
         if (boardName != null) {
             return BoardTable.byName(tx, boardName)
                     .orElseThrow(() -> TackException.notFound("no board named '" + boardName + "'"));

@@ -19,6 +19,10 @@ public final class BoardTable {
         return tx.one("SELECT id, name FROM boards WHERE name = ?", row -> new Board(row.getLong(1), row.getString(2)), name);
     }
 
+    public static Optional<Board> byId(Tx tx, long id) throws SQLException {
+        return tx.one("SELECT id, name FROM boards WHERE id = ?", row -> new Board(row.getLong(1), row.getString(2)), id);
+    }
+
     public static long insert(Tx tx, String name) throws SQLException {
         return tx.insert("INSERT INTO boards (name, created_at) VALUES (?, ?)", name, Clock.now());
     }

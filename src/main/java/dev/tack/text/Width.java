@@ -2,8 +2,9 @@ package dev.tack.text;
 
 /**
  * How many terminal columns text takes: East Asian wide and full-width characters and emoji take
- * two, combining marks, zero-width joiners and variation selectors none. Text is cut by columns,
- * never by chars, and ends with an ellipsis when cut.
+ * two, combining marks, zero-width joiners and variation selectors none. Text is measured and cut
+ * by grapheme cluster ({@link Graphemes}), as {@code Canvas} draws it: never inside a cluster, never
+ * by chars, and ends with an ellipsis when cut.
  */
 public final class Width {
 
@@ -26,13 +27,25 @@ public final class Width {
     }
 
     public static int of(String text) {
+        if (simple(text)) {
+            return text.length();
+        }
         int width = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            width += of(cp);
-            i += Character.charCount(cp);
+        for (String cluster : Graphemes.of(text)) {
+            width += Graphemes.width(cluster);
         }
         return width;
+    }
+
+    /** Only characters below U+0300 (no marks, nothing wide, no NUL): one column per char, one cluster each. */
+    private static boolean simple(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x300 || c == 0 || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The longest prefix that fits {@code columns}, with an ellipsis when anything was cut. */
@@ -43,17 +56,18 @@ public final class Width {
         if (of(text) <= columns) {
             return text;
         }
+        if (simple(text)) {
+            return text.substring(0, columns - 1) + ELLIPSIS;
+        }
         StringBuilder out = new StringBuilder();
         int used = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            int w = of(cp);
+        for (String cluster : Graphemes.of(text)) {
+            int w = Graphemes.width(cluster);
             if (used + w > columns - 1) {
                 break;
             }
-            out.appendCodePoint(cp);
+            out.append(cluster);
             used += w;
-            i += Character.charCount(cp);
         }
         return out.append(ELLIPSIS).toString();
     }

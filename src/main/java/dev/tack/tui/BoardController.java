@@ -122,6 +122,9 @@ final class BoardController {
     boolean reload() {
         try {
             BoardView view = queries.board(CardFilter.ALL);
+            if (!workspace.pinned()) {
+                use(workspace.pinnedTo(view.board())); // follows its board by id through renames
+            }
             model.reload(view);
             readProblem = null;
             if (lastEvent == null) {
@@ -385,9 +388,9 @@ final class BoardController {
      * refusal shows the reason and returns it, changing nothing.
      */
     String write(Supplier<?> call, String done) {
-        if (fileProblem != null) {
-            error(fileProblem);
-            return fileProblem;
+        if (problem() != null) {
+            error(problem()); // a board it cannot read is not one to change blind
+            return problem();
         }
         try {
             call.get();
@@ -485,9 +488,9 @@ final class BoardController {
      * Returns a refusal for the form to show, or null when the form may close.
      */
     private String save(Card seen, CardEdit edit, boolean fromForm) {
-        if (fileProblem != null) {
-            error(fileProblem);
-            return fileProblem;
+        if (problem() != null) {
+            error(problem());
+            return problem();
         }
         try {
             cards.edit(seen.id(), edit, seen.version());
@@ -623,7 +626,7 @@ final class BoardController {
         Workspace next = workspace.onBoard(name);
         try {
             BoardView view = new Queries(next).board(CardFilter.ALL);
-            use(next);
+            use(next.pinnedTo(view.board()));
             model.resetSelection();
             model.reload(view);
             lastEvent = lastEventOfBoard(queries.eventsAfter(Math.max(0, view.lastEventId() - 200), 200));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,6 +77,11 @@ public final class BoardScreen {
     private long lastRetry;
     private volatile String presenceShown = "";
     private volatile boolean running;
+    /** Set by a signal's shutdown hook: the loop ends at its next turn and cleans up itself. */
+    private volatile boolean stopRequested;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    /** How long a signal's hook waits for the loop to end before restoring the terminal itself. */
+    private static final long STOP_PATIENCE_MILLIS = 3_000;
     private volatile long shownSelection = -1;
     private volatile String shownPresence = "";
 
@@ -122,13 +128,23 @@ public final class BoardScreen {
         try {
             session.start();
             load();
+            presence.follow(controller.workspace()); // pinned to the board's id by the first read
             startPresence();
             startInput();
             render();
             loop();
+        } catch (IOException | RuntimeException e) {
+            if (!stopRequested) {
+                throw e;
+            }
+            // a signal is ending the JVM: whatever failed on the way out is no news to the person
         } finally {
             running = false;
-            shutdown();
+            try {
+                shutdown();
+            } finally {
+                finished.countDown();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException alreadyExiting) {
@@ -161,7 +177,7 @@ public final class BoardScreen {
     }
 
     private void loop() throws IOException {
-        while (!controller.quitRequested()) {
+        while (!controller.quitRequested() && !stopRequested) {
             Object item;
             try {
                 item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -170,12 +186,12 @@ public final class BoardScreen {
                 return;
             }
             boolean dirty = false;
-            while (item != null && !controller.quitRequested()) {
+            while (item != null && !controller.quitRequested() && !stopRequested) {
                 dispatch(item);
                 dirty = true;
                 item = queue.poll();
             }
-            if (controller.quitRequested()) {
+            if (controller.quitRequested() || stopRequested) {
                 return;
             }
             beatIfDue();
@@ -494,16 +510,31 @@ public final class BoardScreen {
         }
     }
 
-    /** A signal (SIGTERM, SIGINT from outside): give the terminal back before the JVM goes. */
+    /**
+     * A signal (SIGTERM, SIGHUP when the terminal closes, SIGINT from outside): the loop is asked to
+     * end and cleans up on its own thread (terminal, change feed, presence row), so nothing is torn
+     * down under its feet. Only a loop that does not end in time (stuck in a call) is overtaken here.
+     */
     private void emergencyStop() {
-        if (running) {
-            running = false;
-            session.close();
-            try {
-                presence.leave();
-            } catch (RuntimeException ignored) {
-                // as above
+        if (finished.getCount() == 0) {
+            return;
+        }
+        stopRequested = true;
+        queue.add((Runnable) () -> { }); // wakes the loop at once
+        try {
+            if (finished.await(STOP_PATIENCE_MILLIS, TimeUnit.MILLISECONDS)) {
+                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Both are safe to repeat and to race with the loop's own clean-up (which may be half done):
+        // the JVM halts as soon as this hook returns, so nothing may be left to the loop now.
+        session.close();
+        try {
+            presence.leave();
+        } catch (RuntimeException ignored) {
+            // as above
         }
     }
 }

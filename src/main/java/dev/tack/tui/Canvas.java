@@ -5,16 +5,18 @@ import java.util.HashMap;
 import java.util.Map;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import dev.tack.text.Graphemes;
 import dev.tack.text.Sanitizer;
 import dev.tack.text.Width;
 
 /**
- * Places text on a Lanterna {@link TextGraphics} code point by code point. Every string is
+ * Places text on a Lanterna {@link TextGraphics} grapheme cluster by cluster. Every string is
  * sanitised first (no control character or escape sequence reaches a cell), composed (NFC, so
- * accents join their letters), measured with {@link Width} and cut with an ellipsis; each code point
- * becomes a {@link Glyph} one or two cells wide. Zero-width code points (combining marks left
- * after composition, joiners, variation selectors) are dropped: a terminal cell holds one of them
- * only together with its base, which Lanterna would then count as two cells wide.
+ * accents join their letters), measured with {@link Width} and cut with an ellipsis; each cluster
+ * ({@link Graphemes}: a letter with its marks, an emoji ZWJ sequence, a flag) becomes one
+ * {@link Glyph} one or two cells wide, written to the terminal whole. A cluster of zero width (a
+ * mark with no letter before it) is dropped: a terminal would join it to whatever the cell before
+ * holds.
  */
 final class Canvas {
 
@@ -58,10 +60,16 @@ final class Canvas {
         }
         String clean = Width.cut(displayable(text), limit);
         int col = x;
-        for (int i = 0; i < clean.length(); ) {
-            int cp = clean.codePointAt(i);
-            i += Character.charCount(cp);
-            int w = Width.of(cp);
+        if (ascii(clean)) {
+            for (int i = 0; i < clean.length() && col < x + limit; i++, col++) {
+                if (col >= 0) {
+                    graphics.setCharacter(col, y, glyph(clean.charAt(i), pen));
+                }
+            }
+            return col - x;
+        }
+        for (String cluster : Graphemes.of(clean)) {
+            int w = Graphemes.width(cluster);
             if (w == 0 || col < 0) {
                 col += w;
                 continue;
@@ -69,7 +77,7 @@ final class Canvas {
             if (col + w > x + limit) {
                 break;
             }
-            graphics.setCharacter(col, y, glyph(cp, w, pen));
+            graphics.setCharacter(col, y, glyph(cluster, w, pen));
             col += w;
         }
         return col - x;
@@ -121,14 +129,7 @@ final class Canvas {
     /** What may be shown of any text: sanitised, composed, with no lone surrogates. */
     static String displayable(String text) {
         String line = Sanitizer.line(text);
-        boolean ascii = true;
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) >= 0x80) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) {
+        if (ascii(line)) {
             return line;
         }
         String composed = Normalizer.normalize(line, Normalizer.Form.NFC);
@@ -143,15 +144,27 @@ final class Canvas {
         return out.toString();
     }
 
-    private Glyph glyph(char c, Pen pen) {
-        return glyph(c, 1, pen);
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private Glyph glyph(int cp, int w, Pen pen) {
-        if (cp < 0x80) {
+    private Glyph glyph(char c, Pen pen) {
+        if (c < 0x80) {
             return asciiCache.computeIfAbsent(pen, p -> new HashMap<>())
-                    .computeIfAbsent(cp, c -> new Glyph(String.valueOf((char) (int) c), false, pen));
+                    .computeIfAbsent((int) c, code -> new Glyph(String.valueOf((char) (int) code), false, pen));
         }
-        return new Glyph(new String(Character.toChars(cp)), w == 2, pen);
+        return new Glyph(String.valueOf(c), Width.of(c) == 2, pen);
+    }
+
+    private Glyph glyph(String cluster, int w, Pen pen) {
+        if (cluster.length() == 1) {
+            return glyph(cluster.charAt(0), pen);
+        }
+        return new Glyph(cluster, w == 2, pen);
     }
 }

@@ -107,11 +107,12 @@ final class TtySession implements Session {
     }
 
     /**
-     * Lanterna's Unix terminal, except that text with characters outside the BMP (emoji, rare CJK)
-     * is written whole: Lanterna 3.1 encodes a string char by char, so each half of a surrogate
-     * pair became a {@code ?}. Only sanitised text reaches here (see {@link Canvas}).
+     * Lanterna's Unix terminal, except that text beyond ASCII is written whole, as UTF-8: Lanterna
+     * 3.1 encodes a string char by char, so each half of a surrogate pair became a {@code ?}, and
+     * it sends the encoder's whole buffer, so every two-byte character ({@code é}) was followed by
+     * a NUL byte. Only sanitised text reaches here (see {@link Canvas}), one cluster at a time.
      */
-    static final class UnicodeTerminal extends UnixTerminal {
+    static class UnicodeTerminal extends UnixTerminal {
         UnicodeTerminal(InputStream in, OutputStream out) throws IOException {
             super(in, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
         }
@@ -132,14 +133,20 @@ final class TtySession implements Session {
 
         @Override
         public void putString(String string) throws IOException {
-            for (int i = 0; i < string.length(); i++) {
-                if (Character.isSurrogate(string.charAt(i))) {
-                    writeToTerminal(string.getBytes(StandardCharsets.UTF_8));
-                    return;
-                }
-            }
-            super.putString(string);
+            writeToTerminal(encode(string));
         }
+
+        @Override
+        public void putCharacter(char c) throws IOException {
+            if (com.googlecode.lanterna.TerminalTextUtils.isPrintableCharacter(c)) {
+                writeToTerminal(encode(String.valueOf(c)));
+            }
+        }
+    }
+
+    /** What {@link UnicodeTerminal} writes for text: its UTF-8 bytes, nothing more. */
+    static byte[] encode(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** An input stream on the tty whose reads can be ended by closing the channel. */

@@ -118,6 +118,27 @@ class BoardRendererTest {
     }
 
     @Test
+    void formatCharactersAndSeparatorsInTitlesKeepTheLayout() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        Fixture.add(board, "line\u2028break\u2029here", "Todo");
+        Fixture.add(board, "zero\u200Bwidth\u2060joined\u00ADsoft", "Todo");
+        // in the last lane: Lanterna's virtual terminal (unlike tmux) splits the cluster when it is written
+        Fixture.add(board, family + " family", "Done");
+        Vt vt = draw(Fixture.controller(board));
+
+        assertThat(vt.row(2)).contains(" line<U+2028>break<U+2029>here");
+        assertThat(vt.text()).contains(" zerowidthjoinedsoft");
+        for (int y = 1; y < 28; y++) {
+            assertThat(vt.cell(32, y).getCharacterString()).as("row " + y).isEqualTo("│");
+            assertThat(vt.cell(65, y).getCharacterString()).as("row " + y).isEqualTo("│");
+        }
+        // the family is one cluster in one double cell of the screen's buffer, the title goes on after it
+        assertThat(vt.screen.getBackCharacter(67, 2).getCharacterString()).isEqualTo(family);
+        assertThat(vt.screen.getBackCharacter(67, 2).isDoubleWidth()).isTrue();
+        assertThat(vt.screen.getBackCharacter(70, 2).getCharacterString()).isEqualTo("f");
+    }
+
+    @Test
     void aWorkersStateShowsOnItsCard() {
         BoardController controller = Fixture.controller(board);
         dev.tack.board.BoardView real = new dev.tack.board.Queries(board).board(dev.tack.board.CardFilter.ALL);

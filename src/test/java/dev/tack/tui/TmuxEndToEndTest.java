@@ -27,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TmuxEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    /** tack in the pane runs in a UTF-8 locale, as in a person's terminal, whatever the machine's locale. */
-    private static final String UTF8_PANE = "LC_ALL=C.UTF-8 ";
 
     @TempDir
     Path dir;
@@ -55,8 +53,7 @@ class TmuxEndToEndTest {
     }
 
     private String tmux(String... args) throws IOException, InterruptedException {
-        // -u: the client is a UTF-8 terminal even when the machine has no locale (a fresh container).
-        List<String> command = new ArrayList<>(List.of("tmux", "-u", "-L", socket));
+        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -95,7 +92,7 @@ class TmuxEndToEndTest {
             Fixture.add(setup, "already there", "Todo");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = UTF8_PANE + quote(java) + " -cp " + quote(System.getProperty("java.class.path"))
+        String command = quote(java) + " -cp " + quote(System.getProperty("java.class.path"))
                 + " dev.tack.Main --db " + quote(db.toString()) + " --as e2e; echo EXITED:$?;"
                 + " stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon' | sed 's/^/STTY:/'; sleep 60";
         tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", command);
@@ -135,7 +132,7 @@ class TmuxEndToEndTest {
             Fixture.add(setup, "left card", "Todo");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = UTF8_PANE + quote(java) + " -cp " + quote(System.getProperty("java.class.path")) + " dev.tack.Main --db "
+        String command = quote(java) + " -cp " + quote(System.getProperty("java.class.path")) + " dev.tack.Main --db "
                 + quote(db.toString()) + " --as e2e; sleep 60";
         tmux("new-session", "-d", "-s", "e2e", "-x", "270", "-y", "30", command);
         serverStarted = true;
@@ -149,6 +146,66 @@ class TmuxEndToEndTest {
         tmux("send-keys", "-t", "e2e", "-l", "\u001b[<0;" + (column + 3) + ";" + (row + 1) + "m");
         tmux("send-keys", "-t", "e2e", "Enter");
         await("the clicked card's details", p -> p.contains("#1 far right card") && p.contains("Column    C9"));
+    }
+
+    /** The java process tack runs in: the pane's shell's child. */
+    private ProcessHandle tackProcess() throws IOException, InterruptedException {
+        long panePid = Long.parseLong(tmux("display-message", "-p", "-t", "e2e", "#{pane_pid}").trim());
+        ProcessHandle shell = ProcessHandle.of(panePid).orElseThrow();
+        return shell.children().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false)).findFirst()
+                .orElseThrow(() -> new AssertionError("no java process under the pane's shell"));
+    }
+
+    private static long screensOnTheBoard(Workspace workspace) {
+        return new dev.tack.board.Presence(workspace, dev.tack.model.Heartbeat.SCREEN).others().size();
+    }
+
+    private void awaitPresence(Workspace workspace, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (screensOnTheBoard(workspace) != expected) {
+            if (System.nanoTime() > deadline) {
+                fail("waited " + PATIENCE.toSeconds() + " s for " + expected + " screen(s) on the board");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void sigtermAndSighupEndTheScreenQuietlyAndRemoveItsPresence() throws Exception {
+        Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed: skipping the end-to-end terminal test");
+        Path db = dir.resolve("tack.db");
+        try (Workspace setup = Fixture.create(dir, "setup")) {
+            Fixture.add(setup, "already there", "Todo");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = quote(java) + " -cp " + quote(System.getProperty("java.class.path")) + " dev.tack.Main --db "
+                + quote(db.toString()) + " --as e2e; echo EXITED:$?;"
+                + " stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon' | sed 's/^/STTY:/'; sleep 60";
+        tmux("new-session", "-d", "-s", "keep", "sleep 600"); // keeps the server up between rounds
+        serverStarted = true;
+        try (Workspace watcher = Fixture.create(dir, "watcher")) {
+            for (int round = 0; round < 3; round++) {
+                tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", command);
+                await("the board", p -> p.contains("already there"));
+                awaitPresence(watcher, 1);
+                ProcessHandle tack = tackProcess();
+                new ProcessBuilder("kill", "-TERM", Long.toString(tack.pid())).start().waitFor();
+                String pane = await("tack to exit", p -> p.contains("STTY:"));
+                assertThat(pane).as("round " + round).contains("EXITED:143").doesNotContain("tack:")
+                        .doesNotContain("Exception").contains("STTY:icanon").doesNotContain("STTY:-icanon");
+                assertThat(screensOnTheBoard(watcher)).as("the screen's presence row is gone at once").isZero();
+                tmux("kill-session", "-t", "e2e");
+            }
+
+            // Closing the terminal window: the pane's processes get SIGHUP.
+            tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", command);
+            await("the board", p -> p.contains("already there"));
+            awaitPresence(watcher, 1);
+            ProcessHandle tack = tackProcess();
+            tmux("kill-session", "-t", "e2e");
+            tack.onExit().get(30, TimeUnit.SECONDS);
+            assertThat(screensOnTheBoard(watcher)).as("the screen's presence row is gone at once").isZero();
+        }
     }
 
     @Test
