@@ -55,7 +55,7 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * The same board from now on by its id, not its name: a screen keeps its board when anyone
-     * renames it (DESIGN.md §3 follows the selection by id; the board too).
+     * renames it (docs/ARCHITECTURE.md §3 follows the selection by id; the board too).
      */
     public Workspace pinnedTo(Board board) {
         return new Workspace(database, actor, board.name(), board.id());

@@ -7,7 +7,7 @@ import dev.tack.store.TackException;
 
 /**
  * Keeps export and import away from the board's own files: Java I/O on them — even a read and a
- * close — would drop this process's SQLite locks (DESIGN.md §2 rule 1). Files are compared by
+ * close — would drop this process's SQLite locks (docs/ARCHITECTURE.md §2 rule 1). Files are compared by
  * identity ({@link BoardFiles}), so a hard link or a symlink to the database is caught too.
  */
 final class DatabaseFiles {

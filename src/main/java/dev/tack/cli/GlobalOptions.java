@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The options every command takes, before or after its name (DESIGN.md §4). Declared once on the
+ * The options every command takes, before or after its name (docs/ARCHITECTURE.md §4). Declared once on the
  * root with {@code scope = INHERIT}; picocli binds every copy to this one object.
  */
 public final class GlobalOptions {

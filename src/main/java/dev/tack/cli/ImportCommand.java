@@ -39,7 +39,7 @@ final class ImportCommand extends BaseCommand {
             throw TackException.usage("--max-size must be a positive number of megabytes");
         }
         // Checked before the file is opened: reading and closing our own database file with Java I/O
-        // would drop this process's SQLite locks on it (DESIGN.md §2 rule 1).
+        // would drop this process's SQLite locks on it (docs/ARCHITECTURE.md §2 rule 1).
         DatabaseFiles.refuseInput(file, workspace().database().file());
         long limit = maxSizeMb * 1024L * 1024L;
         if (Files.isRegularFile(file) && Files.size(file) > limit) {

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The output boundary of the command line, the one place text leaves tack (DESIGN.md §7: text for
+ * The output boundary of the command line, the one place text leaves tack (docs/ARCHITECTURE.md §7: text for
  * a terminal is sanitised at the output boundary, once). Three channels:
  * <ul>
  * <li>{@link #text()}: what commands print for people. Always sanitised, to a terminal or a pipe

@@ -37,7 +37,7 @@ public class TackCommand extends BaseCommand {
         return BoardLauncher.open(this);
     }
 
-    /** Parses and runs a command line, mapping every failure to the exit codes of DESIGN.md §4. */
+    /** Parses and runs a command line, mapping every failure to the exit codes of docs/ARCHITECTURE.md §4. */
     public static int run(String... args) {
         // UTF-8 whatever the locale: JSON must be UTF-8 (RFC 8259), and under a C or POSIX locale
         // (cron, containers, CI) Java would otherwise print every non-ASCII character as '?'.
@@ -73,7 +73,7 @@ public class TackCommand extends BaseCommand {
         // picocli's help and version text is tack's own; it goes out as picocli formats it.
         commandLine.setOut(rawOut);
         commandLine.setErr(err);
-        // Every failure is one line on stderr (DESIGN.md §4). Messages may quote what was typed,
+        // Every failure is one line on stderr (docs/ARCHITECTURE.md §4). Messages may quote what was typed,
         // so they are sanitised: a newline or an escape sequence in an argument stays visible text.
         commandLine.setParameterExceptionHandler((ex, argv) -> {
             String help = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";

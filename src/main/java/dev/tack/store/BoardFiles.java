@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * Tells whether a path given as an input or output file names one of the board's own files
  * ({@code tack.db}, {@code -wal}, {@code -shm}, {@code -journal}, {@code .lock}), which Java I/O
- * must never open (DESIGN.md §2 rule 1). Compared by file identity (device and inode, one stat
+ * must never open (docs/ARCHITECTURE.md §2 rule 1). Compared by file identity (device and inode, one stat
  * each), so a hard link or a symlink to the database is caught however it is spelled; a path that
  * names no file yet is compared by its real name, so an output cannot create {@code tack.db-wal}.
  * The one check that every file argument (import, export -o, and any later one) goes through.

@@ -9,7 +9,7 @@ import java.util.List;
 import dev.tack.model.Event;
 
 /**
- * Notices other connections' commits (DESIGN.md §3). One long-lived connection in autocommit mode
+ * Notices other connections' commits (docs/ARCHITECTURE.md §3). One long-lived connection in autocommit mode
  * polls {@code PRAGMA data_version} through a prepared statement; the number changes whenever any
  * other connection, in this process or another, commits. Then the events after the last one seen
  * are read. Result sets are closed at once so that no read snapshot is held between polls.

@@ -8,7 +8,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * Opens SQLite connections with the pragmas every tack connection carries (DESIGN.md §2 rule 6).
+ * Opens SQLite connections with the pragmas every tack connection carries (docs/ARCHITECTURE.md §2 rule 6).
  * WAL is not set here: it is set once, when the file is created, and persists in the file.
  */
 final class Connections {

@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * from a newer tack, and it is on a local disk. Gives the process's {@link Writer} for the file and
  * read transactions on a connection of its own.
  *
- * <p>Nothing here opens the database files with Java I/O (DESIGN.md §2 rule 1): only
+ * <p>Nothing here opens the database files with Java I/O (docs/ARCHITECTURE.md §2 rule 1): only
  * {@code stat}-style calls (exists, size, permissions, file store type) are made on them.
  */
 public final class Database implements AutoCloseable {
@@ -81,7 +81,7 @@ public final class Database implements AutoCloseable {
         }
         Mounts.requireLocal(folder);
         // Through a symlink or a ".." the same file must get the same lock file and the same Writer
-        // (DESIGN.md §2 rule 2), so both are named after the real path. realpath is stat-style.
+        // (docs/ARCHITECTURE.md §2 rule 2), so both are named after the real path. realpath is stat-style.
         Path real = BoardFiles.realName(absolute);
         String readOnly = !exists ? null
                 : onReadOnlyMount(folder) ? "its folder " + folder + " cannot be written: a read-only mount, or no permission"
@@ -268,7 +268,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * A file that another program (the sqlite3 shell's {@code PRAGMA journal_mode=DELETE}) took out
-     * of WAL is put back (DESIGN.md §2 rule 6), under the side lock so that no tack writer is in a
+     * of WAL is put back (docs/ARCHITECTURE.md §2 rule 6), under the side lock so that no tack writer is in a
      * transaction, and SQLite itself switches only when no other connection is reading. When that
      * does not happen within a moment the file is left as it is and {@code tack check} reports it.
      */

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where the board file is (DESIGN.md §4): an explicit path, else the nearest {@code .tack/tack.db}
+ * Where the board file is (docs/ARCHITECTURE.md §4): an explicit path, else the nearest {@code .tack/tack.db}
  * in the working folder or a parent, else the user's data folder, created on first use.
  *
  * @param file          the database file

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Which file a path names: its device and inode, read with one {@code stat} (DESIGN.md §2 rule 1
+ * Which file a path names: its device and inode, read with one {@code stat} (docs/ARCHITECTURE.md §2 rule 1
  * allows it; nothing is opened). Two paths name the same file exactly when their identities are
  * equal, however they are spelled: hard links, symlinks and {@code ..} included. A long-lived
  * process compares the identity it opened with the one its path names now, to notice the file

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Refuses folders on network and user-space filesystems (DESIGN.md §2 rule 7): SQLite's WAL
+ * Refuses folders on network and user-space filesystems (docs/ARCHITECTURE.md §2 rule 7): SQLite's WAL
  * needs shared memory and POSIX locks that those filesystems do not give reliably.
  */
 public final class Mounts {

@@ -2,7 +2,7 @@ package dev.tack.store;
 
 /**
  * The one exception type that reaches the user. Its {@link Kind} decides the exit code of the
- * command line (DESIGN.md §4), and its message is the one line printed after {@code tack: }.
+ * command line (docs/ARCHITECTURE.md §4), and its message is the one line printed after {@code tack: }.
  */
 public class TackException extends RuntimeException {
 

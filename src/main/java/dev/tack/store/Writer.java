@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * The one way anything in this process writes a board file (DESIGN.md §2 rules 2 and 3).
+ * The one way anything in this process writes a board file (docs/ARCHITECTURE.md §2 rules 2 and 3).
  *
  * <p>A write takes, in order: a fair in-JVM lock (a {@link FileChannel} lock is held per process,
  * so two threads would otherwise collide), an exclusive lock on the side file {@code <db>.lock}

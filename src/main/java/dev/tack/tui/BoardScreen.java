@@ -26,7 +26,7 @@ import dev.tack.store.ChangeFeed;
 import dev.tack.store.TackException;
 
 /**
- * The full-screen board (DESIGN.md §5): one loop. An input thread blocks on the terminal and queues
+ * The full-screen board (docs/ARCHITECTURE.md §5): one loop. An input thread blocks on the terminal and queues
  * keys; the loop waits on that queue with the poll interval as its timeout, then asks the change
  * feed whether anyone committed ({@code PRAGMA data_version}), handles a resize, and draws and
  * refreshes (by delta) only when something changed. Idle, it sleeps in the queue.

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad input gets one clear line on stderr beginning "tack: ", the exit code of DESIGN.md §4, no
+ * Bad input gets one clear line on stderr beginning "tack: ", the exit code of docs/ARCHITECTURE.md §4, no
  * stack trace, and leaves the file as it was.
  */
 class BadInputTest extends CliFixture {

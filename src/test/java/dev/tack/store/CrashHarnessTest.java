@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 8, the project's own crash tests: {@link CrashHarness} with tack as shipped loses nothing
- * and breaks nothing, and the same harness with the mistake of DESIGN.md §2 rule 1 put back (a Java
+ * and breaks nothing, and the same harness with the mistake of docs/ARCHITECTURE.md §2 rule 1 put back (a Java
  * open-read-close of the database after each commit, {@link ForbiddenFileIo}) reports the damage,
  * which shows the harness can see it.
  *

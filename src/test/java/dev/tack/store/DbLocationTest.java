@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DESIGN.md §4: where the board lives when --db is not given. */
+/** docs/ARCHITECTURE.md §4: where the board lives when --db is not given. */
 class DbLocationTest {
 
     @TempDir

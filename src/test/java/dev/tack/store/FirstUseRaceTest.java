@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Several processes use a board for the first time at once (DESIGN.md §4: the data-folder default is
+ * Several processes use a board for the first time at once (docs/ARCHITECTURE.md §4: the data-folder default is
  * "created on first use"): all of them must succeed, and the file must get exactly one board.
  */
 @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)

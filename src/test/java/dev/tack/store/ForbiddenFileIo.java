@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The mistake DESIGN.md §2 rule 1 forbids, on purpose, for the crash harness's negative control:
+ * The mistake docs/ARCHITECTURE.md §2 rule 1 forbids, on purpose, for the crash harness's negative control:
  * after each commit, Java opens a board file, reads its first bytes and closes it, as the
  * application whose board was corrupted did. The close drops every POSIX (fcntl) lock this process
  * holds on that file, SQLite's included, while SQLite goes on believing it holds them.

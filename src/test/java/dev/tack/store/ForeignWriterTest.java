@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN.md §2 rules 2 and 6: a program that ignores tack's side lock (the {@code sqlite3} shell)
+ * docs/ARCHITECTURE.md §2 rules 2 and 6: a program that ignores tack's side lock (the {@code sqlite3} shell)
  * writes at the same time as tack's writers. SQLite's own lock and tack's {@code busy_timeout} loop
  * keep them apart: every tack write succeeds within the default deadline, the file stays sound, and
  * tack's {@link ChangeFeed} sees the foreign commits and their events.

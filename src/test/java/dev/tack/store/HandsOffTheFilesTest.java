@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN.md §2 rule 1, "hands off the files": no Java I/O in tack ever opens, reads, copies,
+ * docs/ARCHITECTURE.md §2 rule 1, "hands off the files": no Java I/O in tack ever opens, reads, copies,
  * truncates, chmods, renames or deletes {@code tack.db}, {@code tack.db-wal} or {@code tack.db-shm};
  * only SQLite does. (Closing any descriptor of a file drops every POSIX lock the process holds on
  * it, SQLite's included: that is how the board this rule comes from was corrupted.)
@@ -118,7 +118,7 @@ class HandsOffTheFilesTest {
         List<Finding> unlisted = findings.stream().filter(f -> !allowed(f)).toList();
         assertThat(unlisted)
                 .as("Java I/O on files in src/main/java that is not on HandsOffTheFilesTest.ALLOWED. The database files"
-                        + " (tack.db, -wal, -shm) may only be opened by SQLite (DESIGN.md §2 rule 1); stat-style calls"
+                        + " (tack.db, -wal, -shm) may only be opened by SQLite (docs/ARCHITECTURE.md §2 rule 1); stat-style calls"
                         + " (%s) are fine. If the call never touches a database file, add an Allowed entry with the reason.",
                         String.join(", ", SourceScan.STAT_STYLE_FILES_METHODS.stream().sorted().toList()))
                 .isEmpty();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN.md §2: several processes write one file at once through the board layer, and nothing is
+ * docs/ARCHITECTURE.md §2: several processes write one file at once through the board layer, and nothing is
  * lost or broken. Eight real JVMs each make 300 mixed writes (add, move within and across columns,
  * edit, comment) on cards any of them created.
  */

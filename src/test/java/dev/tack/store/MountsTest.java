@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md §2 rule 7: network and user-space filesystems are refused, local ones allowed. */
+/** docs/ARCHITECTURE.md §2 rule 7: network and user-space filesystems are refused, local ones allowed. */
 class MountsTest {
 
     @ParameterizedTest

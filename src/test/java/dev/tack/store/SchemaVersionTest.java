@@ -20,7 +20,7 @@ import dev.tack.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DESIGN.md §2 rule 6: a file from a newer tack is refused, not touched. */
+/** docs/ARCHITECTURE.md §2 rule 6: a file from a newer tack is refused, not touched. */
 class SchemaVersionTest {
 
     @TempDir

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Finds every place in Java source that opens, reads, writes, copies, moves, deletes or chmods a
- * file with Java I/O — everything but {@code stat}-style calls (DESIGN.md §2 rule 1). Comments are
+ * file with Java I/O — everything but {@code stat}-style calls (docs/ARCHITECTURE.md §2 rule 1). Comments are
  * ignored, and so is text inside string literals, so that only real calls count.
  */
 final class SourceScan {

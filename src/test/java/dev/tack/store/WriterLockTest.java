@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The write lock itself (DESIGN.md §2 rule 2): threads of one JVM and separate JVMs exclude each
+ * The write lock itself (docs/ARCHITECTURE.md §2 rule 2): threads of one JVM and separate JVMs exclude each
  * other; a holder killed with {@code kill -9} hands the lock over at once; a stopped holder makes a
  * waiter fail with BUSY at its deadline, naming the holder; a person who waits goes before background
  * writers that were waiting longer.
