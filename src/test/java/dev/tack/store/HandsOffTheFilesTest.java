@@ -43,7 +43,7 @@ class HandsOffTheFilesTest {
     }
 
     static final List<Allowed> ALLOWED = List.of(
-            new Allowed("dev/tack/store/Writer.java", "lockChannel = FileChannel.open(lockFile,",
+            new Allowed("dev/tack/store/SharedWriter.java", "lockChannel = FileChannel.open(lockFile,",
                     "opens the side file <db>.lock once per JVM and keeps it open for the life of the JVM; never a database file"),
             new Allowed("dev/tack/cli/TypedArguments.java", "raw = Files.readAllBytes(CMDLINE)",
                     "reads this process's own argv bytes from /proc/self/cmdline (a C locale loses them)"),
@@ -131,14 +131,14 @@ class HandsOffTheFilesTest {
     @Test
     void theAllowListedCallsAreNotOnDatabaseFiles() throws IOException {
         // Writer: the channel is opened on lockFile, which is <db>.lock and nothing else.
-        String writer = SourceScan.blankCommentsAndStrings(Files.readString(mainSources().resolve("dev/tack/store/Writer.java")), false);
+        String writer = SourceScan.blankCommentsAndStrings(Files.readString(mainSources().resolve("dev/tack/store/SharedWriter.java")), false);
         assertThat(writer).contains("this.lockFile = file.resolveSibling(file.getFileName() + \".lock\");");
         Matcher assignments = Pattern.compile("\\blockFile\\s*=(?!=)").matcher(writer);
         int count = 0;
         while (assignments.find()) {
             count++;
         }
-        assertThat(count).as("assignments to lockFile in Writer.java").isEqualTo(1);
+        assertThat(count).as("assignments to lockFile in SharedWriter.java").isEqualTo(1);
         Path db = dir.resolve("tack.db");
         Path lockFile = Writer.forFile(db.toAbsolutePath(), Database.Options.defaults()).lockFile();
         assertThat(lockFile.getFileName().toString()).isEqualTo("tack.db.lock");
