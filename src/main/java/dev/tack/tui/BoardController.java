@@ -647,6 +647,10 @@ final class BoardController {
     }
 
     private void editInEditor(Card card) {
+        if (pendingWrites > 0) {
+            error(STILL_WAITING); // before the editor opens: what is written there could not be saved
+            return;
+        }
         Optional<String> edited = host.editExternally(card.description(), "card-" + card.id());
         if (edited.isEmpty()) {
             return;

@@ -103,4 +103,55 @@ class WriteLockWaitTest {
         assertThat(holder.awaitLineStartingWith("RELEASED", Duration.ofMinutes(1))).isNotNull();
         assertThat(failure.get()).isNull();
     }
+
+    @Test
+    void movesTypedWhileOneWaitsQueueInOrderAndAFormIsRefusedMeanwhile() throws Exception {
+        Database database = Database.open(dir.resolve("tack.db"), new Database.Options(true, false, Duration.ofMinutes(5)),
+                tx -> Boards.create(tx, Fixture.actor("alice"), Workspace.DEFAULT_BOARD, Boards.DEFAULT_COLUMNS));
+        board = new Workspace(database, Fixture.actor("alice"), null);
+        Card a = Fixture.add(board, "a", "Todo");
+        Card b = Fixture.add(board, "b", "Todo");
+        session = new VirtualSession(100, 30);
+        BoardScreen screen = new BoardScreen(board, session);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        thread = new Thread(() -> {
+            try {
+                screen.run();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "screen-under-test");
+        thread.setDaemon(true);
+        thread.start();
+        await("a selected", () -> screen.shownSelection() == a.id());
+
+        holder = ChildJvm.start("holder", dir, LockHolder.class, dir.resolve("tack.db").toString(), "-1");
+        assertThat(holder.awaitLineStartingWith("HELD ", Duration.ofMinutes(1))).as(holder.stderr()).isNotNull();
+
+        session.keys.add(key('L')); // a to Doing
+        await("the waiting note", () -> session.row(28).contains("waiting for the write lock (held by lock-holder"));
+        session.keys.add(key('j'));
+        await("b selected", () -> screen.shownSelection() == b.id());
+        session.keys.add(key('L')); // b to Doing, queued behind a's move
+
+        // A form's save needs its answer now: refused, the form stays open with what was typed.
+        session.keys.add(key('n'));
+        for (char c : "later".toCharArray()) {
+            session.keys.add(key(c));
+        }
+        session.keys.add(Fixture.key(com.googlecode.lanterna.input.KeyType.Enter));
+        await("the form refused", () -> session.text().contains(BoardController.STILL_WAITING));
+        assertThat(session.text()).contains("later");
+        session.keys.add(Fixture.key(com.googlecode.lanterna.input.KeyType.Escape));
+
+        holder.send("release");
+        await("a then b in Doing", () -> session.row(2).contains("│ a ") && session.row(4).contains("│ b "));
+        await("the note gone", () -> !session.row(28).contains("waiting for the write lock"));
+        java.util.List<String> summaries = new dev.tack.board.Queries(board).eventsAfter(0, 100).stream()
+                .map(dev.tack.model.Event::summary).filter(s -> s.startsWith("moved ")).toList();
+        assertThat(summaries).as("saved in the order typed").hasSize(2);
+        assertThat(summaries.get(0)).contains("#" + a.id());
+        assertThat(summaries.get(1)).contains("#" + b.id());
+        assertThat(failure.get()).isNull();
+    }
 }
