@@ -58,6 +58,11 @@ final class SharedWriter {
     private final boolean fullSync;
     private volatile boolean background;
     private volatile String holderDescription = describeProcess("tack");
+    /**
+     * Who a write of this process is waiting for right now (the side file's holder record, or
+     * "another program (not tack)"), null when none waits: a screen reads it from its loop thread.
+     */
+    private volatile String waitingFor;
     /** The file this writer writes: it refuses to write once {@link #file} names another, or none. */
     private volatile FileIdentity identity;
     private FileChannel lockChannel;
@@ -108,6 +113,11 @@ final class SharedWriter {
 
     Path lockFile() {
         return lockFile;
+    }
+
+    /** Who a write of this process is waiting for at this instant, or null when none is waiting. */
+    String waitingFor() {
+        return waitingFor;
     }
 
     /** Names this process to waiters that give up while it holds the lock, e.g. "alice (tack mv)". */
@@ -238,6 +248,7 @@ final class SharedWriter {
         long backoffMicros = INITIAL_BACKOFF_MICROS;
         FileLock waitingFlag = null;
         long deferUntil = System.nanoTime() + MAX_DEFERENCE_NANOS;
+        boolean waiting = false;
         try {
             while (true) {
                 boolean deferring = background && System.nanoTime() < deferUntil && personWaiting(channel);
@@ -248,6 +259,10 @@ final class SharedWriter {
                 }
                 if (!background && waitingFlag == null) {
                     waitingFlag = tryLock(channel, PERSON_WAITING_BYTE, true);
+                }
+                if (waitingFor == null) {
+                    waitingFor = holderForWaiters(channel); // read once per wait: the holder wrote it before we looked
+                    waiting = true;
                 }
                 long left = deadline.leftNanos();
                 if (left <= 0 && deferring) {
@@ -262,6 +277,9 @@ final class SharedWriter {
                 backoffMicros = Math.min(backoffMicros * 2, MAX_BACKOFF_MICROS);
             }
         } finally {
+            if (waiting) {
+                waitingFor = null;
+            }
             if (waitingFlag != null) {
                 release(waitingFlag);
             }
@@ -319,29 +337,44 @@ final class SharedWriter {
     /** BEGIN IMMEDIATE, retried while a writer that ignores the side lock (a sqlite3 shell) holds SQLite's lock. */
     private void begin(Connection conn, Deadline deadline) {
         boolean marked = false;
-        while (true) {
-            try {
-                beginStatement.execute();
-                if (marked) {
-                    recordHolder(lockChannel);
+        try {
+            while (true) {
+                try {
+                    beginStatement.execute();
+                    if (marked) {
+                        recordHolder(lockChannel);
+                    }
+                    return;
+                } catch (SQLException e) {
+                    if (SqliteErrors.isBusy(e) && !marked) {
+                        recordWaitingOnForeign();
+                        waitingFor = FOREIGN;
+                        marked = true;
+                    }
+                    if (!SqliteErrors.isBusy(e)) {
+                        dropConnection();
+                        throw SqliteErrors.translate(file, e);
+                    }
+                    if (deadline.leftNanos() <= 0) {
+                        throw TackException.busy("board is busy: another program (not tack) held SQLite's write lock on "
+                                + file + " for over " + deadline.toMillis() + " ms");
+                    }
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
                 }
-                return;
-            } catch (SQLException e) {
-                if (SqliteErrors.isBusy(e) && !marked) {
-                    recordWaitingOnForeign();
-                    marked = true;
-                }
-                if (!SqliteErrors.isBusy(e)) {
-                    dropConnection();
-                    throw SqliteErrors.translate(file, e);
-                }
-                if (deadline.leftNanos() <= 0) {
-                    throw TackException.busy("board is busy: another program (not tack) held SQLite's write lock on "
-                            + file + " for over " + deadline.toMillis() + " ms");
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        } finally {
+            if (marked) {
+                waitingFor = null;
             }
         }
+    }
+
+    private static final String FOREIGN = "another program (not tack)";
+
+    /** The holder record as a waiter names it: a holder that itself waits on a foreign program names that program. */
+    private static String holderForWaiters(FileChannel channel) {
+        String holder = readHolder(channel);
+        return holder.startsWith(WAITING_ON_FOREIGN.strip()) ? FOREIGN : holder;
     }
 
     private Connection connection() {

@@ -72,6 +72,15 @@ public final class Writer {
         return shared.lockFile();
     }
 
+    /**
+     * Who a write of this process is waiting for at this instant ("alice (pid 12 on host)", from the
+     * side file's holder record, or "another program (not tack)"), or null when no write waits. A
+     * volatile read: a screen's loop may call it on every turn.
+     */
+    public String waitingFor() {
+        return shared.waitingFor();
+    }
+
     /** Whether both handles share this process's one lock, channel and connection for the file. */
     public boolean sharesLocksWith(Writer other) {
         return shared == other.shared;

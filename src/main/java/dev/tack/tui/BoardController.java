@@ -51,7 +51,20 @@ final class BoardController {
 
         /** The next refresh repaints every cell. */
         void repaintAll();
+
+        /**
+         * Runs {@code write} (a board call that may wait for the write lock) and then {@code then}
+         * on the thread that handles keys. The screen runs writes one at a time, in order, on a
+         * thread of their own and queues {@code then} for its loop; by default both run here, now.
+         */
+        default void inBackground(Runnable write, Runnable then) {
+            write.run();
+            then.run();
+        }
     }
+
+    /** Refused while a key's write still waits: forms and dialogs need their answer at once. */
+    static final String STILL_WAITING = "a change is still waiting for the write lock: try again when it is saved";
 
     /** How long a confirmation stays on the status row, unless a key clears it sooner. */
     static final Duration INFO_SHOWN = Duration.ofSeconds(5);
@@ -82,6 +95,10 @@ final class BoardController {
     private Long dragCard;
     private int dragFromLane = -1;
     private int dropLane = -1;
+    /** Keys' writes handed to the host and not yet applied (loop thread only). */
+    private int pendingWrites;
+    /** The waiting note at the last render, to tell the loop when to draw it anew. */
+    private String shownWaiting;
 
     BoardController(Workspace workspace, Host host) {
         this(workspace, host, Clock.systemDefaultZone(), System::getenv);
@@ -320,7 +337,7 @@ final class BoardController {
         } else if (action instanceof Action.Page p) {
             model.page(p.direction());
         } else if (action instanceof Action.StepCard s) {
-            withCard(card -> write(() -> cards.step(card.id(), s.direction(), null), null));
+            withCard(card -> writeLater(() -> cards.step(card.id(), s.direction(), null), null, null));
         } else if (action instanceof Action.ShiftCard s) {
             withCard(card -> shift(card, s.delta()));
         } else if (action instanceof Action.NewCard) {
@@ -388,6 +405,10 @@ final class BoardController {
      * refusal shows the reason and returns it, changing nothing.
      */
     String write(Supplier<?> call, String done) {
+        if (pendingWrites > 0) {
+            error(STILL_WAITING); // run now, it could land before the key's write queued first
+            return STILL_WAITING;
+        }
         if (problem() != null) {
             error(problem()); // a board it cannot read is not one to change blind
             return problem();
@@ -406,25 +427,80 @@ final class BoardController {
         return null;
     }
 
+    /**
+     * Runs one board call for a key without waiting for it: the host runs it (in order, one at a
+     * time) while the screen keeps drawing and reading keys, then {@code after} gets the result or
+     * the refusal back on the loop's thread, after the board was re-read and {@code done} or the
+     * refusal was shown.
+     */
+    private void writeLater(Supplier<?> call, String done, java.util.function.BiConsumer<Object, TackException> after) {
+        if (problem() != null) {
+            error(problem()); // a board it cannot read is not one to change blind
+            return;
+        }
+        Object[] result = new Object[1];
+        TackException[] refusal = new TackException[1];
+        pendingWrites++;
+        host.inBackground(() -> {
+            try {
+                result[0] = call.get();
+            } catch (TackException e) {
+                refusal[0] = e;
+            } catch (RuntimeException e) {
+                refusal[0] = TackException.failed("cannot save: " + e);
+            }
+        }, () -> {
+            pendingWrites--;
+            reload();
+            if (refusal[0] != null) {
+                error(refusal[0].getMessage());
+            } else if (done != null) {
+                info(done);
+            }
+            if (after != null) {
+                after.accept(result[0], refusal[0]);
+            }
+        });
+    }
+
+    /** True while a key's write has not come back yet. */
+    boolean writePending() {
+        return pendingWrites > 0;
+    }
+
+    /** The status row's note while a write waits for another program's lock, or null. */
+    String waitingNote() {
+        if (pendingWrites == 0) {
+            return null;
+        }
+        String holder = workspace.database().writer().waitingFor();
+        return holder == null ? null : "waiting for the write lock (held by " + dev.tack.text.Sanitizer.line(holder) + ")";
+    }
+
+    /** True when the waiting note changed since the screen was last drawn (the loop draws again). */
+    boolean waitingChanged() {
+        return !java.util.Objects.equals(shownWaiting, waitingNote());
+    }
+
     /** Undo or redo, then keep the selection on the card that changed (when it is still shown). */
     private void undoOrRedo(boolean redo) {
-        Card[] changed = new Card[1];
         History history = new History(workspace);
-        String refusal = write(() -> changed[0] = redo ? history.redo() : history.undo(), null);
-        if (refusal == null && changed[0] != null) {
-            if (!changed[0].archived()) {
-                model.select(changed[0].id());
+        writeLater(() -> redo ? history.redo() : history.undo(), null, (result, refusal) -> {
+            if (refusal == null && result instanceof Card changed) {
+                if (!changed.archived()) {
+                    model.select(changed.id());
+                }
+                info((redo ? "redid" : "undid") + " the last change to #" + changed.id()
+                        + (changed.archived() ? " (now archived)" : ""));
             }
-            info((redo ? "redid" : "undid") + " the last change to #" + changed[0].id()
-                    + (changed[0].archived() ? " (now archived)" : ""));
-        }
+        });
     }
 
     private void shift(Card card, int delta) {
         List<Card> shown = model.currentLane().map(BoardModel.Lane::cards).orElse(List.of());
         int index = model.selectedIndex();
         if (!model.filtered()) {
-            write(() -> cards.shift(card.id(), delta, null), null);
+            writeLater(() -> cards.shift(card.id(), delta, null), null, null);
             return;
         }
         int target = index + Integer.signum(delta);
@@ -432,7 +508,7 @@ final class BoardController {
             return;
         }
         int position = shown.get(target).position();
-        write(() -> cards.move(card.id(), null, position, null), null);
+        writeLater(() -> cards.move(card.id(), null, position, null), null, null);
     }
 
     private void newCard() {
@@ -488,6 +564,10 @@ final class BoardController {
      * Returns a refusal for the form to show, or null when the form may close.
      */
     private String save(Card seen, CardEdit edit, boolean fromForm) {
+        if (pendingWrites > 0) {
+            error(STILL_WAITING);
+            return fromForm ? STILL_WAITING : null;
+        }
         if (problem() != null) {
             error(problem());
             return problem();
@@ -567,6 +647,10 @@ final class BoardController {
     }
 
     private void editInEditor(Card card) {
+        if (pendingWrites > 0) {
+            error(STILL_WAITING); // before the editor opens: what is written there could not be saved
+            return;
+        }
         Optional<String> edited = host.editExternally(card.description(), "card-" + card.id());
         if (edited.isEmpty()) {
             return;
@@ -593,18 +677,12 @@ final class BoardController {
     private void archive(Card card) {
         long version = card.version();
         push(new Confirm("Archive", "Archive #" + card.id() + " “" + card.title() + "”?", () -> {
-            boolean[] stale = new boolean[1];
-            write(() -> {
-                try {
-                    return cards.archive(card.id(), version);
-                } catch (StaleVersion e) {
-                    stale[0] = true;
-                    throw e;
-                }
-            }, "archived #" + card.id() + " (tack restore " + card.id() + " brings it back)");
-            if (stale[0]) {
-                error("#" + card.id() + " changed while you were deciding (by " + whoChanged(card.id()) + "): look again");
-            }
+            writeLater(() -> cards.archive(card.id(), version), "archived #" + card.id() + " (tack restore " + card.id()
+                    + " brings it back)", (result, refusal) -> {
+                        if (refusal instanceof StaleVersion) {
+                            error("#" + card.id() + " changed while you were deciding (by " + whoChanged(card.id()) + "): look again");
+                        }
+                    });
         }));
     }
 
@@ -724,7 +802,7 @@ final class BoardController {
         }
         Integer at = position;
         String column = target.column().name();
-        write(() -> cards.move(id, column, at, null), null);
+        writeLater(() -> cards.move(id, column, at, null), null, null);
     }
 
     private void wheel(int x, int y, int direction) {
@@ -762,10 +840,15 @@ final class BoardController {
     }
 
     Status status() {
+        shownWaiting = waitingNote();
         String last = "";
         if (lastEvent != null) {
             boolean mine = lastEvent.actor().equals(workspace.actor().name()) && lastEvent.pid() == workspace.actor().pid();
             last = (mine ? "you" : lastEvent.actor()) + " " + lastEvent.summary() + " · " + Times.local(lastEvent.at());
+        }
+        if (shownWaiting != null) { // takes the row from any message until the write lands
+            return new Status(boardName() + " · " + database, presence, last, shownWaiting, false, filterEditing, problem(),
+                    KeyMap.HINTS);
         }
         return new Status(boardName() + " · " + database, presence, last, message(), messageError, filterEditing, problem(), KeyMap.HINTS);
     }

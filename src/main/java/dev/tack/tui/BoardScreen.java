@@ -83,6 +83,15 @@ public final class BoardScreen {
     /** How long a signal's hook waits for the loop to end before restoring the terminal itself. */
     private static final long STOP_PATIENCE_MILLIS = 3_000;
     private volatile long shownSelection = -1;
+    /**
+     * Keys' writes, one at a time and in the order typed: a write that waits for another program's
+     * lock (up to the deadline) leaves the loop drawing and reading keys meanwhile.
+     */
+    private final java.util.concurrent.ExecutorService writes = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tack-write");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile String shownPresence = "";
 
     BoardScreen(Workspace workspace, Session session) {
@@ -99,6 +108,17 @@ public final class BoardScreen {
             @Override
             public void repaintAll() {
                 repaintAll = true;
+            }
+
+            @Override
+            public void inBackground(Runnable write, Runnable then) {
+                writes.execute(() -> {
+                    try {
+                        write.run();
+                    } finally {
+                        queue.add(then); // applied by the loop: the controller is the loop's alone
+                    }
+                });
             }
         });
     }
@@ -199,6 +219,7 @@ public final class BoardScreen {
             dirty |= checkFile();
             dirty |= retryIfBroken();
             dirty |= controller.expireMessage(); // a status message shown long enough gives the row back
+            dirty |= controller.waitingChanged(); // a key's write began or stopped waiting for the lock
             if (session.screen().doResizeIfNecessary() != null) {
                 dirty = true;
                 repaintAll = true;
@@ -500,6 +521,12 @@ public final class BoardScreen {
             presenceThread.shutdownNow();
         }
         session.close();
+        writes.shutdown(); // a key's write still waiting for the lock lands (or fails at its deadline) before the exit
+        try {
+            writes.awaitTermination(dev.tack.store.Writer.DEFAULT_DEADLINE.toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (feed != null) {
             feed.close();
         }
