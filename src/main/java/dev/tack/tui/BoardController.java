@@ -109,7 +109,8 @@ final class BoardController {
         this.host = host;
         this.clock = clock;
         this.colour = !Monochrome.wanted(environment);
-        this.database = home(workspace.database().file());
+        // A board tack can only read (a read-only mount, no write permission) says so where the file is named.
+        this.database = home(workspace.database().file()) + (workspace.database().readOnly() ? " · read-only" : "");
         use(workspace);
     }
 
@@ -470,7 +471,7 @@ final class BoardController {
 
     /** The status row's note while a write waits for another program's lock, or null. */
     String waitingNote() {
-        if (pendingWrites == 0) {
+        if (pendingWrites == 0 || workspace.database().readOnly()) {
             return null;
         }
         String holder = workspace.database().writer().waitingFor();
