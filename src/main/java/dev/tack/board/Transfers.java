@@ -25,6 +25,8 @@ import dev.tack.store.Tx;
 public final class Transfers {
 
     private final Workspace workspace;
+    /** From the first statement under the write lock to the commit's return, of the last import (for --debug and the bench). */
+    private long lockHeldNanos;
 
     public Transfers(Workspace workspace) {
         this.workspace = workspace;
@@ -68,7 +70,9 @@ public final class Transfers {
      */
     public int importSnapshot(BoardSnapshot snapshot) {
         List<BoardSnapshot.Lane> lanes = validate(snapshot);
-        return workspace.write(tx -> {
+        long[] start = new long[1];
+        int imported = workspace.write(tx -> {
+            start[0] = System.nanoTime();
             Board board = boardFor(tx, lanes);
             Map<Long, Landing> landings = new LinkedHashMap<>();
             for (BoardSnapshot.Lane lane : lanes) {
@@ -97,6 +101,13 @@ public final class Transfers {
                     "imported " + count + " card(s) into " + board.name(), null, null);
             return count;
         });
+        lockHeldNanos = System.nanoTime() - start[0];
+        return imported;
+    }
+
+    /** How long the last {@link #importSnapshot} held the write lock, from its first statement to the commit. */
+    public java.time.Duration lockHeld() {
+        return java.time.Duration.ofNanos(lockHeldNanos);
     }
 
     /** The cards a file sends to one column, and how many live ones it had. */
