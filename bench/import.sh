@@ -3,6 +3,7 @@
 # `tack add` in a loop, and reports the import's wall time and peak memory and the adds' wall
 # times beside it (each add is a whole JVM start; the adds before the import are the baseline, so
 # the difference is the time an add waited for the import's write lock).
+# With --debug the import prints how long it held the write lock; the bench shows that line.
 # Usage: bench/import.sh [CARDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,10 +43,11 @@ touch "$dir/during"
 ) &
 loop=$!
 sleep 1
-/usr/bin/time -f "import: %e s wall, %U s user, %S s sys, %M KB peak" -o "$dir/time" java -jar target/tack.jar --db "$db" import "$file" >/dev/null
+/usr/bin/time -f "import: %e s wall, %U s user, %S s sys, %M KB peak" -o "$dir/time" java -jar target/tack.jar --db "$db" --debug import "$file" >/dev/null 2>"$dir/debug"
 touch "$dir/done"
 wait "$loop"
 cat "$dir/time"
+grep -o 'held the write lock for [0-9]* ms' "$dir/debug" | sed 's/^/import /' || true
 summary "adds alone"
 summary "adds during import"
 echo "cards on the board: $(tack ls --json | grep -c '"id"')"

@@ -25,6 +25,8 @@ import dev.tack.store.Tx;
 public final class Transfers {
 
     private final Workspace workspace;
+    /** From the first statement under the write lock to the commit's return, of the last import (for --debug and the bench). */
+    private long lockHeldNanos;
 
     public Transfers(Workspace workspace) {
         this.workspace = workspace;
@@ -68,7 +70,9 @@ public final class Transfers {
      */
     public int importSnapshot(BoardSnapshot snapshot) {
         List<BoardSnapshot.Lane> lanes = validate(snapshot);
-        return workspace.write(tx -> {
+        long[] start = new long[1];
+        int imported = workspace.write(tx -> {
+            start[0] = System.nanoTime();
             Board board = boardFor(tx, lanes);
             Map<Long, Landing> landings = new LinkedHashMap<>();
             for (BoardSnapshot.Lane lane : lanes) {
@@ -84,10 +88,12 @@ public final class Transfers {
                 landing.requireRoom();
             }
             int count = 0;
+            long nextId = CardTable.highestIdIssued(tx) + 1;
+            String now = dev.tack.store.Clock.now();
             for (Landing landing : landings.values()) {
                 int position = landing.live();
                 for (BoardSnapshot.Item item : landing.items()) {
-                    insert(tx, board, landing.column(), item, item.archived() ? -1 : position++);
+                    insert(tx, board, landing.column(), item, nextId++, item.archived() ? -1 : position++, now);
                     count++;
                 }
             }
@@ -95,6 +101,13 @@ public final class Transfers {
                     "imported " + count + " card(s) into " + board.name(), null, null);
             return count;
         });
+        lockHeldNanos = System.nanoTime() - start[0];
+        return imported;
+    }
+
+    /** How long the last {@link #importSnapshot} held the write lock, from its first statement to the commit. */
+    public java.time.Duration lockHeld() {
+        return java.time.Duration.ofNanos(lockHeldNanos);
     }
 
     /** The cards a file sends to one column, and how many live ones it had. */
@@ -158,25 +171,26 @@ public final class Transfers {
         return new Column(id, board.id(), lane.name(), position, lane.wipLimit(), lane.wipHard());
     }
 
-    private void insert(Tx tx, Board board, Column column, BoardSnapshot.Item item, int position) throws SQLException {
-        long id = CardTable.insert(tx, board.id(), column.id(), position, item.title(), item.description(), item.priority(),
-                item.due(), item.assignee());
-        CardTable.replaceTags(tx, id, item.tags());
+    /**
+     * One card, written without reading anything back: the id is the next one AUTOINCREMENT would
+     * hand out (the import holds the write lock, so nobody else takes it), and the event's snapshot
+     * is built from the values just written, as {@link Cards#load} would return them (tags sorted
+     * and distinct, version 1).
+     */
+    private void insert(Tx tx, Board board, Column column, BoardSnapshot.Item item, long id, int position, String now)
+            throws SQLException {
+        List<String> tags = new ArrayList<>(new java.util.TreeSet<>(item.tags()));
+        CardTable.insertImported(tx, id, board.id(), column.id(), position, item.title(), item.description(),
+                item.priority(), item.due(), item.assignee(), item.archived(), tags, now);
         for (BoardSnapshot.Note note : item.comments()) {
             if (note.body() != null && !note.body().isBlank()) {
                 CommentTable.insert(tx, id, note.author() == null ? workspace.actor().name() : note.author(), note.body(),
-                        note.createdAt() == null ? dev.tack.store.Clock.now() : note.createdAt());
+                        note.createdAt() == null ? now : note.createdAt());
             }
         }
-        Card card = Cards.load(tx, id);
-        if (item.archived()) {
-            Card archived = new Card(card.id(), card.boardId(), card.columnId(), card.column(), -1, card.title(),
-                    card.description(), card.tags(), card.priority(), card.due(), card.assignee(), true, card.version(),
-                    card.createdAt(), card.updatedAt(), null, 0, false);
-            CardTable.update(tx, archived, card.version());
-            card = Cards.load(tx, id);
-        }
-        EventTable.append(tx, workspace.actor(), board.id(), id, "card.added", "imported #" + id + " into " + column.name(),
-                null, Json.compact(Json.card(card)));
+        Card card = new Card(id, board.id(), column.id(), column.name(), position, item.title(), item.description(), tags,
+                item.priority(), item.due(), item.assignee(), item.archived(), 1, now, now, null, 0, false);
+        EventTable.appendQuietly(tx, workspace.actor(), board.id(), id, "card.added",
+                "imported #" + id + " into " + column.name(), null, Json.compact(Json.card(card)), now);
     }
 }

@@ -64,7 +64,12 @@ final class ImportCommand extends BaseCommand {
             chosen = format != null ? Format.named(format) : Format.sniff(file.getFileName().toString(), read <= 0 ? "" : new String(head, 0, read));
             snapshot = chosen.read(reader);
         }
-        int count = new Transfers(workspace()).importSnapshot(snapshot);
+        Transfers transfers = new Transfers(workspace());
+        int count = transfers.importSnapshot(snapshot);
+        if (globals().debug) {
+            err().println("tack: debug: the import held the write lock for " + transfers.lockHeld().toMillis() + " ms");
+            err().flush();
+        }
         if (json()) {
             printJson(Map.of("imported", count, "format", chosen.name()));
         } else {

@@ -225,9 +225,13 @@ public final class JsonFormat implements Format {
 
     /** Where the reader is, as a person reads it: "line 12 column 5 ($.columns[0].cards[3].title)". */
     static String where(JsonReader json) {
-        String location = json.toString().replaceFirst("^JsonReader at ", "");
-        return location.replaceFirst(" path (.*)$", " ($1)");
+        String location = READER_PREFIX.matcher(json.toString()).replaceFirst("");
+        return PATH_SUFFIX.matcher(location).replaceFirst(" ($1)");
     }
+
+    /** Compiled once: {@link #where} runs for every card and number (String.replaceFirst compiles per call). */
+    private static final java.util.regex.Pattern READER_PREFIX = java.util.regex.Pattern.compile("^JsonReader at ");
+    private static final java.util.regex.Pattern PATH_SUFFIX = java.util.regex.Pattern.compile(" path (.*)$");
 
     private interface Check<T, R> {
         R apply(T value);

@@ -23,6 +23,9 @@ final class Connections {
         config.setBusyTimeout(busyTimeoutMillis);
         config.setSynchronous(fullSync ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
         config.resetOpenMode(SQLiteOpenMode.CREATE);
+        // Off: with it on, sqlite-jdbc runs a query after every INSERT to fetch the new key; Tx.insert asks
+        // for last_insert_rowid() itself, and a 100,000-card import spent a large share of its lock on these.
+        config.setGetGeneratedKeys(false);
         if (readOnly) {
             config.setReadOnly(true);
         } else if (create) {

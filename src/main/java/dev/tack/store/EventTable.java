@@ -21,6 +21,14 @@ public final class EventTable {
                 Clock.now(), actor.name(), actor.host(), actor.pid(), boardId, cardId, kind, summary, before, after);
     }
 
+    /** As {@link #append}, without reading the new id back: for the many events of one import. */
+    public static void appendQuietly(Tx tx, Actor actor, Long boardId, Long cardId, String kind, String summary,
+                                     String before, String after, String at) throws SQLException {
+        tx.update("INSERT INTO events (at, actor, host, pid, board_id, card_id, kind, summary, before, after)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                at, actor.name(), actor.host(), actor.pid(), boardId, cardId, kind, summary, before, after);
+    }
+
     public static List<Event> after(Tx tx, long afterId, int limit) throws SQLException {
         return tx.list(SELECT + " WHERE id > ? ORDER BY id LIMIT ?", EventTable::map, afterId, limit);
     }

@@ -65,4 +65,24 @@ class TransfersTest {
         assertThat(database.read(EventTable::count)).isEqualTo(eventsBefore);
         assertThat(new Columns(workspace).list()).extracting(c -> c.column().name()).containsExactly("Todo", "Doing", "Done");
     }
+
+    @Test
+    void importedCardsTakeFreshIdsAndReadBackAsTheirEventsSay() {
+        Cards cards = new Cards(workspace);
+        long removed = cards.add(NewCard.titled("before")).id();
+        BoardSnapshot snapshot = new BoardSnapshot(null, List.of(new BoardSnapshot.Lane("Doing", null, false, List.of(
+                new BoardSnapshot.Item("a", "", List.of("z", "b", "z"), 2, null, "ann", false, List.of()),
+                new BoardSnapshot.Item("b", "", List.of(), 0, null, null, true, List.of())))));
+
+        new Transfers(workspace).importSnapshot(snapshot);
+        long next = cards.add(NewCard.titled("after")).id();
+
+        assertThat(next).isEqualTo(removed + 3); // the import's ids count as issued
+        dev.tack.model.Card first = database.read(tx -> Cards.load(tx, removed + 1));
+        assertThat(first.tags()).containsExactly("b", "z");
+        String event = database.read(tx -> EventTable.lastOfCard(tx, removed + 1)).orElseThrow().after();
+        assertThat(event).isEqualTo(Json.compact(Json.card(first)));
+        assertThat(database.read(tx -> Cards.load(tx, removed + 2)).archived()).isTrue();
+        assertThat(database.read(Integrity::problems)).isEmpty();
+    }
 }
