@@ -93,6 +93,10 @@ sealed interface Action {
     record Wheel(int x, int y, int direction) implements Action {
     }
 
+    /** Ctrl+Z: hand the terminal back to the shell and stop, as job control would (taken by the screen's loop). */
+    record Suspend() implements Action {
+    }
+
     record None() implements Action {
     }
 }

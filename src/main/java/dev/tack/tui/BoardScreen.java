@@ -77,6 +77,8 @@ public final class BoardScreen {
     private long lastRetry;
     private volatile String presenceShown = "";
     private volatile boolean running;
+    /** True while this screen has stopped itself (Ctrl+Z), so that SIGCONT is left to that path. */
+    private volatile boolean suspended;
     /** Set by a signal's shutdown hook: the loop ends at its next turn and cleans up itself. */
     private volatile boolean stopRequested;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -150,6 +152,7 @@ public final class BoardScreen {
             load();
             presence.follow(controller.workspace()); // pinned to the board's id by the first read
             startPresence();
+            Interrupts.onContinue(this::continued);
             startInput();
             render();
             loop();
@@ -236,7 +239,10 @@ public final class BoardScreen {
     }
 
     private void dispatch(Object item) {
-        if (item instanceof KeyStroke key) {
+        if (item instanceof KeyStroke key && !(key instanceof com.googlecode.lanterna.input.MouseAction)
+                && KeyMap.board(key) instanceof Action.Suspend) {
+            suspendToShell(); // in any dialog or field too, as Ctrl+Z does everywhere else
+        } else if (item instanceof KeyStroke key) {
             Workspace before = controller.workspace();
             controller.handle(key);
             if (controller.workspace() != before) {
@@ -454,6 +460,54 @@ public final class BoardScreen {
         } catch (RuntimeException e) {
             // presence is a courtesy: a busy or vanished board shows up in the status bar by other means
         }
+    }
+
+    // -- Ctrl+Z -----------------------------------------------------------------------------------
+
+    /**
+     * Raw mode turns the terminal's signals off, so Ctrl+Z is a key: the terminal is handed back
+     * (cooked mode, normal screen) before this process stops itself, and taken again, with a full
+     * repaint, once the shell continues it ({@code fg}). Where the stop is discarded (no job
+     * control), the board simply comes back.
+     */
+    private void suspendToShell() {
+        inputGeneration++;
+        suspended = true;
+        try {
+            session.suspend();
+            Interrupts.stopSelf();
+        } catch (IOException e) {
+            controller.error("cannot suspend: " + e.getMessage());
+        } finally {
+            suspended = false;
+            takeTerminalBack();
+        }
+    }
+
+    /** After a stop from outside ({@code kill -TSTP}, then {@code kill -CONT}): the shell left the terminal cooked. */
+    private void continued() {
+        if (suspended || !running) {
+            return; // our own Ctrl+Z takes the terminal back by itself
+        }
+        queue.add((Runnable) () -> {
+            inputGeneration++;
+            try {
+                session.suspend();
+            } catch (IOException ignored) {
+                // taken again below in any case
+            }
+            takeTerminalBack();
+        });
+    }
+
+    private void takeTerminalBack() {
+        try {
+            session.start();
+            startInput();
+        } catch (IOException e) {
+            throw new TackException(TackException.Kind.FAILED, "cannot take the terminal back: " + e.getMessage(), e);
+        }
+        repaintAll = true;
     }
 
     // -- $EDITOR ----------------------------------------------------------------------------------

@@ -72,6 +72,7 @@ final class KeyMap {
         row("C", "manage columns: add, rename, reorder, WIP limit, remove", "C columns", bind(new Action.ManageColumns(), ch('C'))),
         always(row("?, F1", "this help", "? help", bind(new Action.Help(), ch('?'), key(KeyType.F1)))),
         row("Ctrl+L", "re-read the board and repaint", null, bind(new Action.Redraw(), ctrl('l'))),
+        row("Ctrl+Z", "suspend to the shell; fg brings the board back", null, bind(new Action.Suspend(), ctrl('z'))),
         always(row("q, Ctrl+C, Ctrl+Q", "quit", "q quit", bind(new Action.Quit(), ch('q'), ctrl('c'), ctrl('q')))));
 
     /** Every key, for the help overlay (README.md lists the same keys): {keys, what they do}; a single-element row is a heading. */

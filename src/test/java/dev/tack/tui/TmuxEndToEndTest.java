@@ -246,4 +246,47 @@ class TmuxEndToEndTest {
             assertThat(queries.details(2).comments()).extracting(c -> c.body()).containsExactly("line1\nline2");
         }
     }
+
+    @Test
+    void ctrlZGivesTheShellACookedTerminalAndFgBringsTheBoardBackWorking() throws Exception {
+        Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed: skipping the end-to-end terminal test");
+        Path db = dir.resolve("tack.db");
+        try (Workspace setup = Fixture.create(dir, "setup")) {
+            Fixture.add(setup, "already there", "Todo");
+        }
+        // An interactive shell, so that there is job control: Ctrl+Z stops the job, fg continues it.
+        tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "env PS1='SHELL> ' bash --norc -i");
+        serverStarted = true;
+        await("the shell", p -> p.contains("SHELL>"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        tmux("send-keys", "-t", "e2e", "-l", quote(java) + " -cp " + quote(System.getProperty("java.class.path"))
+                + " dev.tack.Main --db " + quote(db.toString()) + " --as e2e");
+        tmux("send-keys", "-t", "e2e", "Enter");
+        await("the board", p -> p.contains("tack ▸ main") && p.contains("already there"));
+
+        tmux("send-keys", "-t", "e2e", "C-z");
+        String pane = await("the job stopped", p -> p.contains("Stopped") && p.strip().endsWith("SHELL>"));
+        assertThat(pane).doesNotContain("tack ▸ main"); // the normal screen is back, not the board under a prompt
+        tmux("send-keys", "-t", "e2e", "-l", "stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon' | sed 's/^/STTY:/'");
+        tmux("send-keys", "-t", "e2e", "Enter");
+        pane = await("stty's answer", p -> p.lines().anyMatch(l -> l.matches("STTY:-?icanon")));
+        assertThat(pane.lines()).contains("STTY:icanon").doesNotContain("STTY:-icanon");
+
+        tmux("send-keys", "-t", "e2e", "-l", "fg");
+        tmux("send-keys", "-t", "e2e", "Enter");
+        await("the board repainted", p -> p.contains("tack ▸ main") && p.contains("already there") && !p.contains("STTY:"));
+        tmux("send-keys", "-t", "e2e", "n");
+        await("the form", p -> p.contains("New card in Todo"));
+        tmux("send-keys", "-t", "e2e", "-l", "after fg");
+        tmux("send-keys", "-t", "e2e", "Enter");
+        pane = await("the new card", p -> p.contains("added #2 to Todo"));
+        assertThat(pane).contains(" after fg");
+
+        tmux("send-keys", "-t", "e2e", "q");
+        await("the shell again", p -> !p.contains("tack ▸ main") && p.strip().endsWith("SHELL>"));
+        tmux("send-keys", "-t", "e2e", "-l", "echo EXITED:$?");
+        tmux("send-keys", "-t", "e2e", "Enter");
+        pane = await("the exit status", p -> p.lines().anyMatch(l -> l.matches("EXITED:\\d+")));
+        assertThat(pane.lines()).contains("EXITED:0");
+    }
 }
