@@ -33,9 +33,11 @@ class PeopleWhileWorkersRunTest {
             List<Long> mine = board.addCards("Backlog", 10, "mine");
             List<Long> jobs = board.addCards("Todo", CARDS, "job");
             List<Process> workers = new ArrayList<>();
+            // The lease is well above the 2 s a background write may defer to waiting people: with a 2 s
+            // lease, a finish that deferred that long was fenced as stale.
             for (int i = 1; i <= WORKERS; i++) {
                 workers.add(board.startWorker("--from", "Todo", "--to", "Done", "--doing", "Doing", "--exec", "sleep 0.01",
-                        "--name", "busy-" + i, "--concurrency", "1", "--lease", "2s", "--heartbeat", "500ms",
+                        "--name", "busy-" + i, "--concurrency", "1", "--lease", "10s", "--heartbeat", "500ms",
                         "--backoff", "200ms", "--exit-when-idle"));
             }
             // Start once the workers are at it.
