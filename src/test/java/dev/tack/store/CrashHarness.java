@@ -266,6 +266,9 @@ final class CrashHarness {
                         : versions.contains(entry.pid() + " " + ack.cardId() + " " + ack.value());
                 if (!present) {
                     lost++;
+                    // what was lost, to tell a real loss from an acknowledgement that leaves no event
+                    System.out.println("[tack-mp] crash harness: lost " + ack.op() + " of card " + ack.cardId() + " at "
+                            + ack.value() + " by pid " + entry.pid());
                 }
             }
             return new Audit(lost, integrity);
