@@ -421,29 +421,9 @@ final class SharedWriter {
     /** One small positioned write per lock: the holder's description, prepared once. */
     private void recordHolder(FileChannel channel) {
         if (holderRecord == null) {
-            byte[] text = holderDescription.getBytes(StandardCharsets.UTF_8);
-            ByteBuffer buffer = ByteBuffer.allocate(HOLDER_LENGTH);
-            buffer.put(text, 0, Math.min(text.length, HOLDER_LENGTH));
-            while (buffer.hasRemaining()) {
-                buffer.put((byte) ' ');
-            }
-            holderRecord = buffer;
+            holderRecord = holderRecordOf(holderDescription);
         }
-        ByteBuffer buffer = holderRecord.duplicate();
-        buffer.flip();
-        buffer.limit(HOLDER_LENGTH);
-        // Written with the interrupt status put aside: an interrupted channel write would close the
-        // channel and silently release the lock just taken.
-        boolean interrupted = Thread.interrupted();
-        try {
-            channel.write(buffer, HOLDER_OFFSET);
-        } catch (IOException ignored) {
-            // who holds the lock is a courtesy to waiters; the lock itself is what matters
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        writeHolderRecord(channel, holderRecord.duplicate());
     }
 
     /**
@@ -454,18 +434,29 @@ final class SharedWriter {
     private static final String WAITING_ON_FOREIGN = "\u00a7waits-on-foreign\u00a7 ";
 
     private void recordWaitingOnForeign() {
-        byte[] text = (WAITING_ON_FOREIGN + holderDescription).getBytes(StandardCharsets.UTF_8);
+        writeHolderRecord(lockChannel, holderRecordOf(WAITING_ON_FOREIGN + holderDescription));
+    }
+
+    /** {@code text} as the holder record: UTF-8, cut or padded with spaces to its fixed length. */
+    private static ByteBuffer holderRecordOf(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         ByteBuffer buffer = ByteBuffer.allocate(HOLDER_LENGTH);
-        buffer.put(text, 0, Math.min(text.length, HOLDER_LENGTH));
+        buffer.put(bytes, 0, Math.min(bytes.length, HOLDER_LENGTH));
         while (buffer.hasRemaining()) {
             buffer.put((byte) ' ');
         }
-        buffer.flip();
+        return buffer;
+    }
+
+    private static void writeHolderRecord(FileChannel channel, ByteBuffer record) {
+        record.flip();
+        // Written with the interrupt status put aside: an interrupted channel write would close the
+        // channel and silently release the lock just taken.
         boolean interrupted = Thread.interrupted();
         try {
-            lockChannel.write(buffer, HOLDER_OFFSET);
+            channel.write(record, HOLDER_OFFSET);
         } catch (IOException ignored) {
-            // a courtesy to waiters, as in recordHolder
+            // who holds the lock is a courtesy to waiters; the lock itself is what matters
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
