@@ -243,9 +243,15 @@ public final class Cards {
         }
     }
 
+    /** Appends a card's event in the events' own shape ({@link CardChange}); an undoable kind becomes the top of its person's undo. */
     void record(Tx tx, Card card, String kind, String summary, Card before, Card after) throws SQLException {
-        EventTable.append(tx, workspace.actor(), card.boardId(), card.id(), kind, summary,
-                before == null ? null : Json.compact(Json.card(before)), after == null ? null : Json.compact(Json.card(after)));
+        record(tx, card, kind, summary, before, after,
+                EventTable.UNDOABLE.contains(kind) ? History.change(tx, card.boardId(), workspace.actor().name()) : null);
+    }
+
+    void record(Tx tx, Card card, String kind, String summary, Card before, Card after, EventTable.Link link) throws SQLException {
+        String[] sides = CardChange.of(before, after);
+        EventTable.append(tx, workspace.actor(), card.boardId(), card.id(), kind, summary, sides[0], sides[1], link);
     }
 
     static void checkVersion(Card card, Long ifVersion) {

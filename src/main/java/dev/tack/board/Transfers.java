@@ -89,11 +89,16 @@ public final class Transfers {
             }
             int count = 0;
             long nextId = CardTable.highestIdIssued(tx) + 1;
+            long nextEvent = EventTable.highestIdIssued(tx) + 1;
+            long below = History.change(tx, board.id(), workspace.actor().name()).below();
             String now = dev.tack.store.Clock.now();
             for (Landing landing : landings.values()) {
                 int position = landing.live();
                 for (BoardSnapshot.Item item : landing.items()) {
-                    insert(tx, board, landing.column(), item, nextId++, item.archived() ? -1 : position++, now);
+                    // each imported card is a change of its own to undo, the last one on top
+                    insert(tx, board, landing.column(), item, nextId++, item.archived() ? -1 : position++, now, nextEvent,
+                            new EventTable.Link(null, below, 0));
+                    below = nextEvent++;
                     count++;
                 }
             }
@@ -173,12 +178,12 @@ public final class Transfers {
 
     /**
      * One card, written without reading anything back: the id is the next one AUTOINCREMENT would
-     * hand out (the import holds the write lock, so nobody else takes it), and the event's snapshot
+     * hand out (the import holds the write lock, so nobody else takes it), and the event's "after"
      * is built from the values just written, as {@link Cards#load} would return them (tags sorted
      * and distinct, version 1).
      */
-    private void insert(Tx tx, Board board, Column column, BoardSnapshot.Item item, long id, int position, String now)
-            throws SQLException {
+    private void insert(Tx tx, Board board, Column column, BoardSnapshot.Item item, long id, int position, String now,
+                        long eventId, EventTable.Link link) throws SQLException {
         List<String> tags = new ArrayList<>(new java.util.TreeSet<>(item.tags()));
         CardTable.insertImported(tx, id, board.id(), column.id(), position, item.title(), item.description(),
                 item.priority(), item.due(), item.assignee(), item.archived(), tags, now);
@@ -190,7 +195,7 @@ public final class Transfers {
         }
         Card card = new Card(id, board.id(), column.id(), column.name(), position, item.title(), item.description(), tags,
                 item.priority(), item.due(), item.assignee(), item.archived(), 1, now, now, null, 0, false);
-        EventTable.appendQuietly(tx, workspace.actor(), board.id(), id, "card.added",
-                "imported #" + id + " into " + column.name(), null, Json.compact(Json.card(card)), now);
+        EventTable.appendQuietly(tx, eventId, workspace.actor(), board.id(), id, "card.added",
+                "imported #" + id + " into " + column.name(), null, CardChange.of(null, card)[1], now, link);
     }
 }
