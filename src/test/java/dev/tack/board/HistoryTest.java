@@ -153,13 +153,16 @@ class HistoryTest {
     }
 
     @Test
-    void undoingAMoveLeavesAnotherPersonsEarlierEditOfOtherFields() {
+    void undoPutsBackOnlyWhatTheChangeTouchedKeepingAnotherPersonsLaterEdit() {
         Cards cards = new Cards(alice);
         Card card = cards.add(NewCard.titled("x"));
-        new Cards(bob).edit(card.id(), CardEdit.none().withTitle("bob's title"), null);
         cards.move(card.id(), "Doing", null, null);
+        new Cards(bob).edit(card.id(), CardEdit.none().withTitle("bob's title"), null);
+        cards.edit(card.id(), new CardEdit(null, null, List.of("mine"), List.of(), null, null, null), null);
+        History history = new History(alice);
+        assertThat(history.undo().tags()).isEmpty(); // her tag edit, the card's latest change
 
-        Card undone = new History(alice).undo();
+        Card undone = history.undo(); // her move, made before bob's edit
 
         assertThat(undone.column()).isEqualTo("Todo");
         assertThat(undone.title()).isEqualTo("bob's title");
