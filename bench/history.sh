@@ -30,6 +30,7 @@ for events in "${sizes[@]}"; do
   ls=$(for _ in $(seq "$runs"); do wall tack ls; done | median)
   echo "  start-up (tack --version) $base ms; beyond it: undo $((undo - base)) ms, redo $((redo - base)) ms," \
        "log -n 20 $((log - base)) ms, --board board4 log -n 20 $((logb - base)) ms, ls $((ls - base)) ms (medians of $runs)"
+  java -cp "$cp" dev.tack.bench.HistoryBench "$db" 20
   java -cp "$cp" dev.tack.tui.ScreenBench frames "$db" 300
   if command -v tmux >/dev/null; then
     times=()
