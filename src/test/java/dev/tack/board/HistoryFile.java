@@ -25,7 +25,8 @@ import dev.tack.store.Database;
  * its boards added through tack itself; the cards and events are then written in one transaction
  * of plain SQL (the board layer would take half an hour for a million), each event in tack's own
  * shape ({@link CardChange#of}) with its undo links, as {@link History} writes them. Last, each
- * board gets one real move by alice through {@link Cards}, so that {@code tack undo} and
+ * board gets one real move by alice through {@link Cards} (the bottom card of Todo to the
+ * bottom of Doing), so that {@code tack undo} and
  * {@code redo} act on cards whose state matches their events.
  *
  * <p>Prints the on-disk bytes per move event: the growth of the file (page count × page size,
@@ -64,8 +65,9 @@ public final class HistoryFile {
         try (Database database = Database.open(db, Database.Options.defaults(), null)) {
             for (Board board : boards) {
                 Workspace alice = new Workspace(database, new Actor("alice", "benchhost", 4243), board.name());
-                Card card = new Queries(alice).board(CardFilter.ALL).lanes().get(0).cards().get(0);
-                new Cards(alice).move(card.id(), "Doing", 0, null);
+                // the bottom card of Todo to the bottom of Doing, as tack mv does: undoing it renumbers no other card
+                List<Card> todo = new Queries(alice).board(CardFilter.ALL).lanes().get(0).cards();
+                new Cards(alice).move(todo.get(todo.size() - 1).id(), "Doing", null, null);
             }
             long total = database.read(dev.tack.store.EventTable::count);
             System.out.printf(Locale.ROOT, "%s: %,d events, %,d cards (half archived) on %d boards, made in %.1f s;"
