@@ -36,8 +36,9 @@ import dev.tack.testing.ForeignVisitor;
  * log file, never to the database; the page cache keeps a line written before the kill. At the end,
  * with every process stopped, the harness reads the file with a plain JDBC connection and counts:
  * {@code PRAGMA integrity_check}, and lost writes, acknowledged writes whose effect is not in the
- * file (an add, move or edit leaves an event of that process on that card with the card's new
- * version in {@code after}; a comment leaves its row on that card). It reports; the tests decide.
+ * file (an add, move or edit leaves an event of its kind by that process on that card with the card's
+ * new version in {@code after}; a comment leaves its row on that card), or whose version or comment
+ * id another acknowledgement claims too (each is made by one write). It reports; the tests decide.
  */
 final class CrashHarness {
 
