@@ -93,6 +93,7 @@ final class StagedImport {
     private long longestHold;
     private long totalHold;
     private int holds;
+    private long publishHold;
 
     StagedImport(Workspace workspace, List<BoardSnapshot.Lane> lanes, Progress progress) {
         this.workspace = workspace;
@@ -112,6 +113,10 @@ final class StagedImport {
         return holds;
     }
 
+    long publishHoldNanos() {
+        return publishHold;
+    }
+
     int run() {
         warmUp();
         sweep(workspace, this::timed);
@@ -125,7 +130,10 @@ final class StagedImport {
                 staged += timed(tx -> stageBatch(tx, cursor), held);
                 progress.committed(staged, total, held[0]);
             }
-            return timed(this::publish);
+            long[] held = new long[1];
+            int count = timed(this::publish, held);
+            publishHold = held[0];
+            return count;
         } catch (RuntimeException e) {
             try {
                 discard(workspace, importId, this::timed);

@@ -99,6 +99,11 @@ public final class Transfers {
         return java.time.Duration.ofNanos(lastRun == null ? 0 : lastRun.totalHoldNanos());
     }
 
+    /** How long the last import's publishing transaction held the write lock. */
+    public java.time.Duration publishLockHold() {
+        return java.time.Duration.ofNanos(lastRun == null ? 0 : lastRun.publishHoldNanos());
+    }
+
     /** How many transactions the last import took the write lock for. */
     public int lockHolds() {
         return lastRun == null ? 0 : lastRun.holds();

@@ -103,7 +103,8 @@ public final class Schema {
             """,
             // Imports in progress (docs/ARCHITECTURE.md §4, import): the rows an import stages carry its
             // id and stay out of every query until its row here is deleted, in one short publishing
-            // transaction. AUTOINCREMENT: an id is never handed out twice, so a published import's rows
+            // transaction. cards_by_column gains import_id so that counting a column's visible cards
+            // still reads the index alone. AUTOINCREMENT: an id is never handed out twice, so a published import's rows
             // (which keep their import_id) can never be hidden again by a later import.
             """
             CREATE TABLE imports (
@@ -118,6 +119,8 @@ public final class Schema {
             ALTER TABLE cards ADD COLUMN import_id INTEGER;
             ALTER TABLE events ADD COLUMN import_id INTEGER;
             CREATE INDEX cards_by_import ON cards (import_id) WHERE import_id IS NOT NULL;
+            DROP INDEX cards_by_column;
+            CREATE INDEX cards_by_column ON cards (column_id, archived, position, import_id);
             CREATE INDEX events_by_import ON events (import_id) WHERE import_id IS NOT NULL;
             """);
 
