@@ -55,13 +55,6 @@ final class StagedImport {
     /** Rows one clean-up transaction deletes. */
     private static final int DELETE_BATCH = 5_000;
 
-    /** What the caller learns after each committed transaction, outside the lock. */
-    interface Progress {
-        Progress NONE = (staged, total, heldNanos) -> { };
-
-        void committed(int staged, int total, long heldNanos);
-    }
-
     /** The cards a file sends to one column: its live count when the import began, and whether the import made it. */
     private record Landing(Column column, boolean made, int base, List<BoardSnapshot.Item> items) {
 
@@ -81,7 +74,7 @@ final class StagedImport {
 
     private final Workspace workspace;
     private final List<BoardSnapshot.Lane> lanes;
-    private final Progress progress;
+    private final Transfers.Progress progress;
     private long importId;
     private Writer.LiveMark mark;
     private Board board;
@@ -95,7 +88,7 @@ final class StagedImport {
     private int holds;
     private long publishHold;
 
-    StagedImport(Workspace workspace, List<BoardSnapshot.Lane> lanes, Progress progress) {
+    StagedImport(Workspace workspace, List<BoardSnapshot.Lane> lanes, Transfers.Progress progress) {
         this.workspace = workspace;
         this.lanes = lanes;
         this.progress = progress;
@@ -129,6 +122,7 @@ final class StagedImport {
                 long[] held = new long[1];
                 staged += timed(tx -> stageBatch(tx, cursor), held);
                 progress.committed(staged, total, held[0]);
+                letOthersIn();
             }
             long[] held = new long[1];
             int count = timed(this::publish, held);
@@ -185,6 +179,20 @@ final class StagedImport {
     private static void discard(Workspace workspace, long id, Runner runner) {
         while (runner.write(tx -> ImportTable.deleteSome(tx, id, DELETE_BATCH)) > 0) {
             // each round is its own short transaction
+        }
+    }
+
+    /**
+     * A gap between two batches, outside the lock, longer than the longest back-off of a writer
+     * polling for it (1 ms, docs/ARCHITECTURE.md §2 rule 2): taking the lock again within
+     * microseconds of the commit, batch after batch, would let a waiting worker in only by luck.
+     */
+    private static void letOthersIn() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TackException.failed("interrupted while importing; nothing was imported");
         }
     }
 

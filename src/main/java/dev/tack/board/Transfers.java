@@ -1,22 +1,17 @@
 package dev.tack.board;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Comment;
-import dev.tack.store.BoardTable;
 import dev.tack.store.CardTable;
 import dev.tack.store.ColumnTable;
 import dev.tack.store.CommentTable;
-import dev.tack.store.EventTable;
 import dev.tack.store.TackException;
-import dev.tack.store.Tx;
 
 /**
  * Boards in and out as {@link BoardSnapshot}s. An export is one read transaction; an import is
@@ -81,7 +76,7 @@ public final class Transfers {
     }
 
     public int importSnapshot(BoardSnapshot snapshot, Progress progress) {
-        StagedImport run = new StagedImport(workspace, validate(snapshot), progress::committed);
+        StagedImport run = new StagedImport(workspace, validate(snapshot), progress);
         try {
             return run.run();
         } finally {

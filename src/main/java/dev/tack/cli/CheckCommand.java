@@ -39,8 +39,9 @@ final class CheckCommand extends BaseCommand {
      * keeps them, hidden, and says so.
      */
     private void sweepAbandonedImports() {
+        Transfers transfers = new Transfers(workspace()); // a file tack cannot open fails here, as for any command
         try {
-            for (String swept : new Transfers(workspace()).sweepAbandonedImports()) {
+            for (String swept : transfers.sweepAbandonedImports()) {
                 err().println("tack: note: removed what an import that died had staged (" + swept + "); none of it was ever shown");
             }
         } catch (TackException e) {

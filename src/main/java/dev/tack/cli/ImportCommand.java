@@ -70,6 +70,8 @@ final class ImportCommand extends BaseCommand {
             chosen = format != null ? Format.named(format) : Format.sniff(file.getFileName().toString(), read <= 0 ? "" : new String(head, 0, read));
             snapshot = chosen.read(reader);
         }
+        // Many short batches: as for a worker's writes, a person who is waiting for the lock goes first.
+        workspace().database().writer().yieldToPeople();
         Transfers transfers = new Transfers(workspace());
         BufferedReader steps = waitAfterBatch ? new BufferedReader(new java.io.InputStreamReader(System.in,
                 java.nio.charset.StandardCharsets.UTF_8)) : null;
