@@ -48,8 +48,9 @@ sleep 1
 touch "$dir/done"
 wait "$loop"
 cat "$dir/time"
-grep -o 'held the write lock [0-9]* times, longest [0-9]* ms, in all [0-9]* ms' "$dir/debug" | sed 's/^/import /' || true
-echo "batches: $(grep -c 'import: staged' "$dir/debug")"
+grep -o 'held the write lock [0-9]* times, longest [0-9]* ms, in all [0-9]* ms (publishing: [0-9]* ms)' "$dir/debug" | sed 's/^/import /' || true
+grep 'import: staged' "$dir/debug" | grep -o 'held the write lock [0-9]* ms' | grep -o '[0-9]*' | sort -n \
+  | awk '{a[NR]=$1} END {printf "batches: %d, lock held per batch: median %d ms, p90 %d ms, max %d ms\n", NR, a[int((NR+1)/2)], a[int(NR*0.9+0.5)], a[NR]}'
 summary "adds alone"
 summary "adds during import"
 echo "cards on the board: $(tack ls --json | grep -c '"id"')"
