@@ -8,7 +8,7 @@ import dev.tack.store.BoardTable;
 import dev.tack.store.CardTable;
 import dev.tack.store.ColumnTable;
 import dev.tack.store.EventTable;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import dev.tack.store.Tx;
 
 /** Boards in a file. */

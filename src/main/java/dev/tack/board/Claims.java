@@ -11,7 +11,7 @@ import dev.tack.model.Run;
 import dev.tack.store.CardTable;
 import dev.tack.store.EventTable;
 import dev.tack.store.RunTable;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import dev.tack.store.Tx;
 
 /**

@@ -7,7 +7,7 @@ import dev.tack.model.Board;
 import dev.tack.model.Column;
 import dev.tack.store.ColumnTable;
 import dev.tack.store.EventTable;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import dev.tack.store.Tx;
 
 /** The columns of the workspace's board: order, names and WIP limits. */

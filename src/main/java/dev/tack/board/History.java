@@ -15,7 +15,7 @@ import dev.tack.model.Column;
 import dev.tack.model.Event;
 import dev.tack.store.CardTable;
 import dev.tack.store.EventTable;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import dev.tack.store.Tx;
 
 /**

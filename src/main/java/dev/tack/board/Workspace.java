@@ -6,7 +6,7 @@ import dev.tack.model.Actor;
 import dev.tack.model.Board;
 import dev.tack.store.BoardTable;
 import dev.tack.store.Database;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import dev.tack.store.Tx;
 import dev.tack.store.Writer;
 

@@ -11,7 +11,7 @@ import dev.tack.model.Actor;
 import dev.tack.store.Database;
 import dev.tack.store.DbLocation;
 import dev.tack.store.Hosts;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 

@@ -3,7 +3,7 @@ package dev.tack.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.tack.store.BoardFiles;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * Keeps export and import away from the board's own files: Java I/O on them — even a read and a

@@ -11,7 +11,7 @@ import dev.tack.board.BoardSnapshot;
 import dev.tack.board.Transfers;
 import dev.tack.io.Format;
 import dev.tack.io.ImportInput;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -8,7 +8,7 @@ import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
 import dev.tack.store.Database;
 import dev.tack.store.DbLocation;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

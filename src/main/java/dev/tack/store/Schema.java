@@ -1,5 +1,6 @@
 package dev.tack.store;
 
+import dev.tack.model.TackException;
 import java.sql.SQLException;
 import java.util.List;
 

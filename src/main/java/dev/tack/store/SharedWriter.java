@@ -1,5 +1,6 @@
 package dev.tack.store;
 
+import dev.tack.model.TackException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;

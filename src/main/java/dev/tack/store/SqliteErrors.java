@@ -1,5 +1,6 @@
 package dev.tack.store;
 
+import dev.tack.model.TackException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.sqlite.SQLiteErrorCode;

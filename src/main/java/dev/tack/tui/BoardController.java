@@ -33,7 +33,7 @@ import dev.tack.board.Workspace;
 import dev.tack.model.Card;
 import dev.tack.model.Event;
 import dev.tack.model.Heartbeat;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * The board screen without the terminal: turns keys into model moves and board calls, keeps the

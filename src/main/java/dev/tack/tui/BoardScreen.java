@@ -23,7 +23,7 @@ import dev.tack.board.Workspace;
 import dev.tack.model.Event;
 import dev.tack.model.Heartbeat;
 import dev.tack.store.ChangeFeed;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * The full-screen board (docs/ARCHITECTURE.md §5): one loop. An input thread blocks on the terminal and queues

@@ -19,7 +19,7 @@ import dev.tack.model.Card;
 import dev.tack.model.Heartbeat;
 import dev.tack.board.Workspace;
 import dev.tack.store.ChangeFeed;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * The worker loop: reclaim what dead workers left, claim while there is a free slot, run each

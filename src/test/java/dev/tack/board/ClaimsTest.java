@@ -416,10 +416,10 @@ class ClaimsTest {
     @Test
     void lanesThatDoNotExistAreRefusedByName() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> claims(a).validate(new Claims.Lanes("Todo", "Shipped", null, null)))
-                .isInstanceOf(dev.tack.store.TackException.class)
+                .isInstanceOf(dev.tack.model.TackException.class)
                 .hasMessageContaining("Shipped")
-                .extracting(e -> ((dev.tack.store.TackException) e).kind())
-                .isEqualTo(dev.tack.store.TackException.Kind.NOT_FOUND);
+                .extracting(e -> ((dev.tack.model.TackException) e).kind())
+                .isEqualTo(dev.tack.model.TackException.Kind.NOT_FOUND);
     }
 
     @Test

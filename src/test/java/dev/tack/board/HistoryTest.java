@@ -9,7 +9,7 @@ import dev.tack.model.Actor;
 import dev.tack.model.Card;
 import dev.tack.store.Database;
 import dev.tack.store.Integrity;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

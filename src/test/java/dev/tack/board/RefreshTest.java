@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import dev.tack.model.Card;
 import dev.tack.store.Database;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.tack.store;
 
+import dev.tack.model.TackException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

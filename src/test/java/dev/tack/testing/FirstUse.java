@@ -6,7 +6,7 @@ import dev.tack.board.Boards;
 import dev.tack.model.Actor;
 import dev.tack.store.Database;
 import dev.tack.store.Hosts;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * A child JVM that opens board files that may not exist yet, creating them as a first use of the

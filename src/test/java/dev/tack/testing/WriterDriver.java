@@ -16,7 +16,7 @@ import dev.tack.model.Comment;
 import dev.tack.store.CardTable;
 import dev.tack.store.Database;
 import dev.tack.store.Hosts;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * A child JVM that writes one board file through the board layer, as a person or worker would.

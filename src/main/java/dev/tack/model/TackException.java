@@ -1,4 +1,4 @@
-package dev.tack.store;
+package dev.tack.model;
 
 /**
  * The one exception type that reaches the user. Its {@link Kind} decides the exit code of the
