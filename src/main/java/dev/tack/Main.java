@@ -1,7 +1,7 @@
 package dev.tack;
 
 import dev.tack.cli.TackCommand;
-import dev.tack.store.SqliteLog;
+import dev.tack.store.sqlite.SqliteLog;
 
 /** Entry point: hands argv to the command line and exits with its code. */
 public final class Main {

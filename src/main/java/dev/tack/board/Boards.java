@@ -4,12 +4,12 @@ import java.sql.SQLException;
 import java.util.List;
 import dev.tack.model.Actor;
 import dev.tack.model.Board;
-import dev.tack.store.BoardTable;
-import dev.tack.store.CardTable;
-import dev.tack.store.ColumnTable;
-import dev.tack.store.EventTable;
+import dev.tack.store.sqlite.BoardTable;
+import dev.tack.store.sqlite.CardTable;
+import dev.tack.store.sqlite.ColumnTable;
+import dev.tack.store.sqlite.EventTable;
 import dev.tack.model.TackException;
-import dev.tack.store.Tx;
+import dev.tack.store.sqlite.Tx;
 
 /** Boards in a file. */
 public final class Boards {

@@ -9,12 +9,12 @@ import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Comment;
-import dev.tack.store.CardTable;
-import dev.tack.store.ColumnTable;
-import dev.tack.store.CommentTable;
-import dev.tack.store.EventTable;
+import dev.tack.store.sqlite.CardTable;
+import dev.tack.store.sqlite.ColumnTable;
+import dev.tack.store.sqlite.CommentTable;
+import dev.tack.store.sqlite.EventTable;
 import dev.tack.model.TackException;
-import dev.tack.store.Tx;
+import dev.tack.store.sqlite.Tx;
 
 /**
  * Every change to cards, each one write transaction that leaves one event and bumps the card's
@@ -214,7 +214,7 @@ public final class Cards {
             return card;
         }
         CardTable.dropClaim(tx, card.id());
-        dev.tack.store.RunTable.cancelRunning(tx, card.id());
+        dev.tack.store.sqlite.RunTable.cancelRunning(tx, card.id());
         return load(tx, card.id());
     }
 

@@ -8,11 +8,11 @@ import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Run;
-import dev.tack.store.CardTable;
-import dev.tack.store.EventTable;
-import dev.tack.store.RunTable;
+import dev.tack.store.sqlite.CardTable;
+import dev.tack.store.sqlite.EventTable;
+import dev.tack.store.sqlite.RunTable;
 import dev.tack.model.TackException;
-import dev.tack.store.Tx;
+import dev.tack.store.sqlite.Tx;
 
 /**
  * The rules of background work on cards: claim, extend a lease, finish, release and reclaim.

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.tack.model.Board;
 import dev.tack.model.Column;
-import dev.tack.store.ColumnTable;
-import dev.tack.store.EventTable;
+import dev.tack.store.sqlite.ColumnTable;
+import dev.tack.store.sqlite.EventTable;
 import dev.tack.model.TackException;
-import dev.tack.store.Tx;
+import dev.tack.store.sqlite.Tx;
 
 /** The columns of the workspace's board: order, names and WIP limits. */
 public final class Columns {

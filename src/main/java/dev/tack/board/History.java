@@ -13,10 +13,10 @@ import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Event;
-import dev.tack.store.CardTable;
-import dev.tack.store.EventTable;
+import dev.tack.store.sqlite.CardTable;
+import dev.tack.store.sqlite.EventTable;
 import dev.tack.model.TackException;
-import dev.tack.store.Tx;
+import dev.tack.store.sqlite.Tx;
 
 /**
  * Undo and redo of a person's own card changes, across processes: the person's events are
@@ -146,7 +146,7 @@ public final class History {
             Card placed = new Card(loaded.id(), loaded.boardId(), column.id(), column.name(), Integer.MAX_VALUE, loaded.title(),
                     loaded.description(), loaded.tags(), loaded.priority(), loaded.due(), loaded.assignee(), false,
                     loaded.version(), loaded.createdAt(), loaded.updatedAt(), loaded.claim(), loaded.attempts(), loaded.failed());
-            int count = dev.tack.store.ColumnTable.cardCount(tx, column.id());
+            int count = dev.tack.store.sqlite.ColumnTable.cardCount(tx, column.id());
             Cards.requireRoom(column, count);
             int position = Math.min(state.get("position").getAsInt(), count);
             CardTable.openGap(tx, column.id(), position);

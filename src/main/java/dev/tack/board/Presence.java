@@ -1,13 +1,13 @@
 package dev.tack.board;
 
 import java.util.function.Predicate;
-import dev.tack.store.ChangeFeed;
-import dev.tack.store.Writer;
+import dev.tack.store.sqlite.ChangeFeed;
+import dev.tack.store.sqlite.Writer;
 
 import java.time.Duration;
 import java.util.List;
 import dev.tack.model.Heartbeat;
-import dev.tack.store.PresenceTable;
+import dev.tack.store.sqlite.PresenceTable;
 
 /**
  * Who has a board open right now. Each screen (or worker) calls {@link #beat} every

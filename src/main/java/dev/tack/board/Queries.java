@@ -9,11 +9,11 @@ import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Event;
 import dev.tack.model.Run;
-import dev.tack.store.CardTable;
-import dev.tack.store.ColumnTable;
-import dev.tack.store.CommentTable;
-import dev.tack.store.EventTable;
-import dev.tack.store.RunTable;
+import dev.tack.store.sqlite.CardTable;
+import dev.tack.store.sqlite.ColumnTable;
+import dev.tack.store.sqlite.CommentTable;
+import dev.tack.store.sqlite.EventTable;
+import dev.tack.store.sqlite.RunTable;
 
 /** What the screens and the command line read. Each method is one read transaction. */
 public final class Queries {

@@ -10,13 +10,13 @@ import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Comment;
-import dev.tack.store.BoardTable;
-import dev.tack.store.CardTable;
-import dev.tack.store.ColumnTable;
-import dev.tack.store.CommentTable;
-import dev.tack.store.EventTable;
+import dev.tack.store.sqlite.BoardTable;
+import dev.tack.store.sqlite.CardTable;
+import dev.tack.store.sqlite.ColumnTable;
+import dev.tack.store.sqlite.CommentTable;
+import dev.tack.store.sqlite.EventTable;
 import dev.tack.model.TackException;
-import dev.tack.store.Tx;
+import dev.tack.store.sqlite.Tx;
 
 /**
  * Boards in and out as {@link BoardSnapshot}s. An export is one read transaction; an import is

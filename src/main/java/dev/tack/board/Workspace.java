@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import dev.tack.model.Actor;
 import dev.tack.model.Board;
-import dev.tack.store.BoardTable;
-import dev.tack.store.Database;
+import dev.tack.store.sqlite.BoardTable;
+import dev.tack.store.sqlite.Database;
 import dev.tack.model.TackException;
-import dev.tack.store.Tx;
-import dev.tack.store.Writer;
+import dev.tack.store.sqlite.Tx;
+import dev.tack.store.sqlite.Writer;
 
 /**
  * One open board file as seen by one person or worker: the database, who acts, and which board

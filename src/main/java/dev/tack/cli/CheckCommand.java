@@ -2,7 +2,7 @@ package dev.tack.cli;
 
 import java.util.List;
 import java.util.Map;
-import dev.tack.store.Integrity;
+import dev.tack.store.sqlite.Integrity;
 import picocli.CommandLine.Command;
 
 @Command(name = "check", mixinStandardHelpOptions = true,

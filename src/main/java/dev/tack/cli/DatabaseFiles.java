@@ -2,7 +2,7 @@ package dev.tack.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.tack.store.BoardFiles;
+import dev.tack.store.sqlite.BoardFiles;
 import dev.tack.model.TackException;
 
 /**

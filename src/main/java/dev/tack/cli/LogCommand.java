@@ -7,7 +7,7 @@ import dev.tack.board.Json;
 import dev.tack.board.Queries;
 import dev.tack.model.Event;
 import java.util.Optional;
-import dev.tack.store.ChangeFeed;
+import dev.tack.store.sqlite.ChangeFeed;
 import dev.tack.model.TackException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -22,7 +22,7 @@ import dev.tack.board.Presence;
 import dev.tack.board.Workspace;
 import dev.tack.model.Event;
 import dev.tack.model.Heartbeat;
-import dev.tack.store.ChangeFeed;
+import dev.tack.store.sqlite.ChangeFeed;
 import dev.tack.model.TackException;
 
 /**
@@ -58,7 +58,7 @@ public final class BoardScreen {
     private long lastBeatAt;
     private final Path file;
     /** Tells when the board file is deleted or replaced under the screen (one stat, no I/O on it). */
-    private final dev.tack.store.Database database;
+    private final dev.tack.store.sqlite.Database database;
     private ChangeFeed feed;
     private ScheduledExecutorService presenceThread;
     private Thread inputThread;
@@ -577,7 +577,7 @@ public final class BoardScreen {
         session.close();
         writes.shutdown(); // a key's write still waiting for the lock lands (or fails at its deadline) before the exit
         try {
-            writes.awaitTermination(dev.tack.store.Writer.DEFAULT_DEADLINE.toMillis() * 2, TimeUnit.MILLISECONDS);
+            writes.awaitTermination(dev.tack.store.sqlite.Writer.DEFAULT_DEADLINE.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -18,7 +18,7 @@ import dev.tack.board.Presence;
 import dev.tack.model.Card;
 import dev.tack.model.Heartbeat;
 import dev.tack.board.Workspace;
-import dev.tack.store.ChangeFeed;
+import dev.tack.store.sqlite.ChangeFeed;
 import dev.tack.model.TackException;
 
 /**

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import dev.tack.model.Card;
-import dev.tack.store.Database;
+import dev.tack.store.sqlite.Database;
 import dev.tack.model.TackException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
