@@ -1,6 +1,5 @@
 package dev.tack.board;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +9,8 @@ import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Comment;
-import dev.tack.store.sqlite.BoardTable;
-import dev.tack.store.sqlite.CardTable;
-import dev.tack.store.sqlite.ColumnTable;
-import dev.tack.store.sqlite.CommentTable;
-import dev.tack.store.sqlite.EventTable;
 import dev.tack.model.TackException;
-import dev.tack.store.sqlite.Tx;
+import dev.tack.store.StorageTx;
 
 /**
  * Boards in and out as {@link BoardSnapshot}s. An export is one read transaction; an import is
@@ -36,13 +30,13 @@ public final class Transfers {
         return workspace.read(tx -> {
             Board board = workspace.board(tx);
             Map<Long, List<BoardSnapshot.Item>> byColumn = new LinkedHashMap<>();
-            List<Column> columns = ColumnTable.ofBoard(tx, board.id());
+            List<Column> columns = tx.columns().ofBoard(board.id());
             columns.forEach(c -> byColumn.put(c.id(), new ArrayList<>()));
-            List<Card> cards = new ArrayList<>(CardTable.liveOfBoard(tx, board.id()));
-            cards.addAll(CardTable.archivedOfBoard(tx, board.id()));
+            List<Card> cards = new ArrayList<>(tx.cards().liveOfBoard(board.id()));
+            cards.addAll(tx.cards().archivedOfBoard(board.id()));
             for (Card card : cards) {
                 List<BoardSnapshot.Note> notes = new ArrayList<>();
-                for (Comment comment : CommentTable.ofCard(tx, card.id())) {
+                for (Comment comment : tx.comments().ofCard(card.id())) {
                     notes.add(new BoardSnapshot.Note(comment.author(), comment.body(), comment.createdAt()));
                 }
                 byColumn.get(card.columnId()).add(new BoardSnapshot.Item(card.title(), card.description(), card.tags(),
@@ -79,7 +73,7 @@ public final class Transfers {
                 Column column = columnFor(tx, board, lane);
                 Landing landing = landings.get(column.id());
                 if (landing == null) {
-                    landing = new Landing(column, ColumnTable.cardCount(tx, column.id()), new ArrayList<>());
+                    landing = new Landing(column, tx.columns().cardCount(column.id()), new ArrayList<>());
                     landings.put(column.id(), landing);
                 }
                 landing.items().addAll(lane.cards());
@@ -88,7 +82,7 @@ public final class Transfers {
                 landing.requireRoom();
             }
             int count = 0;
-            long nextId = CardTable.highestIdIssued(tx) + 1;
+            long nextId = tx.cards().highestIdIssued() + 1;
             String now = dev.tack.store.Clock.now();
             for (Landing landing : landings.values()) {
                 int position = landing.live();
@@ -97,7 +91,7 @@ public final class Transfers {
                     count++;
                 }
             }
-            EventTable.append(tx, workspace.actor(), board.id(), null, "board.imported",
+            tx.events().append(workspace.actor(), board.id(), null, "board.imported",
                     "imported " + count + " card(s) into " + board.name(), null, null);
             return count;
         });
@@ -141,10 +135,10 @@ public final class Transfers {
         return lanes;
     }
 
-    private Board boardFor(Tx tx, List<BoardSnapshot.Lane> lanes) throws SQLException {
+    private Board boardFor(StorageTx tx, List<BoardSnapshot.Lane> lanes) {
         String requested = workspace.requestedBoard();
         if (requested != null) {
-            Optional<Board> existing = BoardTable.byName(tx, requested);
+            Optional<Board> existing = tx.boards().byName(requested);
             if (existing.isEmpty()) {
                 List<String> names = lanes.stream().map(BoardSnapshot.Lane::name).filter(java.util.Objects::nonNull).distinct().toList();
                 return Boards.create(tx, workspace.actor(), requested, names.isEmpty() ? Boards.DEFAULT_COLUMNS : names);
@@ -154,20 +148,20 @@ public final class Transfers {
     }
 
     /** The lane's column, made when missing; a lane without a name (a CSV row without one) goes to the first column. */
-    private static Column columnFor(Tx tx, Board board, BoardSnapshot.Lane lane) throws SQLException {
+    private static Column columnFor(StorageTx tx, Board board, BoardSnapshot.Lane lane) {
         if (lane.name() == null) {
-            List<Column> columns = ColumnTable.ofBoard(tx, board.id());
+            List<Column> columns = tx.columns().ofBoard(board.id());
             if (!columns.isEmpty()) {
                 return columns.get(0);
             }
             return columnFor(tx, board, new BoardSnapshot.Lane("Todo", null, false, lane.cards()));
         }
-        Optional<Column> existing = ColumnTable.byName(tx, board.id(), lane.name());
+        Optional<Column> existing = tx.columns().byName(board.id(), lane.name());
         if (existing.isPresent()) {
             return existing.get();
         }
-        int position = ColumnTable.ofBoard(tx, board.id()).size();
-        long id = ColumnTable.insert(tx, board.id(), lane.name(), position, lane.wipLimit(), lane.wipHard());
+        int position = tx.columns().ofBoard(board.id()).size();
+        long id = tx.columns().insert(board.id(), lane.name(), position, lane.wipLimit(), lane.wipHard());
         return new Column(id, board.id(), lane.name(), position, lane.wipLimit(), lane.wipHard());
     }
 
@@ -177,20 +171,19 @@ public final class Transfers {
      * is built from the values just written, as {@link Cards#load} would return them (tags sorted
      * and distinct, version 1).
      */
-    private void insert(Tx tx, Board board, Column column, BoardSnapshot.Item item, long id, int position, String now)
-            throws SQLException {
+    private void insert(StorageTx tx, Board board, Column column, BoardSnapshot.Item item, long id, int position, String now) {
         List<String> tags = new ArrayList<>(new java.util.TreeSet<>(item.tags()));
-        CardTable.insertImported(tx, id, board.id(), column.id(), position, item.title(), item.description(),
+        tx.cards().insertImported(id, board.id(), column.id(), position, item.title(), item.description(),
                 item.priority(), item.due(), item.assignee(), item.archived(), tags, now);
         for (BoardSnapshot.Note note : item.comments()) {
             if (note.body() != null && !note.body().isBlank()) {
-                CommentTable.insert(tx, id, note.author() == null ? workspace.actor().name() : note.author(), note.body(),
+                tx.comments().insert(id, note.author() == null ? workspace.actor().name() : note.author(), note.body(),
                         note.createdAt() == null ? now : note.createdAt());
             }
         }
         Card card = new Card(id, board.id(), column.id(), column.name(), position, item.title(), item.description(), tags,
                 item.priority(), item.due(), item.assignee(), item.archived(), 1, now, now, null, 0, false);
-        EventTable.appendQuietly(tx, workspace.actor(), board.id(), id, "card.added",
+        tx.events().appendQuietly(workspace.actor(), board.id(), id, "card.added",
                 "imported #" + id + " into " + column.name(), null, Json.compact(Json.card(card)), now);
     }
 }

@@ -2,7 +2,6 @@ package dev.tack.cli;
 
 import java.util.List;
 import java.util.Map;
-import dev.tack.store.sqlite.Integrity;
 import picocli.CommandLine.Command;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -11,11 +10,11 @@ final class CheckCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        List<String> problems = workspace().read(Integrity::problems);
+        List<String> problems = workspace().integrityProblems();
         if (json()) {
             printJson(Map.of("ok", problems.isEmpty(), "problems", problems));
         } else if (problems.isEmpty()) {
-            out().println("ok: " + workspace().database().file() + " passed integrity_check, foreign_key_check, the schema and journal mode checks and tack's invariants");
+            out().println("ok: " + workspace().location() + " passed integrity_check, foreign_key_check, the schema and journal mode checks and tack's invariants");
         } else {
             problems.forEach(p -> out().println("problem: " + p));
         }
@@ -24,7 +23,7 @@ final class CheckCommand extends BaseCommand {
             return 0;
         }
         // The problems are the output (stdout, or the JSON); the one line on stderr says the command failed.
-        err().println("tack: " + workspace().database().file() + " has " + problems.size()
+        err().println("tack: " + workspace().location() + " has " + problems.size()
                 + (problems.size() == 1 ? " problem" : " problems"));
         err().flush();
         return 1;

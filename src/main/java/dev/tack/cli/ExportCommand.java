@@ -30,7 +30,7 @@ final class ExportCommand extends BaseCommand {
         }
         Format chosen = Format.named(format);
         if (output != null) {
-            DatabaseFiles.refuseOutput(output, workspace().database().file());
+            DatabaseFiles.refuseOutput(output, workspace());
         }
         BoardSnapshot snapshot = new Transfers(workspace()).export();
         if (output == null) {

@@ -40,7 +40,7 @@ final class ImportCommand extends BaseCommand {
         }
         // Checked before the file is opened: reading and closing our own database file with Java I/O
         // would drop this process's SQLite locks on it (docs/ARCHITECTURE.md §2 rule 1).
-        DatabaseFiles.refuseInput(file, workspace().database().file());
+        DatabaseFiles.refuseInput(file, workspace());
         long limit = maxSizeMb * 1024L * 1024L;
         if (Files.isRegularFile(file) && Files.size(file) > limit) {
             throw TackException.usage(file + " is " + Files.size(file) / (1024 * 1024) + " MB, larger than the import limit of "

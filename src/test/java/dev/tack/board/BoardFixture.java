@@ -62,19 +62,19 @@ final class BoardFixture implements AutoCloseable {
     }
 
     long eventCount() {
-        return workspace.read(EventTable::count);
+        return workspace.read(tx -> tx.events().count());
     }
 
     long lastEventId() {
-        return workspace.read(EventTable::lastId);
+        return workspace.read(tx -> tx.events().lastId());
     }
 
     long maxCardId() {
-        return workspace.read(CardTable::maxId);
+        return workspace.read(tx -> tx.cards().maxId());
     }
 
     List<String> problems() {
-        return workspace.read(Integrity::problems);
+        return workspace.integrityProblems();
     }
 
     /** Live card ids per column, top to bottom, in board order. */

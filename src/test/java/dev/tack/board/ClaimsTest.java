@@ -69,19 +69,19 @@ class ClaimsTest {
     }
 
     private Card card(long id) {
-        return person.read(tx -> CardTable.byId(tx, id).orElseThrow());
+        return person.read(tx -> tx.cards().byId(id).orElseThrow());
     }
 
     private List<Run> runs(long id) {
-        return person.read(tx -> RunTable.ofCard(tx, id));
+        return person.read(tx -> tx.runs().ofCard(id));
     }
 
     private long events() {
-        return person.read(EventTable::count);
+        return person.read(tx -> tx.events().count());
     }
 
     private long events(String kind) {
-        return person.read(tx -> tx.number("SELECT count(*) FROM events WHERE kind = ?", kind));
+        return database.read(tx -> tx.number("SELECT count(*) FROM events WHERE kind = ?", kind));
     }
 
     private static Claims claims(Workspace workspace) {
@@ -164,8 +164,8 @@ class ClaimsTest {
     void theClaimIsACompareAndSwapOnNoHolder() {
         long id = add("cas");
         boolean[] results = person.write(tx -> new boolean[] {
-            CardTable.claim(tx, id, new Card.Claim("worker-a", HOST_A, 1, Long.MAX_VALUE)),
-            CardTable.claim(tx, id, new Card.Claim("worker-b", HOST_B, 2, Long.MAX_VALUE))});
+            tx.cards().claim(id, new Card.Claim("worker-a", HOST_A, 1, Long.MAX_VALUE)),
+            tx.cards().claim(id, new Card.Claim("worker-b", HOST_B, 2, Long.MAX_VALUE))});
         assertThat(results).containsExactly(true, false);
         assertThat(card(id).claim().worker()).isEqualTo("worker-a");
         assertThat(card(id).attempts()).isEqualTo(1);
@@ -354,7 +354,7 @@ class ClaimsTest {
         assertThat(events()).isEqualTo(eventsBefore);
         assertThat(card(id)).isEqualTo(before);
         assertThat(runs(id)).isEmpty();
-        long runCount = person.read(tx -> tx.number("SELECT count(*) FROM runs"));
+        long runCount = database.read(tx -> tx.number("SELECT count(*) FROM runs"));
         assertThat(runCount).isZero();
     }
 

@@ -27,7 +27,7 @@ class RefreshTest {
     void open() {
         board = BoardFixture.create(folder);
         workspace = board.workspace;
-        database = workspace.database();
+        database = (Database) workspace.storage();
     }
 
     @AfterEach

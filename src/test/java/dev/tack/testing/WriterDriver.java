@@ -68,7 +68,7 @@ public final class WriterDriver {
         Database database = Database.open(db, new Database.Options(false, false, deadline), tx -> null);
         Workspace workspace = new Workspace(database, actor, null);
         Cards cards = new Cards(workspace);
-        long maxKnownId = workspace.read(CardTable::maxId);
+        long maxKnownId = workspace.read(tx -> tx.cards().maxId());
         out.println("READY " + ProcessHandle.current().pid() + " .");
         if (writes > 0) {
             // A start line: the parent lets every process go at once, so that the writes overlap.

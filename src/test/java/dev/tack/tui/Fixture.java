@@ -31,7 +31,7 @@ final class Fixture {
 
     /** Another person on the same file, in this JVM (same writer, other name). */
     static Workspace as(Workspace workspace, String actor) {
-        return new Workspace(workspace.database(), actor(actor), workspace.requestedBoard());
+        return workspace.as(actor(actor));
     }
 
     static Actor actor(String name) {

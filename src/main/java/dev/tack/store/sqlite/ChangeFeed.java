@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import dev.tack.model.Event;
+import dev.tack.store.Feed;
+import dev.tack.store.Work;
 
 /**
  * Notices other connections' commits (docs/ARCHITECTURE.md §3). One long-lived connection in autocommit mode
@@ -14,7 +16,7 @@ import dev.tack.model.Event;
  * other connection, in this process or another, commits. Then the events after the last one seen
  * are read. Result sets are closed at once so that no read snapshot is held between polls.
  */
-public final class ChangeFeed implements AutoCloseable {
+public final class ChangeFeed implements Feed {
 
     private final Path file;
     private final Connection connection;
@@ -34,6 +36,7 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     /** True when another connection has committed since the last call. Costs microseconds. */
+    @Override
     public boolean changed() {
         try {
             long now = readDataVersion();
@@ -54,8 +57,14 @@ public final class ChangeFeed implements AutoCloseable {
      * else's change without events. Returns false, having written nothing, when the lock is taken
      * (try again on a later poll) or the file is read-only.
      */
-    public boolean writeUnnoticed(Writer.Work<?> work) {
-        return writer != null && writer.tryWriteOn(connection, work);
+    @Override
+    public boolean writeUnnoticed(Work<?> work) {
+        return writer != null && writer.tryWriteOn(connection, tx -> Transaction.run(tx, work));
+    }
+
+    @Override
+    public long presenceStamp() {
+        return read(PresenceTable::stamp);
     }
 
     /** Runs {@code work} on this feed's connection, outside any transaction (each statement sees the latest commit). */
@@ -68,6 +77,7 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     /** The events committed after the last one returned, oldest first. */
+    @Override
     public List<Event> newEvents() {
         try {
             List<Event> events = new Tx(connection).list(EventTable.SELECT + " WHERE id > ? ORDER BY id LIMIT 10000",
@@ -81,6 +91,7 @@ public final class ChangeFeed implements AutoCloseable {
         }
     }
 
+    @Override
     public long lastEventId() {
         return lastEventId;
     }

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import dev.tack.store.Storage;
+import dev.tack.store.Work;
 
 /**
  * One board file, opened safely: it exists (or may be created), it is SQLite, it is tack's and not
@@ -23,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Nothing here opens the database files with Java I/O (docs/ARCHITECTURE.md §2 rule 1): only
  * {@code stat}-style calls (exists, size, permissions, file store type) are made on them.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements Storage {
 
     /** How a file may be opened. */
     public record Options(boolean create, boolean fullSync, Duration lockDeadline) {
@@ -64,7 +66,7 @@ public final class Database implements AutoCloseable {
      * Opens the file, creating it (with WAL and the current schema) only when {@code options.create()}
      * allows and it does not exist. {@code seed} runs in the creating transaction, after the schema.
      */
-    public static Database open(Path file, Options options, Writer.Work<?> seed) {
+    public static Database open(Path file, Options options, Work<?> seed) {
         Path absolute = file.toAbsolutePath().normalize();
         boolean exists = Files.exists(absolute);
         if (!exists && !options.create()) {
@@ -121,6 +123,7 @@ public final class Database implements AutoCloseable {
      * {@code stat}, no I/O on the file; long-lived processes (the screen, {@code log --follow},
      * workers) call it as they poll.
      */
+    @Override
     public java.util.Optional<String> fileProblem() {
         FileIdentity now = FileIdentity.of(path);
         if (identity == null || identity.equals(now)) {
@@ -134,6 +137,7 @@ public final class Database implements AutoCloseable {
                 + " while open";
     }
 
+    @Override
     public boolean readOnly() {
         return readOnly;
     }
@@ -169,6 +173,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** A new change feed on its own long-lived connection, starting after {@code afterEventId}. */
+    @Override
     public ChangeFeed changeFeed(long afterEventId) {
         try {
             return new ChangeFeed(file, openConnection(false), afterEventId, readOnly ? null : writer());
@@ -186,6 +191,56 @@ public final class Database implements AutoCloseable {
             reader = openConnection(false);
         }
         return reader;
+    }
+
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
+    @Override
+    public <T> T writeTransaction(Work<T> work) {
+        return writer().write(tx -> Transaction.run(tx, work));
+    }
+
+    @Override
+    public <T> T readTransaction(Work<T> work) {
+        return read(tx -> Transaction.run(tx, work));
+    }
+
+    @Override
+    public java.util.List<String> integrityProblems() {
+        return read(Integrity::problems);
+    }
+
+    @Override
+    public String writeWaitingFor() {
+        return readOnly ? null : Writer.forFile(file, options, identity).waitingFor();
+    }
+
+    @Override
+    public void describeHolder(String who) {
+        if (!readOnly) {
+            writer().describeHolder(who);
+        }
+    }
+
+    @Override
+    public void yieldToPeople() {
+        if (!readOnly) {
+            writer().yieldToPeople();
+        }
+    }
+
+    @Override
+    public boolean isOwnFile(Path candidate) {
+        return BoardFiles.isBoardFile(candidate, file);
+    }
+
+    /** A folder of its own beside the file, named after it ({@code tack.db.runs/}), so two databases in one folder never share a log. */
+    @Override
+    public Path runsFolder() {
+        return file.resolveSibling(file.getFileName() + ".runs");
     }
 
     /** An empty file, or an SQLite file with no schema at all: a creation in progress or cut short. */
@@ -230,7 +285,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void create(Writer.Work<?> seed) {
+    private void create(Work<?> seed) {
         try (Connection connection = Connections.open(file, true, false, READ_BUSY_TIMEOUT_MILLIS, options.fullSync());
              Statement statement = connection.createStatement()) {
             // WAL is a property of the file: set once, here, before any transaction.
@@ -241,7 +296,7 @@ public final class Database implements AutoCloseable {
         writer().write(tx -> {
             if (tx.userVersion() == 0) {
                 Schema.migrate(tx);
-                seed.apply(tx);
+                Transaction.run(tx, seed);
             }
             return null;
         });
@@ -292,6 +347,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** What opening the file did or found that the person should know (one line each), e.g. the journal mode restored. */
+    @Override
     public List<String> notices() {
         return List.copyOf(notices);
     }
