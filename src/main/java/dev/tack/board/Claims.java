@@ -93,7 +93,7 @@ public final class Claims {
     public Attempt attempt(Lanes lanes, String worker, long leaseMillis, String logFolder) {
         // An idle worker looks first without the write lock, so it does not queue behind people for nothing.
         boolean anything = workspace.read(tx -> tx.cards().firstClaimable(
-                Columns.find(tx, workspace.board(tx), lanes.from()).id(), System.currentTimeMillis()).isPresent());
+                Columns.find(tx, workspace.board(tx), lanes.from()).id(), workspace.clock().millis()).isPresent());
         if (!anything) {
             return new Nothing();
         }
@@ -109,7 +109,7 @@ public final class Claims {
         return workspace.write(tx -> {
             Board board = workspace.board(tx);
             Column from = Columns.find(tx, board, lanes.from());
-            long now = System.currentTimeMillis();
+            long now = workspace.clock().millis();
             Optional<Card> candidate = tx.cards().firstClaimable(from.id(), now);
             if (candidate.isEmpty()) {
                 return Optional.<Claimed>empty();
@@ -160,7 +160,7 @@ public final class Claims {
     public boolean heartbeat(long cardId, long runId, String worker, long leaseMillis, String outputTail) {
         long pid = workspace.actor().pid();
         return workspace.write(tx -> {
-            long now = System.currentTimeMillis();
+            long now = workspace.clock().millis();
             boolean held = tx.cards().extendLease(cardId, worker, pid, now, now + leaseMillis);
             if (held && outputTail != null) {
                 tx.runs().updateTail(runId, outputTail);
@@ -196,7 +196,7 @@ public final class Claims {
         long pid = workspace.actor().pid();
         return workspace.write(tx -> {
             Card card = Cards.any(tx, cardId);
-            long now = System.currentTimeMillis();
+            long now = workspace.clock().millis();
             Run run = tx.runs().byId(runId).orElseThrow(() -> TackException.notFound("no run " + runId));
             boolean stillOurs = card.claimed() && card.claim().worker().equals(worker) && card.claim().pid() == pid
                     && card.claim().leaseUntilMillis() >= now && run.outcome().equals("running");
@@ -268,7 +268,7 @@ public final class Claims {
     public List<Abandoned> reclaimable(Lanes lanes) {
         return workspace.read(tx -> {
             Column lane = lane(tx, workspace.board(tx), lanes);
-            long now = System.currentTimeMillis();
+            long now = workspace.clock().millis();
             List<Abandoned> found = new ArrayList<>();
             for (Card card : tx.cards().claimedIn(lane.id())) {
                 boolean dead = holderDead(card.claim());
@@ -296,7 +296,7 @@ public final class Claims {
         return workspace.write(tx -> {
             Board board = workspace.board(tx);
             Column lane = lane(tx, board, lanes);
-            long now = System.currentTimeMillis();
+            long now = workspace.clock().millis();
             List<Long> reclaimed = new ArrayList<>();
             for (Card card : tx.cards().claimedIn(lane.id())) {
                 if (notes != null && !notes.containsKey(card.id())) {

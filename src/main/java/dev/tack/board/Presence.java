@@ -54,7 +54,7 @@ public final class Presence {
      */
     public synchronized boolean beat(Predicate<Work<?>> commit) {
         Workspace ws = workspace;
-        long now = System.currentTimeMillis();
+        long now = ws.clock().millis();
         Long current = rowId;
         long[] written = new long[2];
         boolean done = commit.test(tx -> {
@@ -93,7 +93,7 @@ public final class Presence {
         synchronized (this) {
             own = rowId;
         }
-        long since = System.currentTimeMillis() - LIVE.toMillis();
+        long since = ws.clock().millis() - LIVE.toMillis();
         List<Heartbeat> live = ws.read(tx -> tx.presence().live(ws.board(tx).id(), since));
         return live.stream().filter(h -> own == null || h.id() != own).toList();
     }

@@ -83,7 +83,7 @@ public final class Transfers {
             }
             int count = 0;
             long nextId = tx.cards().highestIdIssued() + 1;
-            String now = dev.tack.store.Clock.now();
+            String now = dev.tack.store.Clock.of(workspace.clock());
             for (Landing landing : landings.values()) {
                 int position = landing.live();
                 for (BoardSnapshot.Item item : landing.items()) {

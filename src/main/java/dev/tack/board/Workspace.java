@@ -108,6 +108,11 @@ public final class Workspace implements AutoCloseable {
         return storage.readTransaction(work);
     }
 
+    /** The program's one clock for what is stored and compared: timestamps, leases, back-offs, presence. */
+    public java.time.Clock clock() {
+        return storage.clock();
+    }
+
     /** What names the database (a board file's path): shown to people, and handed to a worker's job as {@code TACK_DB}. */
     public String location() {
         return storage.location();

@@ -1,6 +1,7 @@
 package dev.tack.store;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,16 +16,26 @@ public interface Storage extends AutoCloseable {
 
     Duration DEFAULT_LOCK_DEADLINE = Duration.ofSeconds(10);
 
-    /** How a database may be opened. */
-    record Options(boolean create, boolean fullSync, Duration lockDeadline) {
+    /**
+     * How a database may be opened. {@code clock} is the program's one clock for what is stored:
+     * timestamps written, leases, back-offs and presence (tests pass one they control).
+     */
+    record Options(boolean create, boolean fullSync, Duration lockDeadline, Clock clock) {
+        public Options(boolean create, boolean fullSync, Duration lockDeadline) {
+            this(create, fullSync, lockDeadline, Clock.systemUTC());
+        }
+
         public static Options defaults() {
             return new Options(false, false, DEFAULT_LOCK_DEADLINE);
         }
 
         public Options creating(boolean allowCreate) {
-            return new Options(allowCreate, fullSync, lockDeadline);
+            return new Options(allowCreate, fullSync, lockDeadline, clock);
         }
     }
+
+    /** The clock of everything this database stores and compares: timestamps, leases, back-offs, presence. */
+    Clock clock();
 
     /** What names the database: the file (for SQLite) as tack shows it and hands to a worker's job in {@code TACK_DB}. */
     String location();

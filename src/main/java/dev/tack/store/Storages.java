@@ -24,7 +24,7 @@ public final class Storages {
         if (location.startsWith("postgresql://") || location.startsWith("postgres://")) {
             throw TackException.failed("PostgreSQL databases are not supported yet: " + location.replaceFirst("//[^@/]*@", "//"));
         }
-        return Database.open(Path.of(location), new Database.Options(options.create(), options.fullSync(), options.lockDeadline()),
+        return Database.open(Path.of(location), new Database.Options(options.create(), options.fullSync(), options.lockDeadline(), options.clock()),
                 seed);
     }
 

@@ -117,7 +117,7 @@ public final class Worker {
         int claimedTotal = 0;
         long nextReclaim = 0;
         while (!stopping && !boardFileGone()) {
-            long now = System.currentTimeMillis();
+            long now = workspace.clock().millis();
             if (now >= nextReclaim) {
                 reclaim();
                 nextReclaim = now + Math.max(TICK_MILLIS, config.heartbeat().toMillis());
@@ -318,7 +318,7 @@ public final class Worker {
         long tickMillis = Math.max(50, Math.min(TICK_MILLIS, config.heartbeat().toMillis() / 2));
         long nextPresence = 0;
         while (stopped.getCount() > 0) {
-            long now = System.currentTimeMillis();
+            long now = workspace.clock().millis();
             if (now >= nextPresence) {
                 beatPresence();
                 nextPresence = now + Presence.BEAT.toMillis();

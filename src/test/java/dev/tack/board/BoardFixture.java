@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.tack.model.Actor;
 import dev.tack.model.Card;
-import dev.tack.store.sqlite.CardTable;
 import dev.tack.store.sqlite.Database;
-import dev.tack.store.sqlite.EventTable;
-import dev.tack.store.sqlite.Integrity;
 
 /**
  * A fresh board file in a test's temporary folder, opened as one person would open it, with the

@@ -13,7 +13,6 @@ import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
 import dev.tack.model.Card;
 import dev.tack.model.Comment;
-import dev.tack.store.sqlite.CardTable;
 import dev.tack.store.sqlite.Database;
 import dev.tack.model.Hosts;
 import dev.tack.model.TackException;

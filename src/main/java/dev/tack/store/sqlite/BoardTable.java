@@ -1,6 +1,5 @@
 package dev.tack.store.sqlite;
 
-import dev.tack.store.Clock;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,7 @@ public final class BoardTable {
     }
 
     public static long insert(Tx tx, String name) throws SQLException {
-        return tx.insert("INSERT INTO boards (name, created_at) VALUES (?, ?)", name, Clock.now());
+        return tx.insert("INSERT INTO boards (name, created_at) VALUES (?, ?)", name, tx.now());
     }
 
     public static void rename(Tx tx, long id, String name) throws SQLException {

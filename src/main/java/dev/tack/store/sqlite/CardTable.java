@@ -1,6 +1,5 @@
 package dev.tack.store.sqlite;
 
-import dev.tack.store.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -45,7 +44,7 @@ public final class CardTable {
 
     public static long insert(Tx tx, long boardId, long columnId, int position, String title, String description,
                               int priority, LocalDate due, String assignee) throws SQLException {
-        String now = Clock.now();
+        String now = tx.now();
         return tx.insert("INSERT INTO cards (board_id, column_id, position, title, description, priority, due, assignee,"
                         + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 boardId, columnId, position, title, description, priority, due == null ? null : due.toString(),
@@ -76,7 +75,7 @@ public final class CardTable {
                         + " column_id = ?, position = ?, archived = ?, version = version + 1, updated_at = ?"
                         + " WHERE id = ? AND version = ?",
                 card.title(), card.description(), card.priority(), card.due() == null ? null : card.due().toString(),
-                card.assignee(), card.columnId(), card.position(), card.archived() ? 1 : 0, Clock.now(), card.id(),
+                card.assignee(), card.columnId(), card.position(), card.archived() ? 1 : 0, tx.now(), card.id(),
                 expectedVersion);
         return changed == 1;
     }
@@ -123,7 +122,7 @@ public final class CardTable {
         return tx.update("UPDATE cards SET claimed_by = ?, claim_host = ?, claim_pid = ?, lease_until = ?,"
                         + " attempts = attempts + 1, not_before = NULL, version = version + 1, updated_at = ?"
                         + " WHERE id = ? AND claimed_by IS NULL",
-                claim.worker(), claim.host(), claim.pid(), claim.leaseUntilMillis(), Clock.now(), id) == 1;
+                claim.worker(), claim.host(), claim.pid(), claim.leaseUntilMillis(), tx.now(), id) == 1;
     }
 
     /** Extends a lease, fenced: only the holder (same worker name and pid) whose lease has not run out may. */
@@ -138,7 +137,7 @@ public final class CardTable {
         tx.update("UPDATE cards SET claimed_by = NULL, claim_host = NULL, claim_pid = NULL, lease_until = NULL,"
                         + " failed = ?, not_before = ?, attempts = max(0, attempts + ?), version = version + 1, updated_at = ?"
                         + " WHERE id = ?",
-                failed ? 1 : 0, notBeforeMillis, attemptsDelta, Clock.now(), id);
+                failed ? 1 : 0, notBeforeMillis, attemptsDelta, tx.now(), id);
     }
 
     /** Drops a worker's claim without touching attempts or the version (the caller's change bumps it). */

@@ -23,10 +23,17 @@ public final class ChangeFeed implements Feed {
     private final PreparedStatement dataVersion;
     /** This process's writer for the file, or null when the file is read-only. */
     private final Writer writer;
+    /** The database's one clock, for what a write on this feed's connection stores. */
+    private final java.time.Clock clock;
     private long lastDataVersion;
     private long lastEventId;
 
     ChangeFeed(Path file, Connection connection, long afterEventId, Writer writer) throws SQLException {
+        this(file, connection, afterEventId, writer, java.time.Clock.systemUTC());
+    }
+
+    ChangeFeed(Path file, Connection connection, long afterEventId, Writer writer, java.time.Clock clock) throws SQLException {
+        this.clock = clock;
         this.file = file;
         this.connection = connection;
         this.writer = writer;
@@ -59,7 +66,7 @@ public final class ChangeFeed implements Feed {
      */
     @Override
     public boolean writeUnnoticed(Work<?> work) {
-        return writer != null && writer.tryWriteOn(connection, tx -> Transaction.run(tx, work));
+        return writer != null && writer.tryWriteOn(connection, tx -> Transaction.run(tx.at(clock), work));
     }
 
     @Override

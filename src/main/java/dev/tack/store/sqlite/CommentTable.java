@@ -1,6 +1,5 @@
 package dev.tack.store.sqlite;
 
-import dev.tack.store.Clock;
 import java.sql.SQLException;
 import java.util.List;
 import dev.tack.model.Comment;
@@ -12,7 +11,7 @@ public final class CommentTable {
     }
 
     public static long insert(Tx tx, long cardId, String author, String body) throws SQLException {
-        return insert(tx, cardId, author, body, Clock.now());
+        return insert(tx, cardId, author, body, tx.now());
     }
 
     /** With a given time: imports keep when a comment was written. */

@@ -28,13 +28,22 @@ import dev.tack.store.Work;
 public final class Database implements Storage {
 
     /** How a file may be opened. */
-    public record Options(boolean create, boolean fullSync, Duration lockDeadline) {
+    public record Options(boolean create, boolean fullSync, Duration lockDeadline, java.time.Clock clock) {
+        public Options(boolean create, boolean fullSync, Duration lockDeadline) {
+            this(create, fullSync, lockDeadline, java.time.Clock.systemUTC());
+        }
+
         public static Options defaults() {
             return new Options(false, false, Writer.DEFAULT_DEADLINE);
         }
 
         public Options creating(boolean allowCreate) {
-            return new Options(allowCreate, fullSync, lockDeadline);
+            return new Options(allowCreate, fullSync, lockDeadline, clock);
+        }
+
+        /** The same, telling time by {@code newClock} (a test's). */
+        public Options at(java.time.Clock newClock) {
+            return new Options(create, fullSync, lockDeadline, newClock);
         }
     }
 
@@ -176,7 +185,7 @@ public final class Database implements Storage {
     @Override
     public ChangeFeed changeFeed(long afterEventId) {
         try {
-            return new ChangeFeed(file, openConnection(false), afterEventId, readOnly ? null : writer());
+            return new ChangeFeed(file, openConnection(false), afterEventId, readOnly ? null : writer(), options.clock());
         } catch (SQLException e) {
             throw SqliteErrors.translate(file, e);
         }
@@ -200,12 +209,17 @@ public final class Database implements Storage {
 
     @Override
     public <T> T writeTransaction(Work<T> work) {
-        return writer().write(tx -> Transaction.run(tx, work));
+        return writer().write(tx -> Transaction.run(tx.at(options.clock()), work));
     }
 
     @Override
     public <T> T readTransaction(Work<T> work) {
-        return read(tx -> Transaction.run(tx, work));
+        return read(tx -> Transaction.run(tx.at(options.clock()), work));
+    }
+
+    @Override
+    public java.time.Clock clock() {
+        return options.clock();
     }
 
     @Override
@@ -296,7 +310,7 @@ public final class Database implements Storage {
         writer().write(tx -> {
             if (tx.userVersion() == 0) {
                 Schema.migrate(tx);
-                Transaction.run(tx, seed);
+                Transaction.run(tx.at(options.clock()), seed);
             }
             return null;
         });

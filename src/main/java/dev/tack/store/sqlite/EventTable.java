@@ -1,6 +1,5 @@
 package dev.tack.store.sqlite;
 
-import dev.tack.store.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -19,7 +18,7 @@ public final class EventTable {
                               String before, String after) throws SQLException {
         return tx.insert("INSERT INTO events (at, actor, host, pid, board_id, card_id, kind, summary, before, after)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Clock.now(), actor.name(), actor.host(), actor.pid(), boardId, cardId, kind, summary, before, after);
+                tx.now(), actor.name(), actor.host(), actor.pid(), boardId, cardId, kind, summary, before, after);
     }
 
     /** As {@link #append}, without reading the new id back: for the many events of one import. */

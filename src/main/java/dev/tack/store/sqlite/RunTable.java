@@ -1,6 +1,5 @@
 package dev.tack.store.sqlite;
 
-import dev.tack.store.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -28,7 +27,7 @@ public final class RunTable {
     public static long start(Tx tx, long cardId, String worker, String host, long pid, int attempt, String logFolder)
             throws SQLException {
         long id = tx.insert("INSERT INTO runs (card_id, worker, host, pid, attempt, started_at) VALUES (?, ?, ?, ?, ?, ?)",
-                cardId, worker, host, pid, attempt, Clock.now());
+                cardId, worker, host, pid, attempt, tx.now());
         if (logFolder != null) {
             tx.update("UPDATE runs SET log_path = ? WHERE id = ?", java.nio.file.Path.of(logFolder, "run-" + id + ".log").toString(), id);
         }
@@ -38,13 +37,13 @@ public final class RunTable {
     /** Closes a run; a null {@code outputTail} keeps the tail the heartbeats stored (the column is NOT NULL). */
     public static void finish(Tx tx, long runId, String outcome, Integer exitCode, String outputTail) throws SQLException {
         tx.update("UPDATE runs SET finished_at = ?, outcome = ?, exit_code = ?, output_tail = coalesce(?, output_tail) WHERE id = ?",
-                Clock.now(), outcome, exitCode, outputTail, runId);
+                tx.now(), outcome, exitCode, outputTail, runId);
     }
 
     /** Closes a card's running runs as cancelled: a person took the card away from its worker. */
     public static int cancelRunning(Tx tx, long cardId) throws SQLException {
         return tx.update("UPDATE runs SET finished_at = ?, outcome = 'cancelled' WHERE card_id = ? AND outcome = 'running'",
-                Clock.now(), cardId);
+                tx.now(), cardId);
     }
 
     public static void updateTail(Tx tx, long runId, String outputTail) throws SQLException {

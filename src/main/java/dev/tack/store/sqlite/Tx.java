@@ -24,6 +24,8 @@ public final class Tx {
 
     private final Connection connection;
     private final StatementCache cache;
+    /** What the timestamps this transaction writes say ({@link #now}): the database's one clock. */
+    private final java.time.Clock clock;
 
     Tx(Connection connection) {
         this(connection, null);
@@ -31,8 +33,23 @@ public final class Tx {
 
     /** With a cache, statements are prepared once per connection and reused: SQLite compiles SQL on prepare. */
     Tx(Connection connection, StatementCache cache) {
+        this(connection, cache, java.time.Clock.systemUTC());
+    }
+
+    private Tx(Connection connection, StatementCache cache, java.time.Clock clock) {
         this.connection = connection;
         this.cache = cache;
+        this.clock = clock;
+    }
+
+    /** The same transaction, telling time by {@code newClock}. */
+    Tx at(java.time.Clock newClock) {
+        return new Tx(connection, cache, newClock);
+    }
+
+    /** Now, as stored (ISO-8601 UTC with milliseconds), by this transaction's clock. */
+    public String now() {
+        return dev.tack.store.Clock.of(clock);
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
