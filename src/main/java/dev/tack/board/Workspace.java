@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.tack.model.Actor;
 import dev.tack.model.Board;
 import dev.tack.model.TackException;
+import dev.tack.store.ImportMark;
 import dev.tack.store.Storage;
 import dev.tack.store.StorageTx;
 import dev.tack.store.Storages;
@@ -155,6 +156,16 @@ public final class Workspace implements AutoCloseable {
     /** True when {@code candidate} is (or would be) one of the database's own files, which Java I/O must never touch. */
     public boolean isOwnFile(Path candidate) {
         return storage.isOwnFile(candidate);
+    }
+
+    /** Inside a write: marks import {@code importId} as run by this live process (see {@link StagedImport}). */
+    ImportMark markImport(long importId) {
+        return storage.markImport(importId);
+    }
+
+    /** Inside a write: whether a live process still runs import {@code importId}. */
+    boolean importAlive(long importId) {
+        return storage.importAlive(importId);
     }
 
     /** Where this database's run logs go ({@code <db file>.runs/}). */

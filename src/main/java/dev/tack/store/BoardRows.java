@@ -15,6 +15,9 @@ public interface BoardRows {
 
     long insert(String name);
 
+    /** A board an import makes, hidden until it is published (ImportTable). */
+    long insertStaged(String name, long importId);
+
     void rename(long id, String name);
 
     /** Removes a board and everything on it (cards' ids stay used: AUTOINCREMENT never hands them out again). */

@@ -23,9 +23,10 @@ public interface CardRows {
      * Inserts a card with an id the caller chose (one past {@link #highestIdIssued}, inside the same
      * write transaction, so AUTOINCREMENT stays consistent) and its tags, in two reused statements
      * and no reads: the import's bulk path, where {@link #insert} plus {@code last_insert_rowid()},
-     * a tag delete and a re-read per card made up most of the time the lock was held.
+     * a tag delete and a re-read per card made up most of the time the lock was held. The card is
+     * staged: hidden until import {@code importId} is published ({@link ImportRows}).
      */
-    void insertImported(long id, long boardId, long columnId, int position, String title, String description, int priority, LocalDate due, String assignee, boolean archived, List<String> tags, String now);
+    void insertImported(long importId, long id, long boardId, long columnId, int position, String title, String description, int priority, LocalDate due, String assignee, boolean archived, List<String> tags, String now);
 
     /** Writes every editable field and bumps the version; returns false when {@code expectedVersion} is stale. */
     boolean update(Card card, long expectedVersion);
@@ -58,6 +59,15 @@ public interface CardRows {
 
     /** Drops a worker's claim without touching attempts or the version (the caller's change bumps it). */
     void dropClaim(long id);
+
+    /**
+     * Makes room below an import's staged cards for the {@code count} live cards at or below
+     * {@code from} that came into the column while it ran (published inside the same transaction).
+     */
+    void shiftVisibleDown(long columnId, int from, int count);
+
+    /** Moves an import's staged live cards in a column up by {@code by} places (cards left it while the import ran). */
+    void shiftStaged(long importId, long columnId, int by);
 
     /** Clears a failed mark so a card can be claimed again (a person moved it back, say). */
     void clearFailure(long id);

@@ -13,6 +13,9 @@ public interface ColumnRows {
 
     long insert(long boardId, String name, int position, Integer wipLimit, boolean hard);
 
+    /** A column an import makes, hidden until it is published (ImportTable). */
+    long insertStaged(long boardId, String name, int position, Integer wipLimit, boolean hard, long importId);
+
     void update(Column column);
 
     void delete(long id);

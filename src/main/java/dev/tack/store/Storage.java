@@ -78,6 +78,16 @@ public interface Storage extends AutoCloseable {
      */
     boolean isOwnFile(Path candidate);
 
+    /**
+     * Inside a {@link #writeTransaction}: marks import {@code importId} as run by this live process
+     * until the mark is closed or the process dies, so that sweepers ({@link #importAlive}) leave
+     * its staged rows alone.
+     */
+    ImportMark markImport(long importId);
+
+    /** Inside a {@link #writeTransaction}: whether a live process still runs import {@code importId}. */
+    boolean importAlive(long importId);
+
     /** The folder of this database's run logs (for SQLite, {@code <db file>.runs/} beside the file). */
     Path runsFolder();
 

@@ -21,4 +21,6 @@ public interface StorageTx {
     RunRows runs();
 
     PresenceRows presence();
+
+    ImportRows imports();
 }

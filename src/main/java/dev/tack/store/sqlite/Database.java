@@ -247,6 +247,16 @@ public final class Database implements Storage {
     }
 
     @Override
+    public Writer.LiveMark markImport(long importId) {
+        return writer().markImport(importId);
+    }
+
+    @Override
+    public boolean importAlive(long importId) {
+        return writer().importAlive(importId);
+    }
+
+    @Override
     public boolean isOwnFile(Path candidate) {
         return BoardFiles.isBoardFile(candidate, file);
     }

@@ -17,6 +17,7 @@ import dev.tack.store.CardRows;
 import dev.tack.store.ColumnRows;
 import dev.tack.store.CommentRows;
 import dev.tack.store.EventRows;
+import dev.tack.store.ImportRows;
 import dev.tack.store.PresenceRows;
 import dev.tack.store.RunRows;
 import dev.tack.store.StorageTx;
@@ -36,6 +37,7 @@ final class Transaction implements StorageTx {
     private final EventRows events = new SqliteEventRows();
     private final RunRows runs = new SqliteRunRows();
     private final PresenceRows presence = new SqlitePresenceRows();
+    private final ImportRows imports = new SqliteImportRows();
 
     Transaction(Tx tx) {
         this.tx = tx;
@@ -85,6 +87,11 @@ final class Transaction implements StorageTx {
         return presence;
     }
 
+    @Override
+    public ImportRows imports() {
+        return imports;
+    }
+
     /** {@link BoardRows} on this transaction. */
     private final class SqliteBoardRows implements BoardRows {
         @Override
@@ -105,6 +112,11 @@ final class Transaction implements StorageTx {
         @Override
         public long insert(String name) {
             return Sql.call(() -> BoardTable.insert(tx, name));
+        }
+
+        @Override
+        public long insertStaged(String name, long importId) {
+            return Sql.call(() -> BoardTable.insertStaged(tx, name, importId));
         }
 
         @Override
@@ -146,8 +158,8 @@ final class Transaction implements StorageTx {
         }
 
         @Override
-        public void insertImported(long id, long boardId, long columnId, int position, String title, String description, int priority, LocalDate due, String assignee, boolean archived, List<String> tags, String now) {
-            Sql.run(() -> CardTable.insertImported(tx, id, boardId, columnId, position, title, description, priority, due, assignee, archived, tags, now));
+        public void insertImported(long importId, long id, long boardId, long columnId, int position, String title, String description, int priority, LocalDate due, String assignee, boolean archived, List<String> tags, String now) {
+            Sql.run(() -> CardTable.insertImported(tx, importId, id, boardId, columnId, position, title, description, priority, due, assignee, archived, tags, now));
         }
 
         @Override
@@ -206,6 +218,16 @@ final class Transaction implements StorageTx {
         }
 
         @Override
+        public void shiftVisibleDown(long columnId, int from, int count) {
+            Sql.run(() -> CardTable.shiftVisibleDown(tx, columnId, from, count));
+        }
+
+        @Override
+        public void shiftStaged(long importId, long columnId, int by) {
+            Sql.run(() -> CardTable.shiftStaged(tx, importId, columnId, by));
+        }
+
+        @Override
         public void clearFailure(long id) {
             Sql.run(() -> CardTable.clearFailure(tx, id));
         }
@@ -236,6 +258,11 @@ final class Transaction implements StorageTx {
         @Override
         public long insert(long boardId, String name, int position, Integer wipLimit, boolean hard) {
             return Sql.call(() -> ColumnTable.insert(tx, boardId, name, position, wipLimit, hard));
+        }
+
+        @Override
+        public long insertStaged(long boardId, String name, int position, Integer wipLimit, boolean hard, long importId) {
+            return Sql.call(() -> ColumnTable.insertStaged(tx, boardId, name, position, wipLimit, hard, importId));
         }
 
         @Override
@@ -287,6 +314,11 @@ final class Transaction implements StorageTx {
         @Override
         public void appendQuietly(Actor actor, Long boardId, Long cardId, String kind, String summary, String before, String after, String at) {
             Sql.run(() -> EventTable.appendQuietly(tx, actor, boardId, cardId, kind, summary, before, after, at));
+        }
+
+        @Override
+        public void appendStaged(long importId, Actor actor, Long boardId, Long cardId, String kind, String summary, String before, String after, String at) {
+            Sql.run(() -> EventTable.appendStaged(tx, importId, actor, boardId, cardId, kind, summary, before, after, at));
         }
 
         @Override
@@ -393,6 +425,39 @@ final class Transaction implements StorageTx {
         @Override
         public int prune(long beforeMillis) {
             return Sql.call(() -> PresenceTable.prune(tx, beforeMillis));
+        }
+    }
+
+    /** {@link ImportRows} on this transaction. */
+    private final class SqliteImportRows implements ImportRows {
+        @Override
+        public long begin(Actor actor) {
+            return Sql.call(() -> ImportTable.begin(tx, actor));
+        }
+
+        @Override
+        public List<Pending> all() {
+            return Sql.call(() -> ImportTable.all(tx));
+        }
+
+        @Override
+        public boolean exists(long id) {
+            return Sql.call(() -> ImportTable.exists(tx, id));
+        }
+
+        @Override
+        public void publish(long id) {
+            Sql.run(() -> ImportTable.publish(tx, id));
+        }
+
+        @Override
+        public long stagedCards(long id) {
+            return Sql.call(() -> ImportTable.stagedCards(tx, id));
+        }
+
+        @Override
+        public int deleteSome(long id, int limit) {
+            return Sql.call(() -> ImportTable.deleteSome(tx, id, limit));
         }
     }
 }
