@@ -1,6 +1,5 @@
 package dev.tack.board;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,10 +12,8 @@ import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Event;
-import dev.tack.store.CardTable;
-import dev.tack.store.EventTable;
-import dev.tack.store.TackException;
-import dev.tack.store.Tx;
+import dev.tack.model.TackException;
+import dev.tack.store.StorageTx;
 
 /**
  * Undo and redo of a person's own card changes, across processes: the person's events are
@@ -63,13 +60,13 @@ public final class History {
     private record Stacks(Deque<Event> done, Deque<Event> undone) {
     }
 
-    private Stacks stacks(Tx tx) throws SQLException {
+    private Stacks stacks(StorageTx tx) {
         List<String> kinds = new ArrayList<>(UNDOABLE);
         kinds.add(UNDO);
         kinds.add(REDO);
         Deque<Event> done = new ArrayDeque<>();
         Deque<Event> undone = new ArrayDeque<>();
-        for (Event event : EventTable.byActor(tx, workspace.actor().name(), kinds)) {
+        for (Event event : tx.events().byActor(workspace.actor().name(), kinds)) {
             switch (event.kind()) {
                 case UNDO -> {
                     if (!done.isEmpty()) {
@@ -90,9 +87,9 @@ public final class History {
         return new Stacks(done, undone);
     }
 
-    private Card apply(Tx tx, Event target, JsonObject state, String kind, String summary) throws SQLException {
+    private Card apply(StorageTx tx, Event target, JsonObject state, String kind, String summary) {
         Card card = Cards.any(tx, target.cardId());
-        Event last = EventTable.lastOfCard(tx, card.id()).orElseThrow();
+        Event last = tx.events().lastOfCard(card.id()).orElseThrow();
         if (!last.actor().equals(workspace.actor().name())) {
             throw TackException.conflict("#" + card.id() + " was changed by " + last.actor() + " since (" + last.summary()
                     + "); not undoing over their change");
@@ -103,21 +100,21 @@ public final class History {
     }
 
     /** Undoing an add (no "before") archives the card. */
-    private static Card archive(Tx tx, Card card) throws SQLException {
+    private static Card archive(StorageTx tx, Card card) {
         if (card.archived()) {
             return card;
         }
-        CardTable.closeGap(tx, card.columnId(), card.position());
+        tx.cards().closeGap(card.columnId(), card.position());
         Card archived = new Card(card.id(), card.boardId(), card.columnId(), card.column(), -1, card.title(), card.description(),
                 card.tags(), card.priority(), card.due(), card.assignee(), true, card.version(), card.createdAt(),
                 card.updatedAt(), card.claim(), card.attempts(), card.failed());
-        if (!CardTable.update(tx, archived, card.version())) {
+        if (!tx.cards().update(archived, card.version())) {
             throw TackException.conflict("#" + card.id() + " changed under this write; try again");
         }
         return Cards.load(tx, card.id());
     }
 
-    private static Card restoreState(Tx tx, Card card, JsonObject state) throws SQLException {
+    private static Card restoreState(StorageTx tx, Card card, JsonObject state) {
         Column column = Columns.find(tx, new Board(card.boardId(), null), state.get("column").getAsString());
         boolean archived = state.get("archived").getAsBoolean();
         Card current = card;
@@ -133,10 +130,10 @@ public final class History {
                 isNull(state.get("assignee")) ? null : state.get("assignee").getAsString(),
                 current.archived(), current.version(), current.createdAt(), current.updatedAt(), current.claim(),
                 current.attempts(), current.failed());
-        if (!CardTable.update(tx, fields, current.version())) {
+        if (!tx.cards().update(fields, current.version())) {
             throw TackException.conflict("#" + card.id() + " changed under this write; try again");
         }
-        CardTable.replaceTags(tx, card.id(), tags);
+        tx.cards().replaceTags(card.id(), tags);
         Card loaded = Cards.load(tx, card.id());
         if (archived) {
             return archive(tx, loaded);
@@ -146,14 +143,14 @@ public final class History {
             Card placed = new Card(loaded.id(), loaded.boardId(), column.id(), column.name(), Integer.MAX_VALUE, loaded.title(),
                     loaded.description(), loaded.tags(), loaded.priority(), loaded.due(), loaded.assignee(), false,
                     loaded.version(), loaded.createdAt(), loaded.updatedAt(), loaded.claim(), loaded.attempts(), loaded.failed());
-            int count = dev.tack.store.ColumnTable.cardCount(tx, column.id());
+            int count = tx.columns().cardCount(column.id());
             Cards.requireRoom(column, count);
             int position = Math.min(state.get("position").getAsInt(), count);
-            CardTable.openGap(tx, column.id(), position);
+            tx.cards().openGap(column.id(), position);
             Card withPlace = new Card(placed.id(), placed.boardId(), placed.columnId(), placed.column(), position, placed.title(),
                     placed.description(), placed.tags(), placed.priority(), placed.due(), placed.assignee(), false, placed.version(),
                     placed.createdAt(), placed.updatedAt(), placed.claim(), placed.attempts(), placed.failed());
-            if (!CardTable.update(tx, withPlace, loaded.version())) {
+            if (!tx.cards().update(withPlace, loaded.version())) {
                 throw TackException.conflict("#" + card.id() + " changed under this write; try again");
             }
             return Cards.load(tx, card.id());

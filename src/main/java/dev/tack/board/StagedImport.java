@@ -1,6 +1,5 @@
 package dev.tack.board;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,16 +10,11 @@ import java.util.TreeSet;
 import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
-import dev.tack.store.BoardTable;
-import dev.tack.store.CardTable;
-import dev.tack.store.Clock;
-import dev.tack.store.ColumnTable;
-import dev.tack.store.CommentTable;
-import dev.tack.store.EventTable;
-import dev.tack.store.ImportTable;
-import dev.tack.store.TackException;
-import dev.tack.store.Tx;
-import dev.tack.store.Writer;
+import dev.tack.model.TackException;
+import dev.tack.store.StorageTx;
+import dev.tack.store.Work;
+import dev.tack.store.ImportMark;
+import dev.tack.store.ImportRows;
 
 /**
  * One import, written so that no other writer waits longer than one short transaction, and all or
@@ -29,13 +23,13 @@ import dev.tack.store.Writer;
  * <ol>
  * <li><b>Begin</b> (one short transaction): a row in {@code imports} names the import (who, pid,
  *     host, when) and this process marks it alive with a lock the OS drops if it dies
- *     ({@link Writer#markImport}); the board (when {@code --board} names a new one) and missing
+ *     ({@link Workspace#markImport}); the board (when {@code --board} names a new one) and missing
  *     columns are made, hidden; each target column's live cards are counted, and hard WIP limits
  *     checked a first time.</li>
  * <li><b>Stage</b>: the cards, their tags, comments and {@code card.added} events are written in
  *     batches of at most {@link #BATCH_CARDS} cards or {@link #BATCH_NANOS} of work, each its own
  *     transaction. Every staged row carries the import's id and stays out of every query
- *     ({@link ImportTable#visible}) while the import's row exists. Cards take their final ids (so
+ *     (the engine's own condition: on SQLite {@code ImportTable.visible}) while the import's row exists. Cards take their final ids (so
  *     their events are final too) and the positions after the cards counted at the beginning.</li>
  * <li><b>Publish</b> (one short transaction): the board, columns and hard WIP limits are checked
  *     again against the board as it is now; positions are put right if the column changed
@@ -76,7 +70,7 @@ final class StagedImport {
     private final List<BoardSnapshot.Lane> lanes;
     private final Transfers.Progress progress;
     private long importId;
-    private Writer.LiveMark mark;
+    private ImportMark mark;
     private Board board;
     /** Non-null when the import makes the board: the name it takes when published. */
     private String newBoardName;
@@ -155,19 +149,19 @@ final class StagedImport {
      * Deletes the staged rows of every import whose process is gone (its mark is free), in short
      * transactions. Returns the imports swept, as their rows described them.
      */
-    static List<ImportTable.Pending> sweep(Workspace workspace) {
+    static List<ImportRows.Pending> sweep(Workspace workspace) {
         return sweep(workspace, workspace::write);
     }
 
     private interface Runner {
-        <T> T write(Writer.Work<T> work);
+        <T> T write(Work<T> work);
     }
 
-    private static List<ImportTable.Pending> sweep(Workspace workspace, Runner runner) {
-        List<ImportTable.Pending> pending = workspace.read(ImportTable::all);
-        List<ImportTable.Pending> dead = new ArrayList<>();
-        for (ImportTable.Pending one : pending) {
-            boolean alive = runner.write(tx -> workspace.database().writer().importAlive(one.id()));
+    private static List<ImportRows.Pending> sweep(Workspace workspace, Runner runner) {
+        List<ImportRows.Pending> pending = workspace.read(tx -> tx.imports().all());
+        List<ImportRows.Pending> dead = new ArrayList<>();
+        for (ImportRows.Pending one : pending) {
+            boolean alive = runner.write(tx -> workspace.importAlive(one.id()));
             if (!alive) {
                 discard(workspace, one.id(), runner);
                 dead.add(one);
@@ -177,7 +171,7 @@ final class StagedImport {
     }
 
     private static void discard(Workspace workspace, long id, Runner runner) {
-        while (runner.write(tx -> ImportTable.deleteSome(tx, id, DELETE_BATCH)) > 0) {
+        while (runner.write(tx -> tx.imports().deleteSome(id, DELETE_BATCH)) > 0) {
             // each round is its own short transaction
         }
     }
@@ -196,11 +190,11 @@ final class StagedImport {
         }
     }
 
-    private <T> T timed(Writer.Work<T> work) {
+    private <T> T timed(Work<T> work) {
         return timed(work, new long[1]);
     }
 
-    private <T> T timed(Writer.Work<T> work, long[] held) {
+    private <T> T timed(Work<T> work, long[] held) {
         long[] start = new long[1];
         T result = workspace.write(tx -> {
             start[0] = System.nanoTime();
@@ -213,41 +207,41 @@ final class StagedImport {
         return result;
     }
 
-    private Void begin(Tx tx) throws SQLException {
-        importId = ImportTable.begin(tx, workspace.actor());
-        mark = workspace.database().writer().markImport(importId);
+    private Void begin(StorageTx tx) {
+        importId = tx.imports().begin(workspace.actor());
+        mark = workspace.markImport(importId);
         try {
             placeLanes(tx);
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             mark.close(); // the transaction rolls back: no row, no mark
             throw e;
         }
         return null;
     }
 
-    private void placeLanes(Tx tx) throws SQLException {
+    private void placeLanes(StorageTx tx) {
         String requested = workspace.requestedBoard();
         Map<String, Column> made = new LinkedHashMap<>(); // by lower-case name: columns are found in any case
-        if (requested != null && BoardTable.byName(tx, requested).isEmpty()) {
+        if (requested != null && tx.boards().byName(requested).isEmpty()) {
             newBoardName = Validation.name("board", requested);
             List<String> names = lanes.stream().map(BoardSnapshot.Lane::name).filter(java.util.Objects::nonNull).distinct().toList();
             names = Validation.columnNames(names.isEmpty() ? Boards.DEFAULT_COLUMNS : names);
             // A name no person can type (control characters are refused), so it squats on nothing.
-            long boardId = BoardTable.insertStaged(tx, "\u0001import " + importId, importId);
+            long boardId = tx.boards().insertStaged("\u0001import " + importId, importId);
             board = new Board(boardId, newBoardName);
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 BoardSnapshot.Lane declared = lanes.stream().filter(l -> name.equals(l.name())).findFirst().orElse(null);
                 Integer wip = declared == null ? null : declared.wipLimit();
                 boolean hard = declared != null && declared.wipHard();
-                long id = ColumnTable.insertStaged(tx, boardId, name, i, wip, hard, importId);
+                long id = tx.columns().insertStaged(boardId, name, i, wip, hard, importId);
                 made.put(name.toLowerCase(Locale.ROOT), new Column(id, boardId, name, i, wip, hard));
                 newBoardColumns.add(name);
             }
         } else {
             board = workspace.board(tx);
         }
-        List<Column> existing = newBoardName == null ? ColumnTable.ofBoard(tx, board.id()) : List.of();
+        List<Column> existing = newBoardName == null ? tx.columns().ofBoard(board.id()) : List.of();
         for (BoardSnapshot.Lane lane : lanes) {
             Column column;
             boolean isNew;
@@ -264,7 +258,7 @@ final class StagedImport {
                     isNew = true;
                 }
             } else {
-                Optional<Column> found = newBoardName == null ? ColumnTable.byName(tx, board.id(), name) : Optional.empty();
+                Optional<Column> found = newBoardName == null ? tx.columns().byName(board.id(), name) : Optional.empty();
                 if (found.isPresent()) {
                     column = found.get();
                     isNew = false;
@@ -276,7 +270,7 @@ final class StagedImport {
             }
             Landing landing = landings.get(column.id());
             if (landing == null) {
-                landing = new Landing(column, isNew, isNew ? 0 : ColumnTable.cardCount(tx, column.id()), new ArrayList<>());
+                landing = new Landing(column, isNew, isNew ? 0 : tx.columns().cardCount(column.id()), new ArrayList<>());
                 landings.put(column.id(), landing);
             }
             landing.items().addAll(lane.cards());
@@ -287,9 +281,9 @@ final class StagedImport {
     }
 
     /** A column the import makes on an existing board: hidden, under a name no person can type, named when published. */
-    private Column makeColumn(Tx tx, Map<String, Column> made, BoardSnapshot.Lane lane, int existingCount) throws SQLException {
+    private Column makeColumn(StorageTx tx, Map<String, Column> made, BoardSnapshot.Lane lane, int existingCount) {
         int position = existingCount + made.size();
-        long id = ColumnTable.insertStaged(tx, board.id(), "\u0001import " + importId + " column " + made.size(), position,
+        long id = tx.columns().insertStaged(board.id(), "\u0001import " + importId + " column " + made.size(), position,
                 lane.wipLimit(), lane.wipHard(), importId);
         Column column = new Column(id, board.id(), lane.name(), position, lane.wipLimit(), lane.wipHard());
         made.put(lane.name().toLowerCase(Locale.ROOT), column);
@@ -313,13 +307,13 @@ final class StagedImport {
         }
     }
 
-    private int stageBatch(Tx tx, Cursor cursor) throws SQLException {
+    private int stageBatch(StorageTx tx, Cursor cursor) {
         long start = System.nanoTime();
-        if (!ImportTable.exists(tx, importId)) {
+        if (!tx.imports().exists(importId)) {
             throw TackException.failed("the import's staged cards were removed by another process; nothing was imported");
         }
-        long nextId = CardTable.highestIdIssued(tx) + 1;
-        String now = Clock.now();
+        long nextId = tx.cards().highestIdIssued() + 1;
+        String now = dev.tack.store.Clock.of(workspace.clock());
         int count = 0;
         while (cursor.more() && count < BATCH_CARDS && (count == 0 || System.nanoTime() - start < BATCH_NANOS)) {
             Landing landing = cursor.order.get(cursor.landing);
@@ -336,74 +330,74 @@ final class StagedImport {
      * would hand out (this transaction holds the write lock), and the event's snapshot is built from
      * the values just written, as {@link Cards#load} would return them once published.
      */
-    private void insert(Tx tx, Column column, BoardSnapshot.Item item, long id, int position, String now) throws SQLException {
+    private void insert(StorageTx tx, Column column, BoardSnapshot.Item item, long id, int position, String now) {
         List<String> tags = new ArrayList<>(new TreeSet<>(item.tags()));
-        CardTable.insertImported(tx, importId, id, board.id(), column.id(), position, item.title(), item.description(),
+        tx.cards().insertImported(importId, id, board.id(), column.id(), position, item.title(), item.description(),
                 item.priority(), item.due(), item.assignee(), item.archived(), tags, now);
         for (BoardSnapshot.Note note : item.comments()) {
             if (note.body() != null && !note.body().isBlank()) {
-                CommentTable.insert(tx, id, note.author() == null ? workspace.actor().name() : note.author(), note.body(),
+                tx.comments().insert(id, note.author() == null ? workspace.actor().name() : note.author(), note.body(),
                         note.createdAt() == null ? now : note.createdAt());
             }
         }
         Card card = new Card(id, board.id(), column.id(), column.name(), position, item.title(), item.description(), tags,
                 item.priority(), item.due(), item.assignee(), item.archived(), 1, now, now, null, 0, false);
-        EventTable.appendStaged(tx, importId, workspace.actor(), board.id(), id, "card.added",
+        tx.events().appendStaged(importId, workspace.actor(), board.id(), id, "card.added",
                 "imported #" + id + " into " + column.name(), null, Json.compact(Json.card(card)), now);
     }
 
     /** Checks the file against the board as it is now and makes every staged row visible, in this one transaction. */
-    private int publish(Tx tx) throws SQLException {
-        if (!ImportTable.exists(tx, importId)) {
+    private int publish(StorageTx tx) {
+        if (!tx.imports().exists(importId)) {
             throw TackException.failed("the import's staged cards were removed by another process; nothing was imported");
         }
         if (newBoardName != null) {
-            if (BoardTable.byName(tx, newBoardName).isPresent()) {
+            if (tx.boards().byName(newBoardName).isPresent()) {
                 throw TackException.conflict("a board named '" + newBoardName + "' was made while the import ran; nothing was imported");
             }
-            BoardTable.rename(tx, board.id(), newBoardName);
-        } else if (BoardTable.byId(tx, board.id()).isEmpty()) {
+            tx.boards().rename(board.id(), newBoardName);
+        } else if (tx.boards().byId(board.id()).isEmpty()) {
             throw TackException.notFound("the board '" + board.name() + "' was removed while the import ran; nothing was imported");
         }
-        List<Column> columns = newBoardName == null ? ColumnTable.ofBoard(tx, board.id()) : List.of();
+        List<Column> columns = newBoardName == null ? tx.columns().ofBoard(board.id()) : List.of();
         int nextPosition = columns.size();
         int count = 0;
         for (Landing landing : landings.values()) {
             Column column = landing.column();
             if (landing.made()) {
                 if (newBoardName == null) {
-                    if (ColumnTable.byName(tx, board.id(), column.name()).isPresent()) {
+                    if (tx.columns().byName(board.id(), column.name()).isPresent()) {
                         throw TackException.conflict("a column named '" + column.name() + "' was made while the import ran;"
                                 + " nothing was imported");
                     }
                     column = new Column(column.id(), column.boardId(), column.name(), nextPosition++, column.wipLimit(), column.wipHard());
-                    ColumnTable.update(tx, column);
+                    tx.columns().update(column);
                 }
                 landing.requireRoom(column, 0);
             } else {
                 long id = column.id();
                 column = columns.stream().filter(c -> c.id() == id).findFirst().orElseThrow(() -> TackException.notFound(
                         "the column '" + landing.column().name() + "' was removed while the import ran; nothing was imported"));
-                int live = ColumnTable.cardCount(tx, id);
+                int live = tx.columns().cardCount(id);
                 landing.requireRoom(column, live);
                 int incoming = (int) landing.incoming();
                 if (live > landing.base()) {
                     // Cards came in at the bottom while the import ran: they go below the imported ones.
-                    CardTable.shiftVisibleDown(tx, id, landing.base(), incoming);
+                    tx.cards().shiftVisibleDown(id, landing.base(), incoming);
                 } else if (live < landing.base()) {
                     // Cards left: the imported ones move up to close the gap (the one case that touches every staged card).
-                    CardTable.shiftStaged(tx, importId, id, live - landing.base());
+                    tx.cards().shiftStaged(importId, id, live - landing.base());
                 }
             }
             count += landing.items().size();
         }
         if (newBoardName != null) {
-            EventTable.append(tx, workspace.actor(), board.id(), null, "board.added",
+            tx.events().append(workspace.actor(), board.id(), null, "board.added",
                     "added board " + newBoardName + " (" + String.join(", ", newBoardColumns) + ")", null, null);
         }
-        EventTable.append(tx, workspace.actor(), board.id(), null, "board.imported",
+        tx.events().append(workspace.actor(), board.id(), null, "board.imported",
                 "imported " + count + " card(s) into " + (newBoardName != null ? newBoardName : board.name()), null, null);
-        ImportTable.publish(tx, importId);
+        tx.imports().publish(importId);
         return count;
     }
 }

@@ -8,10 +8,7 @@ import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Comment;
-import dev.tack.store.CardTable;
-import dev.tack.store.ColumnTable;
-import dev.tack.store.CommentTable;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * Boards in and out as {@link BoardSnapshot}s. An export is one read transaction; an import is
@@ -32,13 +29,13 @@ public final class Transfers {
         return workspace.read(tx -> {
             Board board = workspace.board(tx);
             Map<Long, List<BoardSnapshot.Item>> byColumn = new LinkedHashMap<>();
-            List<Column> columns = ColumnTable.ofBoard(tx, board.id());
+            List<Column> columns = tx.columns().ofBoard(board.id());
             columns.forEach(c -> byColumn.put(c.id(), new ArrayList<>()));
-            List<Card> cards = new ArrayList<>(CardTable.liveOfBoard(tx, board.id()));
-            cards.addAll(CardTable.archivedOfBoard(tx, board.id()));
+            List<Card> cards = new ArrayList<>(tx.cards().liveOfBoard(board.id()));
+            cards.addAll(tx.cards().archivedOfBoard(board.id()));
             for (Card card : cards) {
                 List<BoardSnapshot.Note> notes = new ArrayList<>();
-                for (Comment comment : CommentTable.ofCard(tx, card.id())) {
+                for (Comment comment : tx.comments().ofCard(card.id())) {
                     notes.add(new BoardSnapshot.Note(comment.author(), comment.body(), comment.createdAt()));
                 }
                 byColumn.get(card.columnId()).add(new BoardSnapshot.Item(card.title(), card.description(), card.tags(),

@@ -3,8 +3,7 @@ package dev.tack.cli;
 import java.util.List;
 import java.util.Map;
 import dev.tack.board.Transfers;
-import dev.tack.store.Integrity;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import picocli.CommandLine.Command;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -14,11 +13,11 @@ final class CheckCommand extends BaseCommand {
     @Override
     protected int execute() {
         sweepAbandonedImports();
-        List<String> problems = workspace().read(Integrity::problems);
+        List<String> problems = workspace().integrityProblems();
         if (json()) {
             printJson(Map.of("ok", problems.isEmpty(), "problems", problems));
         } else if (problems.isEmpty()) {
-            out().println("ok: " + workspace().database().file() + " passed integrity_check, foreign_key_check, the schema and journal mode checks and tack's invariants");
+            out().println("ok: " + workspace().location() + " passed integrity_check, foreign_key_check, the schema and journal mode checks and tack's invariants");
         } else {
             problems.forEach(p -> out().println("problem: " + p));
         }
@@ -27,7 +26,7 @@ final class CheckCommand extends BaseCommand {
             return 0;
         }
         // The problems are the output (stdout, or the JSON); the one line on stderr says the command failed.
-        err().println("tack: " + workspace().database().file() + " has " + problems.size()
+        err().println("tack: " + workspace().location() + " has " + problems.size()
                 + (problems.size() == 1 ? " problem" : " problems"));
         err().flush();
         return 1;

@@ -11,7 +11,7 @@ import dev.tack.board.BoardSnapshot;
 import dev.tack.board.Transfers;
 import dev.tack.io.Format;
 import dev.tack.io.ImportInput;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,7 +46,7 @@ final class ImportCommand extends BaseCommand {
         }
         // Checked before the file is opened: reading and closing our own database file with Java I/O
         // would drop this process's SQLite locks on it (docs/ARCHITECTURE.md §2 rule 1).
-        DatabaseFiles.refuseInput(file, workspace().database().file());
+        DatabaseFiles.refuseInput(file, workspace());
         long limit = maxSizeMb * 1024L * 1024L;
         if (Files.isRegularFile(file) && Files.size(file) > limit) {
             throw TackException.usage(file + " is " + Files.size(file) / (1024 * 1024) + " MB, larger than the import limit of "
@@ -71,7 +71,7 @@ final class ImportCommand extends BaseCommand {
             snapshot = chosen.read(reader);
         }
         // Many short batches: as for a worker's writes, a person who is waiting for the lock goes first.
-        workspace().database().writer().yieldToPeople();
+        workspace().yieldToPeople();
         Transfers transfers = new Transfers(workspace());
         BufferedReader steps = waitAfterBatch ? new BufferedReader(new java.io.InputStreamReader(System.in,
                 java.nio.charset.StandardCharsets.UTF_8)) : null;

@@ -33,7 +33,7 @@ import dev.tack.board.Workspace;
 import dev.tack.model.Card;
 import dev.tack.model.Event;
 import dev.tack.model.Heartbeat;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * The board screen without the terminal: turns keys into model moves and board calls, keeps the
@@ -110,7 +110,7 @@ final class BoardController {
         this.clock = clock;
         this.colour = !Monochrome.wanted(environment);
         // A board tack can only read (a read-only mount, no write permission) says so where the file is named.
-        this.database = home(workspace.database().file()) + (workspace.database().readOnly() ? " · read-only" : "");
+        this.database = home(workspace.location()) + (workspace.readOnly() ? " · read-only" : "");
         use(workspace);
     }
 
@@ -471,10 +471,10 @@ final class BoardController {
 
     /** The status row's note while a write waits for another program's lock, or null. */
     String waitingNote() {
-        if (pendingWrites == 0 || workspace.database().readOnly()) {
+        if (pendingWrites == 0 || workspace.readOnly()) {
             return null;
         }
-        String holder = workspace.database().writer().waitingFor();
+        String holder = workspace.writeWaitingFor();
         return holder == null ? null : "waiting for the write lock (held by " + dev.tack.text.Sanitizer.line(holder) + ")";
     }
 
@@ -866,8 +866,7 @@ final class BoardController {
         messageUntil = clock.instant().plus(ERROR_SHOWN);
     }
 
-    private static String home(Path file) {
-        String path = file.toString();
+    private static String home(String path) {
         String home = System.getProperty("user.home");
         return home != null && !home.isEmpty() && path.startsWith(home + "/") ? "~" + path.substring(home.length()) : path;
     }

@@ -18,12 +18,12 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import dev.tack.board.BoardView;
+import dev.tack.board.Changes;
 import dev.tack.board.Presence;
 import dev.tack.board.Workspace;
 import dev.tack.model.Event;
 import dev.tack.model.Heartbeat;
-import dev.tack.store.ChangeFeed;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * The full-screen board (docs/ARCHITECTURE.md §5): one loop. An input thread blocks on the terminal and queues
@@ -56,10 +56,9 @@ public final class BoardScreen {
     private final Presence presence;
     /** When this screen's presence row was last written; 0 makes the next poll beat. */
     private long lastBeatAt;
-    private final Path file;
     /** Tells when the board file is deleted or replaced under the screen (one stat, no I/O on it). */
-    private final dev.tack.store.Database database;
-    private ChangeFeed feed;
+    private final Workspace workspace;
+    private Changes feed;
     private ScheduledExecutorService presenceThread;
     private Thread inputThread;
     private volatile int inputGeneration;
@@ -98,8 +97,7 @@ public final class BoardScreen {
 
     BoardScreen(Workspace workspace, Session session) {
         this.session = session;
-        this.file = workspace.database().file();
-        this.database = workspace.database();
+        this.workspace = workspace;
         this.presence = new Presence(workspace, Heartbeat.SCREEN);
         this.controller = new BoardController(workspace, new BoardController.Host() {
             @Override
@@ -187,9 +185,9 @@ public final class BoardScreen {
         if (feed != null) {
             return;
         }
-        ChangeFeed opened = null;
+        Changes opened = null;
         try {
-            opened = controller.workspace().database().changeFeed(Math.max(0, controller.shownEventId()));
+            opened = controller.workspace().changes(Math.max(0, controller.shownEventId()));
             presenceStamp = Presence.stamp(opened);
             feed = opened;
         } catch (TackException e) {
@@ -330,7 +328,7 @@ public final class BoardScreen {
         }
         lastFileCheck = now;
         String before = controller.problem();
-        controller.fileProblem(database.fileProblem().map(problem -> problem + ": nothing can be saved; q quits").orElse(null));
+        controller.fileProblem(workspace.fileProblem().map(problem -> problem + ": nothing can be saved; q quits").orElse(null));
         return !Objects.equals(before, controller.problem());
     }
 
@@ -433,7 +431,7 @@ public final class BoardScreen {
         }
         boolean first = lastBeatAt == 0;
         try {
-            if (!presence.beat(feed::writeUnnoticed)) {
+            if (!feed.beat(presence)) {
                 return;
             }
             // Our beat moved the presence rows, and the feed will not report it: count our part as
@@ -577,7 +575,7 @@ public final class BoardScreen {
         session.close();
         writes.shutdown(); // a key's write still waiting for the lock lands (or fails at its deadline) before the exit
         try {
-            writes.awaitTermination(dev.tack.store.Writer.DEFAULT_DEADLINE.toMillis() * 2, TimeUnit.MILLISECONDS);
+            writes.awaitTermination(Workspace.DEFAULT_LOCK_DEADLINE.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -5,7 +5,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.tack.board.Boards;
 import dev.tack.model.Board;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /** The boards of the file: Enter switches, {@code a} adds one, {@code r} renames the highlighted one. */
 final class BoardSwitcher implements Dialog {

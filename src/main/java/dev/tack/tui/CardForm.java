@@ -15,7 +15,7 @@ import dev.tack.board.CardEdit;
 import dev.tack.board.DueDates;
 import dev.tack.board.Validation;
 import dev.tack.model.Card;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * The card form (new card and edit): title first, then the optional fields, and how its text

@@ -12,7 +12,7 @@ import dev.tack.model.Card;
 import dev.tack.model.Comment;
 import dev.tack.model.Event;
 import dev.tack.model.Run;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * One card in full: fields, description, comments, runs and its history (who, when, from which

@@ -13,10 +13,9 @@ import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
 import dev.tack.model.Card;
 import dev.tack.model.Comment;
-import dev.tack.store.CardTable;
-import dev.tack.store.Database;
-import dev.tack.store.Hosts;
-import dev.tack.store.TackException;
+import dev.tack.store.sqlite.Database;
+import dev.tack.model.Hosts;
+import dev.tack.model.TackException;
 
 /**
  * A child JVM that writes one board file through the board layer, as a person or worker would.
@@ -69,7 +68,7 @@ public final class WriterDriver {
         Database database = Database.open(db, new Database.Options(false, false, deadline), tx -> null);
         Workspace workspace = new Workspace(database, actor, null);
         Cards cards = new Cards(workspace);
-        long maxKnownId = workspace.read(CardTable::maxId);
+        long maxKnownId = workspace.read(tx -> tx.cards().maxId());
         out.println("READY " + pid + " .");
         if (writes > 0) {
             // A start line: the parent lets every process go at once, so that the writes overlap.

@@ -29,8 +29,8 @@ import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
 import dev.tack.model.Event;
 import dev.tack.model.Heartbeat;
-import dev.tack.store.Database;
-import dev.tack.store.Hosts;
+import dev.tack.store.sqlite.Database;
+import dev.tack.model.Hosts;
 import dev.tack.text.Sanitizer;
 
 /**

@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 import dev.tack.board.Boards;
 import dev.tack.board.Workspace;
 import dev.tack.model.Card;
-import dev.tack.store.Database;
+import dev.tack.store.sqlite.Database;
 import dev.tack.testing.ChildJvm;
 import dev.tack.testing.LockHolder;
 import org.junit.jupiter.api.AfterEach;
