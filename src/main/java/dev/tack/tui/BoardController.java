@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import com.googlecode.lanterna.TerminalSize;
@@ -63,9 +64,6 @@ final class BoardController {
         }
     }
 
-    /** Refused while a key's write still waits: forms and dialogs need their answer at once. */
-    static final String STILL_WAITING = "a change is still waiting for the write lock: try again when it is saved";
-
     /** How long a confirmation stays on the status row, unless a key clears it sooner. */
     static final Duration INFO_SHOWN = Duration.ofSeconds(5);
     /** A refusal or an error stays longer: it has to be read, and it must not hide who is here for good. */
@@ -95,8 +93,8 @@ final class BoardController {
     private Long dragCard;
     private int dragFromLane = -1;
     private int dropLane = -1;
-    /** Keys' writes handed to the host and not yet applied (loop thread only). */
-    private int pendingWrites;
+    /** Writes handed to the host and not yet back. */
+    private final Writes writes;
     /** The waiting note at the last render, to tell the loop when to draw it anew. */
     private String shownWaiting;
 
@@ -108,6 +106,7 @@ final class BoardController {
     BoardController(Workspace workspace, Host host, Clock clock, Function<String, String> environment) {
         this.host = host;
         this.clock = clock;
+        this.writes = new Writes(host, () -> this.workspace.database().readOnly() ? null : this.workspace.database().writer().waitingFor());
         this.colour = !Monochrome.wanted(environment);
         // A board tack can only read (a read-only mount, no write permission) says so where the file is named.
         this.database = home(workspace.database().file()) + (workspace.database().readOnly() ? " · read-only" : "");
@@ -402,76 +401,102 @@ final class BoardController {
     // -- actions ----------------------------------------------------------------------------------
 
     /**
-     * Runs one board call. On success re-reads the board and shows {@code done} (if any); on a
-     * refusal shows the reason and returns it, changing nothing.
+     * Runs one board call without waiting for it: the host runs it (in order, one at a time) while
+     * the screen keeps drawing and reading keys, then, back on the loop's thread, the board is
+     * re-read, {@code done} or the refusal is shown and {@code after} gets the outcome. A stale
+     * version is left to {@code after} when there is one (it may offer a choice).
      */
-    String write(Supplier<?> call, String done) {
-        if (pendingWrites > 0) {
-            error(STILL_WAITING); // run now, it could land before the key's write queued first
-            return STILL_WAITING;
-        }
+    Writes.Pending submit(Supplier<?> call, String done, Consumer<WriteOutcome> after) {
         if (problem() != null) {
             error(problem()); // a board it cannot read is not one to change blind
-            return problem();
-        }
-        try {
-            call.get();
-        } catch (TackException e) {
-            error(e.getMessage());
-            reload();
-            return e.getMessage();
-        }
-        reload();
-        if (done != null) {
-            info(done);
-        }
-        return null;
-    }
-
-    /**
-     * Runs one board call for a key without waiting for it: the host runs it (in order, one at a
-     * time) while the screen keeps drawing and reading keys, then {@code after} gets the result or
-     * the refusal back on the loop's thread, after the board was re-read and {@code done} or the
-     * refusal was shown.
-     */
-    private void writeLater(Supplier<?> call, String done, java.util.function.BiConsumer<Object, TackException> after) {
-        if (problem() != null) {
-            error(problem()); // a board it cannot read is not one to change blind
-            return;
-        }
-        Object[] result = new Object[1];
-        TackException[] refusal = new TackException[1];
-        pendingWrites++;
-        host.inBackground(() -> {
-            try {
-                result[0] = call.get();
-            } catch (TackException e) {
-                refusal[0] = e;
-            } catch (RuntimeException e) {
-                refusal[0] = TackException.failed("cannot save: " + e);
+            if (after != null) {
+                after.accept(new WriteOutcome.Unwritable(problem()));
             }
-        }, () -> {
-            pendingWrites--;
+            return Writes.NONE;
+        }
+        return writes.submit(call, outcome -> {
             reload();
-            if (refusal[0] != null) {
-                error(refusal[0].getMessage());
-            } else if (done != null) {
-                info(done);
+            if (outcome instanceof WriteOutcome.Done) {
+                if (done != null) {
+                    info(done);
+                }
+            } else if (!(outcome instanceof WriteOutcome.Stale && after != null)) {
+                error(outcome.reason());
             }
             if (after != null) {
-                after.accept(result[0], refusal[0]);
+                after.accept(outcome);
             }
         });
     }
 
+    private void writeLater(Supplier<?> call, String done, Consumer<WriteOutcome> after) {
+        submit(call, done, after);
+    }
+
+    /**
+     * A form's save through {@link #submit}: the form waits for the outcome (it says what it waits
+     * for, Esc stops waiting) and closes when saved or shows the refusal; {@code after} runs first.
+     */
+    Form.Saved saveFrom(Form form, Supplier<?> call, String done, Consumer<WriteOutcome> after) {
+        FormWait wait = new FormWait(form);
+        wait.pending = submit(call, done, outcome -> {
+            if (after != null) {
+                after.accept(outcome);
+            }
+            wait.settle(outcome.reason());
+        });
+        return wait.answer();
+    }
+
+    /**
+     * A form waiting for its save, settled once the outcome is back. With a host that writes at
+     * once (tests), the outcome is back before the form hears of it: it is then answered directly.
+     */
+    private final class FormWait {
+        private final Form form;
+        private boolean answered;
+        private boolean settled;
+        private String refusal;
+        /** The write it waits for now (a save may take two). */
+        Writes.Pending pending = Writes.NONE;
+
+        FormWait(Form form) {
+            this.form = form;
+        }
+
+        void settle(String why) {
+            if (!answered) {
+                settled = true;
+                refusal = why;
+                return;
+            }
+            List<KeyStroke> held = form.settle(why);
+            if (why == null) {
+                dialogs.remove(form);
+            }
+            held.forEach(BoardController.this::handle); // typed while it waited: now for whoever takes keys
+        }
+
+        Form.Saved answer() {
+            answered = true;
+            if (settled) {
+                return Form.Saved.of(refusal);
+            }
+            return new Form.Saved.Waiting(() -> {
+                String note = waitingNote();
+                return note != null ? note : "saving…";
+            }, () -> pending.stop());
+        }
+    }
+
     /** True while a key's write has not come back yet. */
     boolean writePending() {
-        return pendingWrites > 0;
+        return writes.pending();
     }
 
     /** The status row's note while a write waits for another program's lock, or null. */
     String waitingNote() {
-        if (pendingWrites == 0 || workspace.database().readOnly()) {
+        if (!writes.pending() || workspace.database().readOnly()) {
             return null;
         }
         String holder = workspace.database().writer().waitingFor();
@@ -486,13 +511,15 @@ final class BoardController {
     /** Undo or redo, then keep the selection on the card that changed (when it is still shown). */
     private void undoOrRedo(boolean redo) {
         History history = new History(workspace);
-        writeLater(() -> redo ? history.redo() : history.undo(), null, (result, refusal) -> {
-            if (refusal == null && result instanceof Card changed) {
+        writeLater(() -> redo ? history.redo() : history.undo(), null, outcome -> {
+            if (outcome instanceof WriteOutcome.Done done && done.result() instanceof Card changed) {
                 if (!changed.archived()) {
                     model.select(changed.id());
                 }
                 info((redo ? "redid" : "undid") + " the last change to #" + changed.id()
                         + (changed.archived() ? " (now archived)" : ""));
+            } else if (outcome instanceof WriteOutcome.Stale stale) {
+                error(stale.reason());
             }
         });
     }
@@ -522,18 +549,17 @@ final class BoardController {
         push(CardForm.create(column, form -> {
             CardForm.Values v;
             try {
-                v = CardForm.read(form, LocalDate.now());
+                v = CardForm.read(form, today());
             } catch (TackException e) {
-                return e.getMessage();
+                return new Form.Saved.Refused(e.getMessage());
             }
-            Card[] added = new Card[1];
-            String refusal = write(() -> added[0] = cards.add(new NewCard(v.title(), column, v.description(), v.tags(),
-                    v.priority(), v.due(), v.assignee(), null)), null);
-            if (refusal == null) {
-                model.select(added[0].id());
-                info("added #" + added[0].id() + " to " + column);
-            }
-            return refusal;
+            return saveFrom(form, () -> cards.add(new NewCard(v.title(), column, v.description(), v.tags(),
+                    v.priority(), v.due(), v.assignee(), null)), null, outcome -> {
+                        if (outcome instanceof WriteOutcome.Done done && done.result() instanceof Card added) {
+                            model.select(added.id());
+                            info("added #" + added.id() + " to " + column);
+                        }
+                    });
         }));
     }
 
@@ -545,71 +571,75 @@ final class BoardController {
         push(CardForm.edit(base, typed, form -> {
             CardForm.Values v;
             try {
-                v = CardForm.read(form, LocalDate.now());
+                v = CardForm.read(form, today());
             } catch (TackException e) {
-                return e.getMessage();
+                return new Form.Saved.Refused(e.getMessage());
             }
             CardEdit edit = CardForm.edit(form, v, base);
             if (edit.isEmpty()) {
                 info("nothing changed");
-                return null;
+                return Form.Saved.DONE;
             }
-            return save(base, edit, true);
+            FormWait wait = new FormWait(form);
+            save(base, edit, wait);
+            return wait.answer();
         }));
     }
 
     /**
-     * Saves an edit made on {@code seen} (the version the person read). When someone changed the card
-     * meanwhile: if they touched none of the fields this edit changes, nothing of theirs is lost and it
-     * is saved on top of their version; otherwise the person sees both and chooses.
-     * Returns a refusal for the form to show, or null when the form may close.
+     * Saves an edit made on {@code seen} (the version the person read), off the loop. When someone
+     * changed the card meanwhile: if they touched none of the fields this edit changes, nothing of
+     * theirs is lost and it is saved on top of their version; otherwise the person sees both and
+     * chooses. {@code wait} (the form's, or null) settles with a refusal to show, or null when the
+     * form may close.
      */
-    private String save(Card seen, CardEdit edit, boolean fromForm) {
-        if (pendingWrites > 0) {
-            error(STILL_WAITING);
-            return fromForm ? STILL_WAITING : null;
-        }
-        if (problem() != null) {
-            error(problem());
-            return problem();
-        }
-        try {
-            cards.edit(seen.id(), edit, seen.version());
-            reload();
-            info("saved #" + seen.id());
-            return null;
-        } catch (StaleVersion e) {
-            // someone changed the card since it was read: below
-        } catch (TackException e) {
-            error(e.getMessage());
-            return fromForm ? e.getMessage() : null;
-        }
-        Card theirs;
-        try {
-            theirs = queries.card(seen.id());
-        } catch (TackException e) {
-            error(e.getMessage());
-            reload();
-            return null;
-        }
-        List<String> mine = CardForm.touched(edit);
-        List<String> overlap = CardForm.differences(seen, theirs).stream().filter(mine::contains).toList();
-        String who = whoChanged(seen.id());
-        if (overlap.isEmpty() && !theirs.archived()) {
+    private void save(Card seen, CardEdit edit, FormWait wait) {
+        Consumer<String> settle = refusal -> {
+            if (wait != null) {
+                wait.settle(refusal);
+            }
+        };
+        Writes.Pending first = submit(() -> cards.edit(seen.id(), edit, seen.version()), "saved #" + seen.id(), outcome -> {
+            if (!(outcome instanceof WriteOutcome.Stale)) {
+                settle.accept(outcome.reason());
+                return;
+            }
+            Card theirs;
             try {
-                cards.edit(seen.id(), edit, theirs.version());
-                reload();
-                info("saved #" + seen.id() + " on top of " + who + "'s change (different fields)");
-                return null;
-            } catch (StaleVersion e) {
-                // a third change meanwhile: the person chooses
+                theirs = queries.card(seen.id());
             } catch (TackException e) {
                 error(e.getMessage());
-                reload();
-                return fromForm ? e.getMessage() : null;
+                settle.accept(null);
+                return;
             }
+            List<String> mine = CardForm.touched(edit);
+            List<String> overlap = CardForm.differences(seen, theirs).stream().filter(mine::contains).toList();
+            String who = whoChanged(seen.id());
+            if (!overlap.isEmpty() || theirs.archived()) {
+                choose(seen, theirs, edit, who);
+                settle.accept(null);
+                return;
+            }
+            Writes.Pending second = submit(() -> cards.edit(seen.id(), edit, theirs.version()),
+                    "saved #" + seen.id() + " on top of " + who + "'s change (different fields)", again -> {
+                        if (again instanceof WriteOutcome.Stale) {
+                            choose(seen, theirs, edit, who); // a third change meanwhile: the person chooses
+                            settle.accept(null);
+                        } else {
+                            settle.accept(again.reason());
+                        }
+                    });
+            if (wait != null) {
+                wait.pending = second;
+            }
+        });
+        if (wait != null && wait.pending == Writes.NONE) {
+            wait.pending = first; // (a host that writes at once has settled it already)
         }
-        reload();
+    }
+
+    /** Someone changed fields this edit changes too: the person sees both versions and chooses. */
+    private void choose(Card seen, Card theirs, CardEdit edit, String who) {
         push(new ConflictChooser(seen, theirs, edit, who, new ConflictChooser.Choice() {
             @Override
             public void keepTheirs() {
@@ -618,7 +648,7 @@ final class BoardController {
 
             @Override
             public void overwrite() {
-                save(theirs, edit, false);
+                save(theirs, edit, null);
             }
 
             @Override
@@ -630,7 +660,6 @@ final class BoardController {
                 openEdit(theirs, typed);
             }
         }));
-        return null;
     }
 
     private String whoChanged(long cardId) {
@@ -648,10 +677,6 @@ final class BoardController {
     }
 
     private void editInEditor(Card card) {
-        if (pendingWrites > 0) {
-            error(STILL_WAITING); // before the editor opens: what is written there could not be saved
-            return;
-        }
         Optional<String> edited = host.editExternally(card.description(), "card-" + card.id());
         if (edited.isEmpty()) {
             return;
@@ -662,16 +687,16 @@ final class BoardController {
             return;
         }
         String description = text.endsWith("\n") && !card.description().endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-        save(card, CardEdit.none().withDescription(description), false);
+        save(card, CardEdit.none().withDescription(description), null); // queued behind any write still waiting
     }
 
     private void comment(Card card) {
         push(new Form("Comment on #" + card.id(), List.of(Form.Field.note("comment", "Comment", "", 4)), form -> {
             String text = form.value("comment");
             if (text.isBlank()) {
-                return "write something, or press Esc";
+                return new Form.Saved.Refused("write something, or press Esc");
             }
-            return write(() -> cards.comment(card.id(), text), "commented on #" + card.id());
+            return saveFrom(form, () -> cards.comment(card.id(), text), "commented on #" + card.id(), null);
         }));
     }
 
@@ -679,18 +704,23 @@ final class BoardController {
         long version = card.version();
         push(new Confirm("Archive", "Archive #" + card.id() + " “" + card.title() + "”?", () -> {
             writeLater(() -> cards.archive(card.id(), version), "archived #" + card.id() + " (tack restore " + card.id()
-                    + " brings it back)", (result, refusal) -> {
-                        if (refusal instanceof StaleVersion) {
+                    + " brings it back)", outcome -> {
+                        if (outcome instanceof WriteOutcome.Stale) {
                             error("#" + card.id() + " changed while you were deciding (by " + whoChanged(card.id()) + "): look again");
                         }
                     });
         }));
     }
 
+    /** Today, by the program's clock (due dates, the details view). */
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     private void details(Card card) {
         try {
             CardDetails details = queries.details(card.id());
-            push(new DetailsView(details, queries::details, this::perform, LocalDate.now()));
+            push(new DetailsView(details, queries::details, this::perform, today()));
         } catch (TackException e) {
             error(e.getMessage());
         }

@@ -23,6 +23,7 @@ final class BoardRenderer {
     static final Pen SEPARATOR = DIM;
     static final Pen ERROR = Pen.PLAIN.bold().fg(TextColor.ANSI.RED);
     static final Pen INFO = Pen.PLAIN.fg(TextColor.ANSI.GREEN);
+    static final Pen WAITING = Pen.PLAIN.bold().fg(TextColor.ANSI.YELLOW);
     static final Pen PROBLEM = Pen.PLAIN.bold().fg(TextColor.ANSI.WHITE).bg(TextColor.ANSI.RED);
     static final Pen DUE = Pen.PLAIN.fg(TextColor.ANSI.YELLOW);
     static final Pen OVERDUE = Pen.PLAIN.bold().fg(TextColor.ANSI.RED);

@@ -242,17 +242,19 @@ public final class BoardScreen {
         if (item instanceof KeyStroke key && !(key instanceof com.googlecode.lanterna.input.MouseAction)
                 && KeyMap.board(key) instanceof Action.Suspend) {
             suspendToShell(); // in any dialog or field too, as Ctrl+Z does everywhere else
-        } else if (item instanceof KeyStroke key) {
-            Workspace before = controller.workspace();
+            return;
+        }
+        Workspace before = controller.workspace();
+        if (item instanceof KeyStroke key) {
             controller.handle(key);
-            if (controller.workspace() != before) {
-                presence.follow(controller.workspace());
-                presenceShown = "";
-                controller.presence(List.of());
-                beatSoon();
-            }
         } else if (item instanceof Runnable task) {
-            task.run();
+            task.run(); // a write's outcome may switch the board too (a board added in the switcher)
+        }
+        if (controller.workspace() != before) {
+            presence.follow(controller.workspace());
+            presenceShown = "";
+            controller.presence(List.of());
+            beatSoon();
         }
     }
 
