@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -853,7 +854,7 @@ final class BoardController {
     void render(TextGraphics graphics, TerminalSize size) {
         layout(size);
         Canvas canvas = new Canvas(colour ? graphics : new Monochrome(graphics));
-        new BoardRenderer(LocalDate.now()).render(canvas, layout, model, status(), dropLane);
+        new BoardRenderer(ZonedDateTime.now(clock)).render(canvas, layout, model, status(), dropLane);
         if (layout.tooSmall()) {
             return;
         }
@@ -875,7 +876,7 @@ final class BoardController {
         String last = "";
         if (lastEvent != null) {
             boolean mine = lastEvent.actor().equals(workspace.actor().name()) && lastEvent.pid() == workspace.actor().pid();
-            last = (mine ? "you" : lastEvent.actor()) + " " + lastEvent.summary() + " · " + Times.local(lastEvent.at());
+            last = (mine ? "you" : lastEvent.actor()) + " " + lastEvent.summary() + " · " + Times.local(lastEvent.at(), today());
         }
         if (shownWaiting != null) { // takes the row from any message until the write lands
             return new Status(boardName() + " · " + database, presence, last, shownWaiting, false, filterEditing, problem(),
