@@ -2,8 +2,6 @@ package dev.tack.tui;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
@@ -65,11 +63,6 @@ final class BoardController {
         }
     }
 
-    /** How long a confirmation stays on the status row, unless a key clears it sooner. */
-    static final Duration INFO_SHOWN = Duration.ofSeconds(5);
-    /** A refusal or an error stays longer: it has to be read, and it must not hide who is here for good. */
-    static final Duration ERROR_SHOWN = Duration.ofSeconds(10);
-
     private Workspace workspace;
     private Queries queries;
     private Cards cards;
@@ -79,9 +72,7 @@ final class BoardController {
     private final BoardModel model = new BoardModel();
     private final Deque<Dialog> dialogs = new ArrayDeque<>();
     private final String database;
-    private String message;
-    private boolean messageError;
-    private Instant messageUntil = Instant.MIN;
+    private final StatusMessage message;
     private final Clock clock;
     private final boolean colour;
     private String readProblem;
@@ -91,9 +82,7 @@ final class BoardController {
     private Event lastEvent;
     private boolean quit;
     private Layout layout = Layout.of(new TerminalSize(80, 24), 0);
-    private Long dragCard;
-    private int dragFromLane = -1;
-    private int dropLane = -1;
+    private final MouseDrag mouse = new MouseDrag(model, (id, column, at) -> writeLater(() -> cards.move(id, column, at, null), null, null));
     /** Writes handed to the host and not yet back. */
     private final Writes writes;
     /** The waiting note at the last render, to tell the loop when to draw it anew. */
@@ -107,6 +96,7 @@ final class BoardController {
     BoardController(Workspace workspace, Host host, Clock clock, Function<String, String> environment) {
         this.host = host;
         this.clock = clock;
+        this.message = new StatusMessage(clock);
         this.writes = new Writes(host, () -> this.workspace.database().readOnly() ? null : this.workspace.database().writer().waitingFor());
         this.colour = !Monochrome.wanted(environment);
         // A board tack can only read (a read-only mount, no write permission) says so where the file is named.
@@ -234,20 +224,16 @@ final class BoardController {
 
     /** The status row's message, or null when there is none or it has been shown long enough. */
     String message() {
-        return message != null && clock.instant().isBefore(messageUntil) ? message : null;
+        return message.text();
     }
 
     /** Drops a message shown long enough; true when one went, so the screen is drawn again without it. */
     boolean expireMessage() {
-        if (message != null && message() == null) {
-            message = null;
-            return true;
-        }
-        return false;
+        return message.expire();
     }
 
     boolean messageIsError() {
-        return messageError;
+        return message.isError();
     }
 
     Optional<Dialog> topDialog() {
@@ -270,7 +256,7 @@ final class BoardController {
             return;
         }
         if (!(key instanceof com.googlecode.lanterna.input.MouseAction)) {
-            message = null;
+            message.clear();
         }
         if (layout.tooSmall()) {
             Action action = KeyMap.board(key);
@@ -380,13 +366,13 @@ final class BoardController {
         } else if (action instanceof Action.Quit) {
             quit = true;
         } else if (action instanceof Action.Press p) {
-            press(p.x(), p.y());
+            mouse.press(layout, p.x(), p.y());
         } else if (action instanceof Action.Drag d) {
-            drag(d.x(), d.y());
+            mouse.drag(layout, d.x(), d.y());
         } else if (action instanceof Action.Release r) {
-            release(r.x(), r.y());
+            mouse.release(layout, r.x(), r.y());
         } else if (action instanceof Action.Wheel w) {
-            wheel(w.x(), w.y(), w.direction());
+            mouse.wheel(layout, w.x(), w.y(), w.direction());
         }
     }
 
@@ -760,92 +746,8 @@ final class BoardController {
         return model.loaded() ? model.view().board().name() : "";
     }
 
-    // -- mouse ------------------------------------------------------------------------------------
-
-    private void press(int x, int y) {
-        dragCard = null;
-        dropLane = -1;
-        int visible = layout.laneAt(x);
-        if (visible < 0 || layout.tooSmall()) {
-            return;
-        }
-        int laneIndex = model.firstLane() + visible;
-        if (laneIndex >= model.lanes().size()) {
-            return;
-        }
-        if (y == Layout.HEADER_ROW) {
-            if (visible == 0 && model.firstLane() > 0 && x < layout.laneX(0) + 2) {
-                model.scrollLanes(-1);
-            } else if (visible == layout.lanesVisible() - 1 && x >= layout.width() - 1
-                    && model.firstLane() + layout.lanesVisible() < model.lanes().size()) {
-                model.scrollLanes(1);
-            } else {
-                model.selectInLane(laneIndex, model.scroll(laneIndex));
-            }
-            return;
-        }
-        int slot = layout.slotAt(y);
-        if (slot < 0) {
-            return;
-        }
-        int index = model.scroll(laneIndex) + slot;
-        List<Card> laneCards = model.lanes().get(laneIndex).cards();
-        if (index < laneCards.size()) {
-            model.selectInLane(laneIndex, index);
-            dragCard = laneCards.get(index).id();
-            dragFromLane = laneIndex;
-        } else {
-            model.selectInLane(laneIndex, laneCards.size() - 1);
-        }
-    }
-
-    private void drag(int x, int y) {
-        if (dragCard == null) {
-            return;
-        }
-        int visible = layout.laneAt(x);
-        dropLane = visible < 0 ? -1 : model.firstLane() + visible;
-    }
-
-    private void release(int x, int y) {
-        Long id = dragCard;
-        dragCard = null;
-        dropLane = -1;
-        if (id == null) {
-            return;
-        }
-        int visible = layout.laneAt(x);
-        if (visible < 0 || model.firstLane() + visible >= model.lanes().size()) {
-            return;
-        }
-        int laneIndex = model.firstLane() + visible;
-        BoardModel.Lane target = model.lanes().get(laneIndex);
-        int slot = layout.slotAt(y);
-        Integer position = null;
-        if (slot >= 0) {
-            int index = model.scroll(laneIndex) + slot;
-            position = index < target.cards().size() ? target.cards().get(index).position() : null;
-        }
-        if (laneIndex == dragFromLane) {
-            Card card = model.selectedCard().filter(c -> c.id() == id).orElse(null);
-            if (card == null || position == null || position == card.position()) {
-                return;
-            }
-        }
-        Integer at = position;
-        String column = target.column().name();
-        writeLater(() -> cards.move(id, column, at, null), null, null);
-    }
-
-    private void wheel(int x, int y, int direction) {
-        int visible = layout.laneAt(x);
-        if (visible >= 0) {
-            model.scrollLane(model.firstLane() + visible, direction);
-        }
-    }
-
     int dropLane() {
-        return dropLane;
+        return mouse.dropLane();
     }
 
     // -- drawing ----------------------------------------------------------------------------------
@@ -854,7 +756,7 @@ final class BoardController {
     void render(TextGraphics graphics, TerminalSize size) {
         layout(size);
         Canvas canvas = new Canvas(colour ? graphics : new Monochrome(graphics));
-        new BoardRenderer(ZonedDateTime.now(clock)).render(canvas, layout, model, status(), dropLane);
+        new BoardRenderer(ZonedDateTime.now(clock)).render(canvas, layout, model, status(), mouse.dropLane());
         if (layout.tooSmall()) {
             return;
         }
@@ -882,19 +784,15 @@ final class BoardController {
             return new Status(boardName() + " · " + database, presence, last, shownWaiting, false, filterEditing, problem(),
                     KeyMap.HINTS);
         }
-        return new Status(boardName() + " · " + database, presence, last, message(), messageError, filterEditing, problem(), KeyMap.HINTS);
+        return new Status(boardName() + " · " + database, presence, last, message(), messageIsError(), filterEditing, problem(), KeyMap.HINTS);
     }
 
     void info(String text) {
-        message = text;
-        messageError = false;
-        messageUntil = clock.instant().plus(INFO_SHOWN);
+        message.info(text);
     }
 
     void error(String text) {
-        message = text;
-        messageError = true;
-        messageUntil = clock.instant().plus(ERROR_SHOWN);
+        message.error(text);
     }
 
     private static String home(Path file) {
