@@ -21,14 +21,10 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.tack.board.BoardView;
 import dev.tack.board.Boards;
 import dev.tack.board.CardDetails;
-import dev.tack.board.CardEdit;
 import dev.tack.board.CardFilter;
 import dev.tack.board.Cards;
 import dev.tack.board.Columns;
-import dev.tack.board.History;
-import dev.tack.board.NewCard;
 import dev.tack.board.Queries;
-import dev.tack.board.StaleVersion;
 import dev.tack.board.Workspace;
 import dev.tack.model.Card;
 import dev.tack.model.Event;
@@ -85,6 +81,7 @@ final class BoardController {
     private final MouseDrag mouse = new MouseDrag(model, (id, column, at) -> writeLater(() -> cards.move(id, column, at, null), null, null));
     /** Writes handed to the host and not yet back. */
     private final Writes writes;
+    private final CardActions actions;
     /** The waiting note at the last render, to tell the loop when to draw it anew. */
     private String shownWaiting;
 
@@ -97,6 +94,7 @@ final class BoardController {
         this.host = host;
         this.clock = clock;
         this.message = new StatusMessage(clock);
+        this.actions = new CardActions(this, host);
         this.writes = new Writes(host, () -> this.workspace.database().readOnly() ? null : this.workspace.database().writer().waitingFor());
         this.colour = !Monochrome.wanted(environment);
         // A board tack can only read (a read-only mount, no write permission) says so where the file is named.
@@ -326,17 +324,17 @@ final class BoardController {
         } else if (action instanceof Action.StepCard s) {
             withCard(card -> writeLater(() -> cards.step(card.id(), s.direction(), null), null, null));
         } else if (action instanceof Action.ShiftCard s) {
-            withCard(card -> shift(card, s.delta()));
+            withCard(card -> actions.shift(card, s.delta()));
         } else if (action instanceof Action.NewCard) {
-            newCard();
+            actions.newCard();
         } else if (action instanceof Action.Edit) {
-            withCard(this::edit);
+            withCard(actions::edit);
         } else if (action instanceof Action.EditInEditor) {
-            withCard(this::editInEditor);
+            withCard(actions::editInEditor);
         } else if (action instanceof Action.Comment) {
-            withCard(this::comment);
+            withCard(actions::comment);
         } else if (action instanceof Action.Archive) {
-            withCard(this::archive);
+            withCard(actions::archive);
         } else if (action instanceof Action.Details) {
             withCard(this::details);
         } else if (action instanceof Action.StartFilter) {
@@ -357,7 +355,7 @@ final class BoardController {
         } else if (action instanceof Action.ManageColumns) {
             push(new ColumnsManager(this));
         } else if (action instanceof Action.History h) {
-            undoOrRedo(h.redo());
+            actions.undoOrRedo(h.redo());
         } else if (action instanceof Action.Help) {
             push(new HelpOverlay());
         } else if (action instanceof Action.Redraw) {
@@ -439,7 +437,7 @@ final class BoardController {
      * A form waiting for its save, settled once the outcome is back. With a host that writes at
      * once (tests), the outcome is back before the form hears of it: it is then answered directly.
      */
-    private final class FormWait {
+    final class FormWait {
         private final Form form;
         private boolean answered;
         private boolean settled;
@@ -495,212 +493,8 @@ final class BoardController {
         return !java.util.Objects.equals(shownWaiting, waitingNote());
     }
 
-    /** Undo or redo, then keep the selection on the card that changed (when it is still shown). */
-    private void undoOrRedo(boolean redo) {
-        History history = new History(workspace);
-        writeLater(() -> redo ? history.redo() : history.undo(), null, outcome -> {
-            if (outcome instanceof WriteOutcome.Done done && done.result() instanceof Card changed) {
-                if (!changed.archived()) {
-                    model.select(changed.id());
-                }
-                info((redo ? "redid" : "undid") + " the last change to #" + changed.id()
-                        + (changed.archived() ? " (now archived)" : ""));
-            } else if (outcome instanceof WriteOutcome.Stale stale) {
-                error(stale.reason());
-            }
-        });
-    }
-
-    private void shift(Card card, int delta) {
-        List<Card> shown = model.currentLane().map(BoardModel.Lane::cards).orElse(List.of());
-        int index = model.selectedIndex();
-        if (!model.filtered()) {
-            writeLater(() -> cards.shift(card.id(), delta, null), null, null);
-            return;
-        }
-        int target = index + Integer.signum(delta);
-        if (target < 0 || target >= shown.size()) {
-            return;
-        }
-        int position = shown.get(target).position();
-        writeLater(() -> cards.move(card.id(), null, position, null), null, null);
-    }
-
-    private void newCard() {
-        Optional<BoardModel.Lane> lane = model.currentLane();
-        if (lane.isEmpty()) {
-            error("this board has no columns yet: press C to add one");
-            return;
-        }
-        String column = lane.get().column().name();
-        push(CardForm.create(column, form -> {
-            CardForm.Values v;
-            try {
-                v = CardForm.read(form, today());
-            } catch (TackException e) {
-                return new Form.Saved.Refused(e.getMessage());
-            }
-            return saveFrom(form, () -> cards.add(new NewCard(v.title(), column, v.description(), v.tags(),
-                    v.priority(), v.due(), v.assignee(), null)), null, outcome -> {
-                        if (outcome instanceof WriteOutcome.Done done && done.result() instanceof Card added) {
-                            model.select(added.id());
-                            info("added #" + added.id() + " to " + column);
-                        }
-                    });
-        }));
-    }
-
-    private void edit(Card card) {
-        openEdit(card, Map.of());
-    }
-
-    private void openEdit(Card base, Map<String, String> typed) {
-        push(CardForm.edit(base, typed, form -> {
-            CardForm.Values v;
-            try {
-                v = CardForm.read(form, today());
-            } catch (TackException e) {
-                return new Form.Saved.Refused(e.getMessage());
-            }
-            CardEdit edit = CardForm.edit(form, v, base);
-            if (edit.isEmpty()) {
-                info("nothing changed");
-                return Form.Saved.DONE;
-            }
-            FormWait wait = new FormWait(form);
-            save(base, edit, wait);
-            return wait.answer();
-        }));
-    }
-
-    /**
-     * Saves an edit made on {@code seen} (the version the person read), off the loop. When someone
-     * changed the card meanwhile: if they touched none of the fields this edit changes, nothing of
-     * theirs is lost and it is saved on top of their version; otherwise the person sees both and
-     * chooses. {@code wait} (the form's, or null) settles with a refusal to show, or null when the
-     * form may close.
-     */
-    private void save(Card seen, CardEdit edit, FormWait wait) {
-        Consumer<String> settle = refusal -> {
-            if (wait != null) {
-                wait.settle(refusal);
-            }
-        };
-        Writes.Pending first = submit(() -> cards.edit(seen.id(), edit, seen.version()), "saved #" + seen.id(), outcome -> {
-            if (!(outcome instanceof WriteOutcome.Stale)) {
-                settle.accept(outcome.reason());
-                return;
-            }
-            Card theirs;
-            try {
-                theirs = queries.card(seen.id());
-            } catch (TackException e) {
-                error(e.getMessage());
-                settle.accept(null);
-                return;
-            }
-            List<String> mine = CardForm.touched(edit);
-            List<String> overlap = CardForm.differences(seen, theirs).stream().filter(mine::contains).toList();
-            String who = whoChanged(seen.id());
-            if (!overlap.isEmpty() || theirs.archived()) {
-                choose(seen, theirs, edit, who);
-                settle.accept(null);
-                return;
-            }
-            Writes.Pending second = submit(() -> cards.edit(seen.id(), edit, theirs.version()),
-                    "saved #" + seen.id() + " on top of " + who + "'s change (different fields)", again -> {
-                        if (again instanceof WriteOutcome.Stale) {
-                            choose(seen, theirs, edit, who); // a third change meanwhile: the person chooses
-                            settle.accept(null);
-                        } else {
-                            settle.accept(again.reason());
-                        }
-                    });
-            if (wait != null) {
-                wait.pending = second;
-            }
-        });
-        if (wait != null && wait.pending == Writes.NONE) {
-            wait.pending = first; // (a host that writes at once has settled it already)
-        }
-    }
-
-    /** Someone changed fields this edit changes too: the person sees both versions and chooses. */
-    private void choose(Card seen, Card theirs, CardEdit edit, String who) {
-        push(new ConflictChooser(seen, theirs, edit, who, new ConflictChooser.Choice() {
-            @Override
-            public void keepTheirs() {
-                info("kept " + who + "'s version of #" + seen.id() + "; yours was not saved");
-            }
-
-            @Override
-            public void overwrite() {
-                save(theirs, edit, null);
-            }
-
-            @Override
-            public void editAgain() {
-                Map<String, String> typed = new LinkedHashMap<>();
-                for (String field : CardForm.touched(edit)) {
-                    typed.put(field, CardForm.after(theirs, edit, field));
-                }
-                openEdit(theirs, typed);
-            }
-        }));
-    }
-
-    private String whoChanged(long cardId) {
-        try {
-            List<Event> history = queries.details(cardId).history();
-            if (!history.isEmpty()) {
-                Event last = history.get(history.size() - 1);
-                return last.actor() + (last.actor().equals(workspace.actor().name()) && last.pid() != workspace.actor().pid()
-                        ? " (in another window)" : "");
-            }
-        } catch (TackException ignored) {
-            // who it was is a courtesy
-        }
-        return "someone";
-    }
-
-    private void editInEditor(Card card) {
-        Optional<String> edited = host.editExternally(card.description(), "card-" + card.id());
-        if (edited.isEmpty()) {
-            return;
-        }
-        String text = edited.get();
-        if (text.equals(card.description()) || text.equals(card.description() + "\n")) {
-            info("description unchanged");
-            return;
-        }
-        String description = text.endsWith("\n") && !card.description().endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-        save(card, CardEdit.none().withDescription(description), null); // queued behind any write still waiting
-    }
-
-    private void comment(Card card) {
-        push(new Form("Comment on #" + card.id(), List.of(Form.Field.note("comment", "Comment", "", 4)), form -> {
-            String text = form.value("comment");
-            if (text.isBlank()) {
-                return new Form.Saved.Refused("write something, or press Esc");
-            }
-            return saveFrom(form, () -> cards.comment(card.id(), text), "commented on #" + card.id(), null);
-        }));
-    }
-
-    private void archive(Card card) {
-        long version = card.version();
-        push(new Confirm("Archive", "Archive #" + card.id() + " “" + card.title() + "”?", () -> {
-            writeLater(() -> cards.archive(card.id(), version), "archived #" + card.id() + " (tack restore " + card.id()
-                    + " brings it back)", outcome -> {
-                        if (outcome instanceof WriteOutcome.Stale) {
-                            error("#" + card.id() + " changed while you were deciding (by " + whoChanged(card.id()) + "): look again");
-                        }
-                    });
-        }));
-    }
-
     /** Today, by the program's clock (due dates, the details view). */
-    private LocalDate today() {
+    LocalDate today() {
         return LocalDate.now(clock);
     }
 
@@ -732,6 +526,19 @@ final class BoardController {
             error(e.getMessage());
             return e.getMessage();
         }
+    }
+
+    /** A wait for {@code form}'s save, to settle once its outcome is back. */
+    FormWait formWait(Form form) {
+        return new FormWait(form);
+    }
+
+    Cards cards() {
+        return cards;
+    }
+
+    Queries queries() {
+        return queries;
     }
 
     Boards boards() {
