@@ -73,7 +73,7 @@ final class BoardController {
     private final boolean colour;
     private String readProblem;
     private String fileProblem;
-    private boolean filterEditing;
+    private final FilterLine filter = new FilterLine(model, this::perform);
     private String presence = "";
     private Event lastEvent;
     private boolean quit;
@@ -239,7 +239,7 @@ final class BoardController {
     }
 
     boolean filterEditing() {
-        return filterEditing;
+        return filter.editing();
     }
 
     // -- keys -------------------------------------------------------------------------------------
@@ -263,8 +263,8 @@ final class BoardController {
             }
             return;
         }
-        if (filterEditing) {
-            filterKey(key);
+        if (filter.editing()) {
+            filter.key(key);
             return;
         }
         Dialog top = dialogs.peek();
@@ -278,30 +278,6 @@ final class BoardController {
             return;
         }
         perform(KeyMap.board(key));
-    }
-
-    private void filterKey(KeyStroke key) {
-        KeyType type = key.getKeyType();
-        String text = model.filterText();
-        if (type == KeyType.Escape) {
-            filterEditing = false;
-            model.filter("");
-        } else if (type == KeyType.Enter || type == KeyType.Tab) {
-            filterEditing = false;
-        } else if (type == KeyType.Backspace) {
-            if (!text.isEmpty()) {
-                model.filter(text.substring(0, text.offsetByCodePoints(text.length(), -1)));
-            } else {
-                filterEditing = false;
-            }
-        } else if (type == KeyType.Character && key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'u') {
-            model.filter("");
-        } else if (type == KeyType.Character && !key.isCtrlDown() && !key.isAltDown() && !Character.isISOControl(key.getCharacter())) {
-            model.filter(text + key.getCharacter());
-        } else if (type == KeyType.ArrowDown || type == KeyType.ArrowUp || type == KeyType.ArrowLeft || type == KeyType.ArrowRight) {
-            filterEditing = false;
-            perform(KeyMap.board(key));
-        }
     }
 
     void perform(Action action) {
@@ -338,13 +314,9 @@ final class BoardController {
         } else if (action instanceof Action.Details) {
             withCard(this::details);
         } else if (action instanceof Action.StartFilter) {
-            filterEditing = true;
+            filter.start();
         } else if (action instanceof Action.EditFilter) {
-            String text = model.filterText();
-            if (!text.isEmpty()) {
-                filterEditing = true;
-                model.filter(text.substring(0, text.offsetByCodePoints(text.length(), -1)));
-            }
+            filter.editAgain();
         } else if (action instanceof Action.ClearFilter) {
             if (model.filtered()) {
                 model.filter("");
@@ -588,10 +560,10 @@ final class BoardController {
             last = (mine ? "you" : lastEvent.actor()) + " " + lastEvent.summary() + " · " + Times.local(lastEvent.at(), today());
         }
         if (shownWaiting != null) { // takes the row from any message until the write lands
-            return new Status(boardName() + " · " + database, presence, last, shownWaiting, false, filterEditing, problem(),
+            return new Status(boardName() + " · " + database, presence, last, shownWaiting, false, filter.editing(), problem(),
                     KeyMap.HINTS);
         }
-        return new Status(boardName() + " · " + database, presence, last, message(), messageIsError(), filterEditing, problem(), KeyMap.HINTS);
+        return new Status(boardName() + " · " + database, presence, last, message(), messageIsError(), filter.editing(), problem(), KeyMap.HINTS);
     }
 
     void info(String text) {
