@@ -70,7 +70,7 @@ public final class ChangeFeed implements AutoCloseable {
     /** The events committed after the last one returned, oldest first. */
     public List<Event> newEvents() {
         try {
-            List<Event> events = new Tx(connection).list(EventTable.SELECT + " WHERE id > ? ORDER BY id LIMIT 10000",
+            List<Event> events = new Tx(connection).list(EventTable.SELECT + " AND id > ? ORDER BY id LIMIT 10000",
                     EventTable::map, lastEventId);
             if (!events.isEmpty()) {
                 lastEventId = events.get(events.size() - 1).id();
