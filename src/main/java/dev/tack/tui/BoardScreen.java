@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +50,7 @@ public final class BoardScreen {
     private static final long RETRY_MILLIS = 2_000;
 
     private final Session session;
+    private final Clock clock;
     private final BoardController controller;
     /** When the screen was last drawn: cards held by workers are redrawn every second for their elapsed time. */
     private long lastRender;
@@ -96,8 +98,14 @@ public final class BoardScreen {
     private volatile String shownPresence = "";
 
     BoardScreen(Workspace workspace, Session session) {
+        this(workspace, session, Clock.systemDefaultZone());
+    }
+
+    /** {@code clock} is the program's one clock: the screen's timers, its status messages and what it draws. */
+    BoardScreen(Workspace workspace, Session session, Clock clock) {
         this.session = session;
         this.workspace = workspace;
+        this.clock = clock;
         this.presence = new Presence(workspace, Heartbeat.SCREEN);
         this.controller = new BoardController(workspace, new BoardController.Host() {
             @Override
@@ -120,12 +128,12 @@ public final class BoardScreen {
                     }
                 });
             }
-        });
+        }, clock, System::getenv);
     }
 
-    /** Opens the board full-screen on the real terminal and returns when the person quits. */
-    public static void open(Workspace workspace) throws IOException {
-        new BoardScreen(workspace, new TtySession()).run();
+    /** Opens the board full-screen on the real terminal, timed by {@code clock}, and returns when the person quits. */
+    public static void open(Workspace workspace, Clock clock) throws IOException {
+        new BoardScreen(workspace, new TtySession(), clock).run();
     }
 
     BoardController controller() {
@@ -225,7 +233,7 @@ public final class BoardScreen {
                 dirty = true;
                 repaintAll = true;
             }
-            long now = System.currentTimeMillis();
+            long now = clock.millis();
             if (!dirty && now - lastRender >= 1_000 && controller.model().loaded() && !controller.model().view().running().isEmpty()) {
                 dirty = true; // a worker's elapsed time ticks on the cards it holds
             }
@@ -240,17 +248,19 @@ public final class BoardScreen {
         if (item instanceof KeyStroke key && !(key instanceof com.googlecode.lanterna.input.MouseAction)
                 && KeyMap.board(key) instanceof Action.Suspend) {
             suspendToShell(); // in any dialog or field too, as Ctrl+Z does everywhere else
-        } else if (item instanceof KeyStroke key) {
-            Workspace before = controller.workspace();
+            return;
+        }
+        Workspace before = controller.workspace();
+        if (item instanceof KeyStroke key) {
             controller.handle(key);
-            if (controller.workspace() != before) {
-                presence.follow(controller.workspace());
-                presenceShown = "";
-                controller.presence(List.of());
-                beatSoon();
-            }
         } else if (item instanceof Runnable task) {
-            task.run();
+            task.run(); // a write's outcome may switch the board too (a board added in the switcher)
+        }
+        if (controller.workspace() != before) {
+            presence.follow(controller.workspace());
+            presenceShown = "";
+            controller.presence(List.of());
+            beatSoon();
         }
     }
 
@@ -322,7 +332,7 @@ public final class BoardScreen {
 
     /** Notices the board file being deleted, moved or replaced under the open screen (a stat, no I/O on it). */
     private boolean checkFile() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (now - lastFileCheck < FILE_CHECK_MILLIS) {
             return false;
         }
@@ -333,7 +343,7 @@ public final class BoardScreen {
     }
 
     private boolean retryIfBroken() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (controller.problem() == null || now - lastRetry < RETRY_MILLIS) {
             return false;
         }

@@ -10,8 +10,8 @@ import dev.tack.board.NewCard;
 import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
 import dev.tack.model.Card;
-import dev.tack.store.Database;
-import dev.tack.store.Hosts;
+import dev.tack.store.sqlite.Database;
+import dev.tack.model.Hosts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -81,7 +81,7 @@ public final class Pictures {
             log.add("$ tack log --follow");
             Queries queries = new Queries(aliceBoard);
             for (Event event : queries.eventsAfter(Math.max(0, queries.lastEventId() - 3), 3)) {
-                log.add("#" + event.id() + " " + Times.local(event.at()) + " " + event.actor() + "@" + event.host() + " "
+                log.add("#" + event.id() + " " + Times.local(event.at(), LocalDate.now()) + " " + event.actor() + "@" + event.host() + " "
                         + Sanitizer.line(event.summary()));
             }
             write(paint(List.of(new Vt(86, 24).draw(left), new Vt(86, 24).draw(right))), log.toArray(String[]::new),
