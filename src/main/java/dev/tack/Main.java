@@ -1,7 +1,7 @@
 package dev.tack;
 
 import dev.tack.cli.TackCommand;
-import dev.tack.store.SqliteLog;
+import dev.tack.store.Storages;
 
 /** Entry point: hands argv to the command line and exits with its code. */
 public final class Main {
@@ -12,7 +12,7 @@ public final class Main {
     public static void main(String[] args) {
         NativeLibrary.locate();
         if (!java.util.Arrays.asList(args).contains("--debug")) {
-            SqliteLog.quiet();
+            Storages.quietDriverLogs();
         }
         int code = TackCommand.run(args);
         System.out.flush();

@@ -1,15 +1,10 @@
 package dev.tack.board;
 
-import java.sql.SQLException;
 import java.util.List;
 import dev.tack.model.Actor;
 import dev.tack.model.Board;
-import dev.tack.store.BoardTable;
-import dev.tack.store.CardTable;
-import dev.tack.store.ColumnTable;
-import dev.tack.store.EventTable;
-import dev.tack.store.TackException;
-import dev.tack.store.Tx;
+import dev.tack.model.TackException;
+import dev.tack.store.StorageTx;
 
 /** Boards in a file. */
 public final class Boards {
@@ -23,17 +18,17 @@ public final class Boards {
     }
 
     /** Creates a board with its columns inside a caller's transaction (also used when a file is created). */
-    public static Board create(Tx tx, Actor actor, String rawName, List<String> columns) throws SQLException {
+    public static Board create(StorageTx tx, Actor actor, String rawName, List<String> columns) {
         String name = Validation.name("board", rawName);
-        if (BoardTable.byName(tx, name).isPresent()) {
+        if (tx.boards().byName(name).isPresent()) {
             throw TackException.conflict("there is already a board named '" + name + "'");
         }
         List<String> names = Validation.columnNames(columns);
-        long id = BoardTable.insert(tx, name);
+        long id = tx.boards().insert(name);
         for (int i = 0; i < names.size(); i++) {
-            ColumnTable.insert(tx, id, names.get(i), i, null, false);
+            tx.columns().insert(id, names.get(i), i, null, false);
         }
-        EventTable.append(tx, actor, id, null, "board.added", "added board " + name + " (" + String.join(", ", names) + ")", null, null);
+        tx.events().append(actor, id, null, "board.added", "added board " + name + " (" + String.join(", ", names) + ")", null, null);
         return new Board(id, name);
     }
 
@@ -42,18 +37,18 @@ public final class Boards {
     }
 
     public List<Board> list() {
-        return workspace.read(BoardTable::all);
+        return workspace.read(tx -> tx.boards().all());
     }
 
     public Board rename(String oldName, String rawNewName) {
         String newName = Validation.name("board", rawNewName);
         return workspace.write(tx -> {
-            Board board = BoardTable.byName(tx, oldName).orElseThrow(() -> TackException.notFound("no board named '" + oldName + "'"));
-            if (!oldName.equals(newName) && BoardTable.byName(tx, newName).isPresent()) {
+            Board board = tx.boards().byName(oldName).orElseThrow(() -> TackException.notFound("no board named '" + oldName + "'"));
+            if (!oldName.equals(newName) && tx.boards().byName(newName).isPresent()) {
                 throw TackException.conflict("there is already a board named '" + newName + "'");
             }
-            BoardTable.rename(tx, board.id(), newName);
-            EventTable.append(tx, workspace.actor(), board.id(), null, "board.renamed", "renamed board " + oldName + " to " + newName, null, null);
+            tx.boards().rename(board.id(), newName);
+            tx.events().append(workspace.actor(), board.id(), null, "board.renamed", "renamed board " + oldName + " to " + newName, null, null);
             return new Board(board.id(), newName);
         });
     }
@@ -61,13 +56,13 @@ public final class Boards {
     /** Removes a board; one that still has cards is removed only with {@code force}. */
     public void remove(String name, boolean force) {
         workspace.write(tx -> {
-            Board board = BoardTable.byName(tx, name).orElseThrow(() -> TackException.notFound("no board named '" + name + "'"));
-            int cards = CardTable.liveOfBoard(tx, board.id()).size() + CardTable.archivedOfBoard(tx, board.id()).size();
+            Board board = tx.boards().byName(name).orElseThrow(() -> TackException.notFound("no board named '" + name + "'"));
+            int cards = tx.cards().liveOfBoard(board.id()).size() + tx.cards().archivedOfBoard(board.id()).size();
             if (cards > 0 && !force) {
                 throw TackException.conflict("board '" + name + "' still has " + cards + " card(s); add --force to remove it with them");
             }
-            BoardTable.delete(tx, board.id());
-            EventTable.append(tx, workspace.actor(), null, null, "board.removed", "removed board " + name + " with " + cards + " card(s)", null, null);
+            tx.boards().delete(board.id());
+            tx.events().append(workspace.actor(), null, null, "board.removed", "removed board " + name + " with " + cards + " card(s)", null, null);
             return null;
         });
     }

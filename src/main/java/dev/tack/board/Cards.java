@@ -1,6 +1,5 @@
 package dev.tack.board;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,12 +8,9 @@ import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Comment;
-import dev.tack.store.CardTable;
-import dev.tack.store.ColumnTable;
-import dev.tack.store.CommentTable;
-import dev.tack.store.EventTable;
-import dev.tack.store.TackException;
-import dev.tack.store.Tx;
+import dev.tack.model.TackException;
+import dev.tack.store.EventRows;
+import dev.tack.store.StorageTx;
 
 /**
  * Every change to cards, each one write transaction that leaves one event and bumps the card's
@@ -38,12 +34,12 @@ public final class Cards {
         return workspace.write(tx -> {
             Board board = workspace.board(tx);
             Column column = spec.column() == null ? firstColumn(tx, board) : Columns.find(tx, board, spec.column());
-            int count = ColumnTable.cardCount(tx, column.id());
+            int count = tx.columns().cardCount(column.id());
             requireRoom(column, count);
             int position = spec.position() == null ? count : clamp(spec.position(), count);
-            CardTable.openGap(tx, column.id(), position);
-            long id = CardTable.insert(tx, board.id(), column.id(), position, title, description, priority, spec.due(), assignee);
-            CardTable.replaceTags(tx, id, tags);
+            tx.cards().openGap(column.id(), position);
+            long id = tx.cards().insert(board.id(), column.id(), position, title, description, priority, spec.due(), assignee);
+            tx.cards().replaceTags(id, tags);
             Card card = load(tx, id);
             record(tx, card, "card.added", "added #" + id + " to " + column.name(), null, card);
             return card;
@@ -75,7 +71,7 @@ public final class Cards {
         return workspace.write(tx -> {
             Card card = live(tx, id);
             checkVersion(card, ifVersion);
-            List<Column> columns = ColumnTable.ofBoard(tx, card.boardId());
+            List<Column> columns = tx.columns().ofBoard(card.boardId());
             int index = indexOf(columns, card.columnId()) + Integer.signum(direction);
             if (index < 0 || index >= columns.size()) {
                 throw TackException.usage("#" + id + " is already in the " + (direction < 0 ? "first" : "last") + " column");
@@ -85,9 +81,9 @@ public final class Cards {
     }
 
     /** The move itself, inside a caller's transaction, with its event. */
-    private Card moveInside(Tx tx, Card card, Column target, Integer position) throws SQLException {
+    private Card moveInside(StorageTx tx, Card card, Column target, Integer position) {
         if (card.failed()) {
-            CardTable.clearFailure(tx, card.id()); // a person moving a failed card gives it a fresh start
+            tx.cards().clearFailure(card.id()); // a person moving a failed card gives it a fresh start
         }
         Card taken = takeFromWorker(tx, card);
         Card after = relocate(tx, taken, target, position);
@@ -103,15 +99,15 @@ public final class Cards {
      * WIP limits are checked here, so every path that moves a card (people, workers) obeys them.
      * Writes no event: the caller records the one event of its operation.
      */
-    static Card relocate(Tx tx, Card card, Column target, Integer position) throws SQLException {
+    static Card relocate(StorageTx tx, Card card, Column target, Integer position) {
         boolean sameColumn = target.id() == card.columnId();
-        int count = ColumnTable.cardCount(tx, target.id()) - (sameColumn ? 1 : 0);
+        int count = tx.columns().cardCount(target.id()) - (sameColumn ? 1 : 0);
         if (!sameColumn) {
             requireRoom(target, count);
         }
-        CardTable.closeGap(tx, card.columnId(), card.position());
+        tx.cards().closeGap(card.columnId(), card.position());
         int newPosition = position == null ? (sameColumn ? Math.min(card.position(), count) : count) : clamp(position, count);
-        CardTable.openGap(tx, target.id(), newPosition);
+        tx.cards().openGap(target.id(), newPosition);
         save(tx, card, withPlace(card, target.id(), target.name(), newPosition, false));
         return load(tx, card.id());
     }
@@ -154,7 +150,7 @@ public final class Cards {
             }
             save(tx, card, changed);
             if (!changed.tags().equals(card.tags())) {
-                CardTable.replaceTags(tx, id, changed.tags());
+                tx.cards().replaceTags(id, changed.tags());
             }
             Card after = load(tx, id);
             record(tx, after, "card.edited", "edited #" + id + ": " + String.join(", ", changedFields(card, after)), card, after);
@@ -166,7 +162,7 @@ public final class Cards {
         return workspace.write(tx -> {
             Card card = takeFromWorker(tx, live(tx, id));
             checkVersion(card, ifVersion);
-            CardTable.closeGap(tx, card.columnId(), card.position());
+            tx.cards().closeGap(card.columnId(), card.position());
             save(tx, card, withPlace(card, card.columnId(), card.column(), -1, true));
             Card after = load(tx, id);
             record(tx, after, "card.archived", "archived #" + id + " from " + card.column(), card, after);
@@ -182,7 +178,7 @@ public final class Cards {
                 throw TackException.notFound("#" + id + " is not archived (it is in " + card.column() + ")");
             }
             Column column = columnOf(tx, card);
-            int count = ColumnTable.cardCount(tx, column.id());
+            int count = tx.columns().cardCount(column.id());
             requireRoom(column, count);
             save(tx, card, withPlace(card, column.id(), column.name(), count, false));
             Card after = load(tx, id);
@@ -195,12 +191,12 @@ public final class Cards {
         String body = Validation.comment(text);
         return workspace.write(tx -> {
             Card card = any(tx, id);
-            long commentId = CommentTable.insert(tx, id, workspace.actor().name(), body);
+            long commentId = tx.comments().insert(id, workspace.actor().name(), body);
             save(tx, card, card);
             Card after = load(tx, id);
-            EventTable.append(tx, workspace.actor(), card.boardId(), id, "card.commented",
+            tx.events().append(workspace.actor(), card.boardId(), id, "card.commented",
                     "commented on #" + id + ": " + firstLine(body), null, Json.compact(java.util.Map.of("comment", body)));
-            return CommentTable.ofCard(tx, after.id()).stream().filter(c -> c.id() == commentId).findFirst().orElseThrow();
+            return tx.comments().ofCard(after.id()).stream().filter(c -> c.id() == commentId).findFirst().orElseThrow();
         });
     }
 
@@ -209,22 +205,22 @@ public final class Cards {
      * cancelled, so the worker's heartbeat fails (it stops its command) and its late result is ignored.
      * Otherwise the claim would outlive the worker in a column no reclaim looks at.
      */
-    private static Card takeFromWorker(Tx tx, Card card) throws SQLException {
+    private static Card takeFromWorker(StorageTx tx, Card card) {
         if (!card.claimed()) {
             return card;
         }
-        CardTable.dropClaim(tx, card.id());
-        dev.tack.store.RunTable.cancelRunning(tx, card.id());
+        tx.cards().dropClaim(card.id());
+        tx.runs().cancelRunning(card.id());
         return load(tx, card.id());
     }
 
     // -- helpers shared by every operation ---------------------------------------------------------
 
-    static Card any(Tx tx, long id) throws SQLException {
-        return CardTable.byId(tx, id).orElseThrow(() -> TackException.notFound("no card #" + id));
+    static Card any(StorageTx tx, long id) {
+        return tx.cards().byId(id).orElseThrow(() -> TackException.notFound("no card #" + id));
     }
 
-    static Card live(Tx tx, long id) throws SQLException {
+    static Card live(StorageTx tx, long id) {
         Card card = any(tx, id);
         if (card.archived()) {
             throw TackException.notFound("#" + id + " is archived (bring it back with: tack restore " + id + ")");
@@ -232,26 +228,26 @@ public final class Cards {
         return card;
     }
 
-    static Card load(Tx tx, long id) throws SQLException {
-        return CardTable.byId(tx, id).orElseThrow();
+    static Card load(StorageTx tx, long id) {
+        return tx.cards().byId(id).orElseThrow();
     }
 
     /** Writes the new state with a compare-and-swap on the version the transaction read. */
-    private static void save(Tx tx, Card before, Card after) throws SQLException {
-        if (!CardTable.update(tx, after, before.version())) {
+    private static void save(StorageTx tx, Card before, Card after) {
+        if (!tx.cards().update(after, before.version())) {
             throw new StaleVersion("#" + before.id() + " changed under this write; try again");
         }
     }
 
     /** Appends a card's event in the events' own shape ({@link CardChange}); an undoable kind becomes the top of its person's undo. */
-    void record(Tx tx, Card card, String kind, String summary, Card before, Card after) throws SQLException {
+    void record(StorageTx tx, Card card, String kind, String summary, Card before, Card after) {
         record(tx, card, kind, summary, before, after,
-                EventTable.UNDOABLE.contains(kind) ? History.change(tx, card.boardId(), workspace.actor().name()) : null);
+                EventRows.UNDOABLE.contains(kind) ? History.change(tx, card.boardId(), workspace.actor().name()) : null);
     }
 
-    void record(Tx tx, Card card, String kind, String summary, Card before, Card after, EventTable.Link link) throws SQLException {
+    void record(StorageTx tx, Card card, String kind, String summary, Card before, Card after, EventRows.Link link) {
         String[] sides = CardChange.of(before, after);
-        EventTable.append(tx, workspace.actor(), card.boardId(), card.id(), kind, summary, sides[0], sides[1], link);
+        tx.events().append(workspace.actor(), card.boardId(), card.id(), kind, summary, sides[0], sides[1], link);
     }
 
     static void checkVersion(Card card, Long ifVersion) {
@@ -267,12 +263,12 @@ public final class Cards {
         }
     }
 
-    static Column columnOf(Tx tx, Card card) throws SQLException {
-        return ColumnTable.ofBoard(tx, card.boardId()).stream().filter(c -> c.id() == card.columnId()).findFirst().orElseThrow();
+    static Column columnOf(StorageTx tx, Card card) {
+        return tx.columns().ofBoard(card.boardId()).stream().filter(c -> c.id() == card.columnId()).findFirst().orElseThrow();
     }
 
-    private static Column firstColumn(Tx tx, Board board) throws SQLException {
-        List<Column> columns = ColumnTable.ofBoard(tx, board.id());
+    private static Column firstColumn(StorageTx tx, Board board) {
+        List<Column> columns = tx.columns().ofBoard(board.id());
         if (columns.isEmpty()) {
             throw TackException.notFound("board '" + board.name() + "' has no columns (add one with: tack column add NAME)");
         }

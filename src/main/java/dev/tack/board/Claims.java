@@ -1,6 +1,5 @@
 package dev.tack.board;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,11 +7,8 @@ import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Run;
-import dev.tack.store.CardTable;
-import dev.tack.store.EventTable;
-import dev.tack.store.RunTable;
-import dev.tack.store.TackException;
-import dev.tack.store.Tx;
+import dev.tack.model.TackException;
+import dev.tack.store.StorageTx;
 
 /**
  * The rules of background work on cards: claim, extend a lease, finish, release and reclaim.
@@ -96,8 +92,8 @@ public final class Claims {
     /** As {@link #claim}, saying why nothing was claimed. */
     public Attempt attempt(Lanes lanes, String worker, long leaseMillis, String logFolder) {
         // An idle worker looks first without the write lock, so it does not queue behind people for nothing.
-        boolean anything = workspace.read(tx -> CardTable.firstClaimable(tx,
-                Columns.find(tx, workspace.board(tx), lanes.from()).id(), System.currentTimeMillis()).isPresent());
+        boolean anything = workspace.read(tx -> tx.cards().firstClaimable(
+                Columns.find(tx, workspace.board(tx), lanes.from()).id(), workspace.clock().millis()).isPresent());
         if (!anything) {
             return new Nothing();
         }
@@ -113,13 +109,13 @@ public final class Claims {
         return workspace.write(tx -> {
             Board board = workspace.board(tx);
             Column from = Columns.find(tx, board, lanes.from());
-            long now = System.currentTimeMillis();
-            Optional<Card> candidate = CardTable.firstClaimable(tx, from.id(), now);
+            long now = workspace.clock().millis();
+            Optional<Card> candidate = tx.cards().firstClaimable(from.id(), now);
             if (candidate.isEmpty()) {
                 return Optional.<Claimed>empty();
             }
             Card card = candidate.get();
-            if (!CardTable.claim(tx, card.id(), new Card.Claim(worker, workspace.actor().host(), pid, now + leaseMillis))) {
+            if (!tx.cards().claim(card.id(), new Card.Claim(worker, workspace.actor().host(), pid, now + leaseMillis))) {
                 return Optional.<Claimed>empty(); // cannot happen under the write lock; the CAS keeps it honest anyway
             }
             Card claimed = Cards.load(tx, card.id());
@@ -134,8 +130,8 @@ public final class Claims {
                     throw full;
                 }
             }
-            long runId = RunTable.start(tx, card.id(), worker, workspace.actor().host(), pid, claimed.attempts(), logFolder);
-            Run run = RunTable.byId(tx, runId).orElseThrow();
+            long runId = tx.runs().start(card.id(), worker, workspace.actor().host(), pid, claimed.attempts(), logFolder);
+            Run run = tx.runs().byId(runId).orElseThrow();
             cards.record(tx, claimed, "card.claimed", "claimed #" + card.id() + asWorker(worker) + " (attempt "
                     + claimed.attempts() + ")" + (lanes.doing() == null ? "" : ", moved to " + claimed.column()), card, claimed);
             return Optional.of(new Claimed(claimed, run));
@@ -164,10 +160,10 @@ public final class Claims {
     public boolean heartbeat(long cardId, long runId, String worker, long leaseMillis, String outputTail) {
         long pid = workspace.actor().pid();
         return workspace.write(tx -> {
-            long now = System.currentTimeMillis();
-            boolean held = CardTable.extendLease(tx, cardId, worker, pid, now, now + leaseMillis);
+            long now = workspace.clock().millis();
+            boolean held = tx.cards().extendLease(cardId, worker, pid, now, now + leaseMillis);
             if (held && outputTail != null) {
-                RunTable.updateTail(tx, runId, outputTail);
+                tx.runs().updateTail(runId, outputTail);
             }
             return held;
         });
@@ -179,11 +175,11 @@ public final class Claims {
      */
     public Optional<String> takenBackBy(long cardId, long runId) {
         return workspace.read(tx -> {
-            Optional<Run> run = RunTable.byId(tx, runId);
+            Optional<Run> run = tx.runs().byId(runId);
             if (run.isEmpty() || !run.get().outcome().equals("cancelled")) {
                 return Optional.<String>empty();
             }
-            List<dev.tack.model.Event> events = EventTable.ofCard(tx, cardId);
+            List<dev.tack.model.Event> events = tx.events().ofCard(cardId);
             for (int i = events.size() - 1; i >= 0; i--) {
                 dev.tack.model.Event event = events.get(i);
                 if (event.kind().equals("card.moved") || event.kind().equals("card.archived")) {
@@ -200,28 +196,28 @@ public final class Claims {
         long pid = workspace.actor().pid();
         return workspace.write(tx -> {
             Card card = Cards.any(tx, cardId);
-            long now = System.currentTimeMillis();
-            Run run = RunTable.byId(tx, runId).orElseThrow(() -> TackException.notFound("no run " + runId));
+            long now = workspace.clock().millis();
+            Run run = tx.runs().byId(runId).orElseThrow(() -> TackException.notFound("no run " + runId));
             boolean stillOurs = card.claimed() && card.claim().worker().equals(worker) && card.claim().pid() == pid
                     && card.claim().leaseUntilMillis() >= now && run.outcome().equals("running");
             if (!stillOurs) {
                 if (run.outcome().equals("running") || run.outcome().equals("lost")) {
                     // A run already closed for good (finished once, released) keeps its record; a lost
                     // one keeps the reclaimer's note of what it did to the command.
-                    RunTable.finish(tx, runId, "stale", exitCode, withNotes(outputTail, run.outputTail()));
+                    tx.runs().finish(runId, "stale", exitCode, withNotes(outputTail, run.outputTail()));
                 }
                 String what = outcome.label() + (exitCode == null ? "" : " (exit " + exitCode + ")");
                 String summary = run.outcome().equals("cancelled")
                         ? "stopped its command on #" + cardId + ": the card had been taken back"
                         : "ended #" + cardId + " too late (" + what + "), ignored: its lease had expired";
-                EventTable.append(tx, workspace.actor(), card.boardId(), cardId, "run.stale", summary + asWorker(worker), null, null);
+                tx.events().append(workspace.actor(), card.boardId(), cardId, "run.stale", summary + asWorker(worker), null, null);
                 return Finish.STALE;
             }
             Board board = new Board(card.boardId(), null);
-            RunTable.finish(tx, runId, outcome.label(), exitCode, outputTail);
+            tx.runs().finish(runId, outcome.label(), exitCode, outputTail);
             if (outcome == Outcome.SUCCEEDED) {
                 Card moved = Cards.relocate(tx, card, Columns.find(tx, board, lanes.to()), null);
-                CardTable.release(tx, cardId, false, null, 0);
+                tx.cards().release(cardId, false, null, 0);
                 Card after = Cards.load(tx, cardId);
                 cards.record(tx, after, "card.finished", "finished #" + cardId + asWorker(worker) + ", moved to " + moved.column(), card, after);
                 return Finish.MOVED_ON;
@@ -232,7 +228,7 @@ public final class Claims {
             if (target != null) {
                 Cards.relocate(tx, card, target, null);
             }
-            CardTable.release(tx, cardId, exhausted, exhausted ? null : now + backoffMillis, 0);
+            tx.cards().release(cardId, exhausted, exhausted ? null : now + backoffMillis, 0);
             Card after = Cards.load(tx, cardId);
             String what = outcome.label() + (exitCode == null ? "" : " (exit " + exitCode + ")");
             cards.record(tx, after, exhausted ? "card.failed" : "card.retry", "ran #" + cardId + asWorker(worker) + ": " + what
@@ -251,9 +247,9 @@ public final class Claims {
             if (!card.claimed() || !card.claim().worker().equals(worker) || card.claim().pid() != pid) {
                 return false;
             }
-            RunTable.finish(tx, runId, "released", null, null);
+            tx.runs().finish(runId, "released", null, null);
             Cards.relocate(tx, card, Columns.find(tx, new Board(card.boardId(), null), lanes.from()), 0);
-            CardTable.release(tx, cardId, false, null, -1);
+            tx.cards().release(cardId, false, null, -1);
             Card after = Cards.load(tx, cardId);
             cards.record(tx, after, "card.released", "stopped and gave #" + cardId + " back to " + lanes.from() + asWorker(worker), card, after);
             return true;
@@ -272,12 +268,12 @@ public final class Claims {
     public List<Abandoned> reclaimable(Lanes lanes) {
         return workspace.read(tx -> {
             Column lane = lane(tx, workspace.board(tx), lanes);
-            long now = System.currentTimeMillis();
+            long now = workspace.clock().millis();
             List<Abandoned> found = new ArrayList<>();
-            for (Card card : CardTable.claimedIn(tx, lane.id())) {
+            for (Card card : tx.cards().claimedIn(lane.id())) {
                 boolean dead = holderDead(card.claim());
                 if (dead || card.claim().leaseUntilMillis() < now) {
-                    found.add(new Abandoned(card, RunTable.ofCard(tx, card.id()).stream()
+                    found.add(new Abandoned(card, tx.runs().ofCard(card.id()).stream()
                             .filter(run -> run.outcome().equals("running")).toList(), dead));
                 }
             }
@@ -300,9 +296,9 @@ public final class Claims {
         return workspace.write(tx -> {
             Board board = workspace.board(tx);
             Column lane = lane(tx, board, lanes);
-            long now = System.currentTimeMillis();
+            long now = workspace.clock().millis();
             List<Long> reclaimed = new ArrayList<>();
-            for (Card card : CardTable.claimedIn(tx, lane.id())) {
+            for (Card card : tx.cards().claimedIn(lane.id())) {
                 if (notes != null && !notes.containsKey(card.id())) {
                     continue;
                 }
@@ -313,11 +309,11 @@ public final class Claims {
                     continue;
                 }
                 String note = notes == null ? null : notes.get(card.id());
-                for (Run run : RunTable.ofCard(tx, card.id())) {
+                for (Run run : tx.runs().ofCard(card.id())) {
                     if (run.outcome().equals("running")) {
                         String tail = note == null ? run.outputTail()
                                 : run.outputTail().isEmpty() ? note : run.outputTail() + "\n" + note;
-                        RunTable.finish(tx, run.id(), "lost", null, tail);
+                        tx.runs().finish(run.id(), "lost", null, tail);
                     }
                 }
                 boolean exhausted = card.attempts() >= maxAttempts;
@@ -326,7 +322,7 @@ public final class Claims {
                 if (target != null && target.id() != card.columnId()) {
                     Cards.relocate(tx, card, target, null);
                 }
-                CardTable.release(tx, card.id(), exhausted, null, 0);
+                tx.cards().release(card.id(), exhausted, null, 0);
                 Card after = Cards.load(tx, card.id());
                 cards.record(tx, after, "card.reclaimed", "reclaimed #" + card.id() + " from " + claim.worker() + " (pid "
                         + claim.pid() + (dead ? ", gone" : ", lease expired") + "), attempt " + card.attempts()
@@ -349,7 +345,7 @@ public final class Claims {
         return claim.host().equals(workspace.actor().host()) && ProcessHandle.of(claim.pid()).isEmpty();
     }
 
-    private static Column lane(Tx tx, Board board, Lanes lanes) throws SQLException {
+    private static Column lane(StorageTx tx, Board board, Lanes lanes) {
         return Columns.find(tx, board, lanes.doing() != null ? lanes.doing() : lanes.from());
     }
 
@@ -359,12 +355,12 @@ public final class Claims {
             Board board = workspace.board(tx);
             Column lane = Columns.find(tx, board, lanes.doing() != null ? lanes.doing() : lanes.from());
             // Cards other workers hold count too: if their worker dies, someone must be here to reclaim them.
-            return CardTable.waiting(tx, Columns.find(tx, board, lanes.from()).id()) > 0
-                    || !CardTable.claimedIn(tx, lane.id()).isEmpty();
+            return tx.cards().waiting(Columns.find(tx, board, lanes.from()).id()) > 0
+                    || !tx.cards().claimedIn(lane.id()).isEmpty();
         });
     }
 
     public List<Run> runs(boolean activeOnly, int limit) {
-        return workspace.read(tx -> RunTable.recent(tx, activeOnly, limit));
+        return workspace.read(tx -> tx.runs().recent(activeOnly, limit));
     }
 }

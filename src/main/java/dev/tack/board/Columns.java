@@ -1,14 +1,11 @@
 package dev.tack.board;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import dev.tack.model.Board;
 import dev.tack.model.Column;
-import dev.tack.store.ColumnTable;
-import dev.tack.store.EventTable;
-import dev.tack.store.TackException;
-import dev.tack.store.Tx;
+import dev.tack.model.TackException;
+import dev.tack.store.StorageTx;
 
 /** The columns of the workspace's board: order, names and WIP limits. */
 public final class Columns {
@@ -20,14 +17,10 @@ public final class Columns {
     }
 
     /** Finds a column by name (case-insensitive) on a board, or fails with the names there are. */
-    static Column find(Tx tx, Board board, String name) throws SQLException {
-        return ColumnTable.byName(tx, board.id(), name.strip()).orElseThrow(() -> {
-            try {
-                List<String> names = ColumnTable.ofBoard(tx, board.id()).stream().map(Column::name).toList();
-                return TackException.notFound("no column '" + name + "'" + (names.isEmpty() ? "" : "; columns are: " + String.join(", ", names)));
-            } catch (SQLException e) {
-                return TackException.notFound("no column '" + name + "'");
-            }
+    static Column find(StorageTx tx, Board board, String name) {
+        return tx.columns().byName(board.id(), name.strip()).orElseThrow(() -> {
+            List<String> names = tx.columns().ofBoard(board.id()).stream().map(Column::name).toList();
+            return TackException.notFound("no column '" + name + "'" + (names.isEmpty() ? "" : "; columns are: " + String.join(", ", names)));
         });
     }
 
@@ -36,17 +29,17 @@ public final class Columns {
         requireLimit(wipLimit);
         return workspace.write(tx -> {
             Board board = workspace.board(tx);
-            if (ColumnTable.byName(tx, board.id(), name).isPresent()) {
+            if (tx.columns().byName(board.id(), name).isPresent()) {
                 throw TackException.conflict("board '" + board.name() + "' already has a column '" + name + "'");
             }
-            List<Column> columns = ColumnTable.ofBoard(tx, board.id());
+            List<Column> columns = tx.columns().ofBoard(board.id());
             int at = position == null ? columns.size() : Math.max(0, Math.min(position, columns.size()));
-            long id = ColumnTable.insert(tx, board.id(), name, columns.size(), wipLimit, hard);
+            long id = tx.columns().insert(board.id(), name, columns.size(), wipLimit, hard);
             Column added = new Column(id, board.id(), name, columns.size(), wipLimit, hard);
             columns.add(added);
             reorder(tx, columns, added, at);
             event(tx, board, "column.added", "added column " + name);
-            return ColumnTable.byName(tx, board.id(), name).orElseThrow();
+            return tx.columns().byName(board.id(), name).orElseThrow();
         });
     }
 
@@ -55,11 +48,11 @@ public final class Columns {
         return workspace.write(tx -> {
             Board board = workspace.board(tx);
             Column column = find(tx, board, oldName);
-            ColumnTable.byName(tx, board.id(), newName).filter(other -> other.id() != column.id()).ifPresent(other -> {
+            tx.columns().byName(board.id(), newName).filter(other -> other.id() != column.id()).ifPresent(other -> {
                 throw TackException.conflict("board '" + board.name() + "' already has a column '" + newName + "'");
             });
             Column renamed = new Column(column.id(), column.boardId(), newName, column.position(), column.wipLimit(), column.wipHard());
-            ColumnTable.update(tx, renamed);
+            tx.columns().update(renamed);
             event(tx, board, "column.renamed", "renamed column " + column.name() + " to " + newName);
             return renamed;
         });
@@ -69,13 +62,13 @@ public final class Columns {
         workspace.write(tx -> {
             Board board = workspace.board(tx);
             Column column = find(tx, board, name);
-            int cards = ColumnTable.anyCardCount(tx, column.id());
+            int cards = tx.columns().anyCardCount(column.id());
             if (cards > 0) {
                 throw TackException.conflict("column " + column.name() + " still holds " + cards
                         + " card(s), archived ones included; move them first");
             }
-            ColumnTable.delete(tx, column.id());
-            List<Column> rest = ColumnTable.ofBoard(tx, board.id());
+            tx.columns().delete(column.id());
+            List<Column> rest = tx.columns().ofBoard(board.id());
             renumber(tx, rest);
             event(tx, board, "column.removed", "removed column " + column.name());
             return null;
@@ -86,7 +79,7 @@ public final class Columns {
         return workspace.write(tx -> {
             Board board = workspace.board(tx);
             Column column = find(tx, board, name);
-            List<Column> columns = ColumnTable.ofBoard(tx, board.id());
+            List<Column> columns = tx.columns().ofBoard(board.id());
             reorder(tx, columns, column, Math.max(0, Math.min(position, columns.size() - 1)));
             event(tx, board, "column.moved", "moved column " + column.name() + " to position " + position);
             return find(tx, board, name);
@@ -100,7 +93,7 @@ public final class Columns {
             Board board = workspace.board(tx);
             Column column = find(tx, board, name);
             Column changed = new Column(column.id(), column.boardId(), column.name(), column.position(), limit, limit != null && hard);
-            ColumnTable.update(tx, changed);
+            tx.columns().update(changed);
             event(tx, board, "column.limited", limit == null ? "cleared the WIP limit of " + column.name()
                     : "set the WIP limit of " + column.name() + " to " + limit + (hard ? " (hard)" : ""));
             return changed;
@@ -111,8 +104,8 @@ public final class Columns {
         return workspace.read(tx -> {
             Board board = workspace.board(tx);
             List<ColumnCount> result = new ArrayList<>();
-            for (Column column : ColumnTable.ofBoard(tx, board.id())) {
-                result.add(new ColumnCount(column, ColumnTable.cardCount(tx, column.id())));
+            for (Column column : tx.columns().ofBoard(board.id())) {
+                result.add(new ColumnCount(column, tx.columns().cardCount(column.id())));
             }
             return result;
         });
@@ -128,23 +121,23 @@ public final class Columns {
         }
     }
 
-    private static void reorder(Tx tx, List<Column> columns, Column moving, int at) throws SQLException {
+    private static void reorder(StorageTx tx, List<Column> columns, Column moving, int at) {
         List<Column> order = new ArrayList<>(columns);
         order.removeIf(c -> c.id() == moving.id());
         order.add(at, moving);
         renumber(tx, order);
     }
 
-    private static void renumber(Tx tx, List<Column> order) throws SQLException {
+    private static void renumber(StorageTx tx, List<Column> order) {
         for (int i = 0; i < order.size(); i++) {
             Column c = order.get(i);
             if (c.position() != i) {
-                ColumnTable.update(tx, new Column(c.id(), c.boardId(), c.name(), i, c.wipLimit(), c.wipHard()));
+                tx.columns().update(new Column(c.id(), c.boardId(), c.name(), i, c.wipLimit(), c.wipHard()));
             }
         }
     }
 
-    private void event(Tx tx, Board board, String kind, String summary) throws SQLException {
-        EventTable.append(tx, workspace.actor(), board.id(), null, kind, summary, null, null);
+    private void event(StorageTx tx, Board board, String kind, String summary) {
+        tx.events().append(workspace.actor(), board.id(), null, kind, summary, null, null);
     }
 }

@@ -8,7 +8,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * Reads due dates as people type them: an ISO date ({@code 2026-12-01}), {@code today},

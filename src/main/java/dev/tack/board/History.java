@@ -1,6 +1,5 @@
 package dev.tack.board;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +9,11 @@ import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Event;
-import dev.tack.store.CardTable;
-import dev.tack.store.EventTable;
-import dev.tack.store.TackException;
-import dev.tack.store.Tx;
+import dev.tack.model.TackException;
+import dev.tack.store.EventRows;
+import dev.tack.store.EventRows.Link;
+import dev.tack.store.EventRows.Step;
+import dev.tack.store.StorageTx;
 
 /**
  * Undo and redo of a person's own card changes, across processes, per board: {@code tack undo} in
@@ -24,14 +24,14 @@ import dev.tack.store.Tx;
  * changed the card since, rather than overwrite them.
  *
  * <p>The two stacks (done, undone) of each person on each board are linked lists through the
- * events ({@link EventTable.Link}): the person's latest step on the board, found by one index
+ * events ({@link EventRows.Link}): the person's latest step on the board, found by one index
  * seek, says which change is on top of each, so an undo reads three rows however long the history.
  */
 public final class History {
 
-    static final List<String> UNDOABLE = EventTable.UNDOABLE;
-    static final String UNDO = EventTable.UNDONE;
-    static final String REDO = EventTable.REDONE;
+    static final List<String> UNDOABLE = EventRows.UNDOABLE;
+    static final String UNDO = EventRows.UNDONE;
+    static final String REDO = EventRows.REDONE;
 
     private final Workspace workspace;
     private final Cards cards;
@@ -48,10 +48,10 @@ public final class History {
             if (tops.done() == 0) {
                 throw TackException.notFound("nothing to undo for " + workspace.actor().name() + " on board " + board.name());
             }
-            EventTable.Step done = EventTable.step(tx, tops.done()).orElseThrow();
-            Event target = EventTable.byId(tx, changeOf(done)).orElseThrow();
+            Step done = tx.events().step(tops.done()).orElseThrow();
+            Event target = tx.events().byId(changeOf(done)).orElseThrow();
             return apply(tx, target, CardChange.side(target, false), UNDO, "undid: " + target.summary(),
-                    new EventTable.Link(target.id(), tops.undone(), done.link().below()));
+                    new Link(target.id(), tops.undone(), done.link().below()));
         });
     }
 
@@ -59,39 +59,39 @@ public final class History {
         return workspace.write(tx -> {
             Board board = workspace.board(tx);
             Tops tops = tops(tx, board.id(), workspace.actor().name());
-            EventTable.Step undone = tops.undone() == 0 ? null : EventTable.step(tx, tops.undone()).orElseThrow();
+            Step undone = tops.undone() == 0 ? null : tx.events().step(tops.undone()).orElseThrow();
             if (undone == null || undone.link().undoes() == null) {
                 throw TackException.notFound("nothing to redo for " + workspace.actor().name() + " on board " + board.name());
             }
-            Event target = EventTable.byId(tx, undone.link().undoes()).orElseThrow();
+            Event target = tx.events().byId(undone.link().undoes()).orElseThrow();
             return apply(tx, target, CardChange.side(target, true), REDO, "redid: " + target.summary(),
-                    new EventTable.Link(target.id(), tops.done(), undone.link().below()));
+                    new Link(target.id(), tops.done(), undone.link().below()));
         });
     }
 
     /** The link of a new undoable change by {@code actor} on a board: on top of what it can undo, with nothing left to redo. */
-    static EventTable.Link change(Tx tx, long boardId, String actor) throws SQLException {
-        return new EventTable.Link(null, tops(tx, boardId, actor).done(), 0);
+    static Link change(StorageTx tx, long boardId, String actor) {
+        return new Link(null, tops(tx, boardId, actor).done(), 0);
     }
 
     /** The event ids on top of a person's done and undone stacks on a board (0: empty). */
     private record Tops(long done, long undone) {
     }
 
-    private static Tops tops(Tx tx, long boardId, String actor) throws SQLException {
-        return EventTable.lastStep(tx, boardId, actor)
+    private static Tops tops(StorageTx tx, long boardId, String actor) {
+        return tx.events().lastStep(boardId, actor)
                 .map(step -> step.kind().equals(UNDO) ? new Tops(step.link().other(), step.id()) : new Tops(step.id(), step.link().other()))
                 .orElse(new Tops(0, 0));
     }
 
     /** The change a node of the done stack stands for: itself, or the change a redo brought back. */
-    private static long changeOf(EventTable.Step step) {
+    private static long changeOf(Step step) {
         return step.link().undoes() == null ? step.id() : step.link().undoes();
     }
 
-    private Card apply(Tx tx, Event target, JsonObject state, String kind, String summary, EventTable.Link link) throws SQLException {
+    private Card apply(StorageTx tx, Event target, JsonObject state, String kind, String summary, Link link) {
         Card card = Cards.any(tx, target.cardId());
-        Event last = EventTable.lastOfCard(tx, card.id()).orElseThrow();
+        Event last = tx.events().lastOfCard(card.id()).orElseThrow();
         if (!last.actor().equals(workspace.actor().name())) {
             throw TackException.conflict("#" + card.id() + " was changed by " + last.actor() + " since (" + last.summary()
                     + "); not undoing over their change");
@@ -102,15 +102,15 @@ public final class History {
     }
 
     /** Undoing an add (no "before") archives the card. */
-    private static Card archive(Tx tx, Card card) throws SQLException {
+    private static Card archive(StorageTx tx, Card card) {
         if (card.archived()) {
             return card;
         }
-        CardTable.closeGap(tx, card.columnId(), card.position());
+        tx.cards().closeGap(card.columnId(), card.position());
         Card archived = new Card(card.id(), card.boardId(), card.columnId(), card.column(), -1, card.title(), card.description(),
                 card.tags(), card.priority(), card.due(), card.assignee(), true, card.version(), card.createdAt(),
                 card.updatedAt(), card.claim(), card.attempts(), card.failed());
-        if (!CardTable.update(tx, archived, card.version())) {
+        if (!tx.cards().update(archived, card.version())) {
             throw TackException.conflict("#" + card.id() + " changed under this write; try again");
         }
         return Cards.load(tx, card.id());
@@ -121,7 +121,7 @@ public final class History {
      * the fields it names, then its place, so positions stay contiguous. Claims and attempts are
      * the workers' and are not put back.
      */
-    private static Card restoreState(Tx tx, Event event, Card card, JsonObject state) throws SQLException {
+    private static Card restoreState(StorageTx tx, Event event, Card card, JsonObject state) {
         List<String> tags = card.tags();
         if (state.has("tags")) {
             tags = new ArrayList<>();
@@ -137,10 +137,10 @@ public final class History {
                 state.has("assignee") ? (isNull(state.get("assignee")) ? null : state.get("assignee").getAsString()) : card.assignee(),
                 card.archived(), card.version(), card.createdAt(), card.updatedAt(), card.claim(), card.attempts(), card.failed());
         if (!fields.equals(card)) {
-            if (!CardTable.update(tx, fields, card.version())) {
+            if (!tx.cards().update(fields, card.version())) {
                 throw TackException.conflict("#" + card.id() + " changed under this write; try again");
             }
-            CardTable.replaceTags(tx, card.id(), tags);
+            tx.cards().replaceTags(card.id(), tags);
         }
         Card loaded = Cards.load(tx, card.id());
         if (!state.has("column")) {
@@ -155,14 +155,14 @@ public final class History {
             return Cards.relocate(tx, loaded, column, wanted);
         }
         // bring it back into the column at the remembered place
-        int count = dev.tack.store.ColumnTable.cardCount(tx, column.id());
+        int count = tx.columns().cardCount(column.id());
         Cards.requireRoom(column, count);
         int position = Math.min(wanted, count);
-        CardTable.openGap(tx, column.id(), position);
+        tx.cards().openGap(column.id(), position);
         Card placed = new Card(loaded.id(), loaded.boardId(), column.id(), column.name(), position, loaded.title(),
                 loaded.description(), loaded.tags(), loaded.priority(), loaded.due(), loaded.assignee(), false, loaded.version(),
                 loaded.createdAt(), loaded.updatedAt(), loaded.claim(), loaded.attempts(), loaded.failed());
-        if (!CardTable.update(tx, placed, loaded.version())) {
+        if (!tx.cards().update(placed, loaded.version())) {
             throw TackException.conflict("#" + card.id() + " changed under this write; try again");
         }
         return Cards.load(tx, card.id());
@@ -172,15 +172,15 @@ public final class History {
      * The column a side names: by id (shape 2), or, for an event from schema 1, by the name it had
      * then, followed through the board's later column renames ("renamed column A to B").
      */
-    private static Column column(Tx tx, Event event, long boardId, JsonObject state) throws SQLException {
-        List<Column> columns = dev.tack.store.ColumnTable.ofBoard(tx, boardId);
+    private static Column column(StorageTx tx, Event event, long boardId, JsonObject state) {
+        List<Column> columns = tx.columns().ofBoard(boardId);
         if (state.has("column_id")) {
             long id = state.get("column_id").getAsLong();
             return columns.stream().filter(c -> c.id() == id).findFirst().orElseThrow(() -> TackException.notFound(
                     "column " + state.get("column").getAsString() + " no longer exists; cannot put #" + event.cardId() + " back there"));
         }
         String name = state.get("column").getAsString();
-        for (String rename : EventTable.columnRenamesAfter(tx, boardId, event.id())) {
+        for (String rename : tx.events().columnRenamesAfter(boardId, event.id())) {
             String prefix = "renamed column " + name + " to ";
             if (rename.startsWith(prefix)) {
                 name = rename.substring(prefix.length());

@@ -1,13 +1,11 @@
 package dev.tack.board;
 
 import java.util.function.Predicate;
-import dev.tack.store.ChangeFeed;
-import dev.tack.store.Writer;
+import dev.tack.store.Work;
 
 import java.time.Duration;
 import java.util.List;
 import dev.tack.model.Heartbeat;
-import dev.tack.store.PresenceTable;
 
 /**
  * Who has a board open right now. Each screen (or worker) calls {@link #beat} every
@@ -54,18 +52,18 @@ public final class Presence {
      * transaction of its choosing and answers whether it did (a screen beats through its change
      * feed, and only when the lock is free: see {@code ChangeFeed.writeUnnoticed}).
      */
-    public synchronized boolean beat(Predicate<Writer.Work<?>> commit) {
+    public synchronized boolean beat(Predicate<Work<?>> commit) {
         Workspace ws = workspace;
-        long now = System.currentTimeMillis();
+        long now = ws.clock().millis();
         Long current = rowId;
         long[] written = new long[2];
         boolean done = commit.test(tx -> {
-            long before = PresenceTable.stamp(tx);
+            long before = tx.presence().stamp();
             long boardId = ws.board(tx).id();
-            written[0] = PresenceTable.beat(tx, current, boardId, ws.actor(), kind, now);
-            PresenceTable.prune(tx, now - PRUNE_AFTER.toMillis());
+            written[0] = tx.presence().beat(current, boardId, ws.actor(), kind, now);
+            tx.presence().prune(now - PRUNE_AFTER.toMillis());
             // Inside the write transaction nobody else commits: the difference is this beat's alone.
-            written[1] = PresenceTable.stamp(tx) - before;
+            written[1] = tx.presence().stamp() - before;
             return null;
         });
         if (done) {
@@ -84,8 +82,8 @@ public final class Presence {
      * A number that moves whenever anyone's presence row is written or removed, read on
      * {@code feed}'s connection: a change without events that moved it was most likely only a beat.
      */
-    public static long stamp(ChangeFeed feed) {
-        return feed.read(PresenceTable::stamp);
+    public static long stamp(Changes feed) {
+        return feed.presenceStamp();
     }
 
     /** The other screens and workers seen on the current board within {@link #LIVE}, by name. */
@@ -95,8 +93,8 @@ public final class Presence {
         synchronized (this) {
             own = rowId;
         }
-        long since = System.currentTimeMillis() - LIVE.toMillis();
-        List<Heartbeat> live = ws.read(tx -> PresenceTable.live(tx, ws.board(tx).id(), since));
+        long since = ws.clock().millis() - LIVE.toMillis();
+        List<Heartbeat> live = ws.read(tx -> tx.presence().live(ws.board(tx).id(), since));
         return live.stream().filter(h -> own == null || h.id() != own).toList();
     }
 
@@ -106,7 +104,7 @@ public final class Presence {
             long id = rowId;
             rowId = null;
             workspace.write(tx -> {
-                PresenceTable.remove(tx, id);
+                tx.presence().remove(id);
                 return null;
             });
         }

@@ -9,11 +9,6 @@ import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Event;
 import dev.tack.model.Run;
-import dev.tack.store.CardTable;
-import dev.tack.store.ColumnTable;
-import dev.tack.store.CommentTable;
-import dev.tack.store.EventTable;
-import dev.tack.store.RunTable;
 
 /** What the screens and the command line read. Each method is one read transaction. */
 public final class Queries {
@@ -27,15 +22,15 @@ public final class Queries {
     public BoardView board(CardFilter filter) {
         return workspace.read(tx -> {
             Board board = workspace.board(tx);
-            long lastEvent = EventTable.lastId(tx);
-            List<Column> columns = ColumnTable.ofBoard(tx, board.id());
+            long lastEvent = tx.events().lastId();
+            List<Column> columns = tx.columns().ofBoard(board.id());
             Map<Long, List<Card>> byColumn = new LinkedHashMap<>();
             Map<Long, Integer> totals = new LinkedHashMap<>();
             columns.forEach(c -> {
                 byColumn.put(c.id(), new ArrayList<>());
                 totals.put(c.id(), 0);
             });
-            for (Card card : CardTable.liveOfBoard(tx, board.id())) {
+            for (Card card : tx.cards().liveOfBoard(board.id())) {
                 totals.merge(card.columnId(), 1, Integer::sum);
                 if (filter.matches(card)) {
                     byColumn.get(card.columnId()).add(card);
@@ -51,7 +46,7 @@ public final class Queries {
                 Columns.find(tx, board, filter.column()); // throws "no column" with the names there are
             }
             Map<Long, Run> running = new LinkedHashMap<>();
-            for (Run run : RunTable.running(tx)) {
+            for (Run run : tx.runs().running()) {
                 running.put(run.cardId(), run);
             }
             running.keySet().retainAll(totalsCards(lanes));
@@ -90,7 +85,7 @@ public final class Queries {
             }
             List<Card> fresh = new ArrayList<>();
             for (long id : changed) {
-                CardTable.byId(tx, id).ifPresent(fresh::add);
+                tx.cards().byId(id).ifPresent(fresh::add);
             }
             fresh.sort(java.util.Comparator.comparingInt(Card::position));
             List<BoardView.Lane> lanes = new ArrayList<>();
@@ -111,7 +106,7 @@ public final class Queries {
                 lanes.add(new BoardView.Lane(lane.column(), cards.size(), cards));
             }
             Map<Long, Run> running = new LinkedHashMap<>();
-            for (Run run : RunTable.running(tx)) {
+            for (Run run : tx.runs().running()) {
                 running.put(run.cardId(), run);
             }
             running.keySet().retainAll(totalsCards(lanes));
@@ -127,12 +122,12 @@ public final class Queries {
     public CardDetails details(long id) {
         return workspace.read(tx -> {
             Card card = Cards.any(tx, id);
-            return new CardDetails(card, CommentTable.ofCard(tx, id), EventTable.ofCard(tx, id), RunTable.ofCard(tx, id));
+            return new CardDetails(card, tx.comments().ofCard(id), tx.events().ofCard(id), tx.runs().ofCard(id));
         });
     }
 
     public List<Event> eventsAfter(long afterId, int limit) {
-        return workspace.read(tx -> EventTable.after(tx, afterId, limit));
+        return workspace.read(tx -> tx.events().after(afterId, limit));
     }
 
     /** The board {@code tack log} shows: the one {@code --board} names, or null (every board's events) without it. */
@@ -142,12 +137,12 @@ public final class Queries {
 
     /** A page of the log: up to {@code limit} events after {@code afterId}, of one board (non-null {@code boardId}) or all. */
     public List<Event> eventsAfter(Long boardId, long afterId, int limit) {
-        return workspace.read(tx -> EventTable.after(tx, boardId, afterId, limit));
+        return workspace.read(tx -> tx.events().after(boardId, afterId, limit));
     }
 
     /** The id after which the last {@code count} events of the log (of one board, or all) come; 0 when there are fewer. */
     public long idBeforeLast(Long boardId, int count) {
-        return workspace.read(tx -> EventTable.idBeforeLast(tx, boardId, count));
+        return workspace.read(tx -> tx.events().idBeforeLast(boardId, count));
     }
 
     /**
@@ -166,7 +161,7 @@ public final class Queries {
             }
         }
         if (!missing.isEmpty()) {
-            Map<Long, String> now = workspace.read(tx -> CardTable.titles(tx, missing));
+            Map<Long, String> now = workspace.read(tx -> tx.cards().titles(missing));
             for (Event event : events) {
                 if (!titles.containsKey(event.id()) && event.cardId() != null && now.containsKey(event.cardId())) {
                     titles.put(event.id(), now.get(event.cardId()));
@@ -177,10 +172,10 @@ public final class Queries {
     }
 
     public long lastEventId() {
-        return workspace.read(EventTable::lastId);
+        return workspace.read(tx -> tx.events().lastId());
     }
 
     public List<Card> archived() {
-        return workspace.read(tx -> CardTable.archivedOfBoard(tx, workspace.board(tx).id()));
+        return workspace.read(tx -> tx.cards().archivedOfBoard(workspace.board(tx).id()));
     }
 }

@@ -1,6 +1,6 @@
 package dev.tack.board;
 
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * A write made from a stale view: the card's version is not the one the writer read (docs/ARCHITECTURE.md §2.5).

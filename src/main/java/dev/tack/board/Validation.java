@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /** The limits on what a person may type into a card, column or board. */
 public final class Validation {

@@ -1,47 +1,83 @@
 package dev.tack.board;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import dev.tack.model.Actor;
 import dev.tack.model.Board;
-import dev.tack.store.BoardTable;
-import dev.tack.store.Database;
-import dev.tack.store.TackException;
-import dev.tack.store.Tx;
-import dev.tack.store.Writer;
+import dev.tack.model.TackException;
+import dev.tack.store.ImportMark;
+import dev.tack.store.Storage;
+import dev.tack.store.StorageTx;
+import dev.tack.store.Storages;
+import dev.tack.store.Work;
 
 /**
- * One open board file as seen by one person or worker: the database, who acts, and which board
- * (by name; null means the only board, or the one named {@code main}, or else the oldest). Every operation of the
- * board layer runs through {@link #write} (one transaction, one event) or {@link #read}.
+ * One open board database as seen by one person or worker: the storage, who acts, and which board
+ * (by name; null means the only board, or the one named {@code main}, or else the oldest). Every
+ * operation of the board layer runs through {@link #write} (one transaction, one event) or
+ * {@link #read}; the front doors reach everything else they need of the database (its location,
+ * checks, change feed, the write lock's state, its own files) through this class, never the
+ * storage itself (docs/ARCHITECTURE.md §1).
  */
 public final class Workspace implements AutoCloseable {
 
     public static final String DEFAULT_BOARD = "main";
+    public static final Duration DEFAULT_LOCK_DEADLINE = Storage.DEFAULT_LOCK_DEADLINE;
 
-    private final Database database;
+    /** How a database may be opened: created when missing, {@code synchronous=FULL}, how long a write waits for the lock. */
+    public record Options(boolean create, boolean fullSync, Duration lockDeadline) {
+        public static Options defaults() {
+            return new Options(false, false, DEFAULT_LOCK_DEADLINE);
+        }
+
+        public Options creating(boolean allowCreate) {
+            return new Options(allowCreate, fullSync, lockDeadline);
+        }
+    }
+
+    private final Storage storage;
     private final Actor actor;
     private final String boardName;
     /** Set when the workspace follows one board by id (a screen), whatever it is renamed to. */
     private final Long boardId;
 
-    public Workspace(Database database, Actor actor, String boardName) {
-        this(database, actor, boardName, null);
+    public Workspace(Storage storage, Actor actor, String boardName) {
+        this(storage, actor, boardName, null);
     }
 
-    private Workspace(Database database, Actor actor, String boardName, Long boardId) {
-        this.database = database;
+    private Workspace(Storage storage, Actor actor, String boardName, Long boardId) {
+        this.storage = storage;
         this.actor = actor;
         this.boardName = boardName == null || boardName.isBlank() ? null : boardName;
         this.boardId = boardId;
     }
 
-    public Database database() {
-        return database;
+    /**
+     * Opens the database at {@code location} (a board file's path); one that is created here gets
+     * a board {@code main} with {@code firstColumns} (null: Todo, Doing, Done) in the creating
+     * transaction. The storage engine is chosen by the location ({@link Storages}).
+     */
+    public static Workspace open(String location, Options options, Actor actor, String boardName, List<String> firstColumns) {
+        List<String> columns = firstColumns == null ? Boards.DEFAULT_COLUMNS : firstColumns;
+        Storage storage = Storages.open(location, new Storage.Options(options.create(), options.fullSync(), options.lockDeadline()),
+                tx -> Boards.create(tx, actor, DEFAULT_BOARD, columns));
+        return new Workspace(storage, actor, boardName);
+    }
+
+    /** The storage, for tests of the board layer; front doors use this class's own methods. */
+    Storage storage() {
+        return storage;
     }
 
     public Actor actor() {
         return actor;
+    }
+
+    /** The same database and board, acting as {@code who} (a worker signs its events with its own name). */
+    public Workspace as(Actor who) {
+        return new Workspace(storage, who, boardName, boardId);
     }
 
     /** The board name asked for, or null when the default applies. */
@@ -50,7 +86,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     public Workspace onBoard(String name) {
-        return new Workspace(database, actor, name);
+        return new Workspace(storage, actor, name);
     }
 
     /**
@@ -58,32 +94,101 @@ public final class Workspace implements AutoCloseable {
      * renames it (docs/ARCHITECTURE.md §3 follows the selection by id; the board too).
      */
     public Workspace pinnedTo(Board board) {
-        return new Workspace(database, actor, board.name(), board.id());
+        return new Workspace(storage, actor, board.name(), board.id());
     }
 
     public boolean pinned() {
         return boardId != null;
     }
 
-    public <T> T write(Writer.Work<T> work) {
-        return database.writer().write(work);
+    public <T> T write(Work<T> work) {
+        return storage.writeTransaction(work);
     }
 
-    public <T> T read(Writer.Work<T> work) {
-        return database.read(work);
+    public <T> T read(Work<T> work) {
+        return storage.readTransaction(work);
+    }
+
+    /** The program's one clock for what is stored and compared: timestamps, leases, back-offs, presence. */
+    public java.time.Clock clock() {
+        return storage.clock();
+    }
+
+    /** What names the database (a board file's path): shown to people, and handed to a worker's job as {@code TACK_DB}. */
+    public String location() {
+        return storage.location();
+    }
+
+    public boolean readOnly() {
+        return storage.readOnly();
+    }
+
+    /** Why this process must stop using the database (its file deleted, moved or replaced), or empty. One stat. */
+    public Optional<String> fileProblem() {
+        return storage.fileProblem();
+    }
+
+    /** What opening the database did or found that the person should know, one line each. */
+    public List<String> notices() {
+        return storage.notices();
+    }
+
+    /** The storage's own checks, the schema and tack's invariants ({@code tack check}); empty when sound. */
+    public List<String> integrityProblems() {
+        return storage.integrityProblems();
+    }
+
+    /** Who a write of this process waits for at this instant, or null. */
+    public String writeWaitingFor() {
+        return storage.writeWaitingFor();
+    }
+
+    /** Names this process to writers that give up waiting while it holds the lock. */
+    public void describeHolder(String who) {
+        storage.describeHolder(who);
+    }
+
+    /** Makes this process's later writes background ones, letting waiting people go first. */
+    public void yieldToPeople() {
+        storage.yieldToPeople();
+    }
+
+    /** True when {@code candidate} is (or would be) one of the database's own files, which Java I/O must never touch. */
+    public boolean isOwnFile(Path candidate) {
+        return storage.isOwnFile(candidate);
+    }
+
+    /** Inside a write: marks import {@code importId} as run by this live process (see {@link StagedImport}). */
+    ImportMark markImport(long importId) {
+        return storage.markImport(importId);
+    }
+
+    /** Inside a write: whether a live process still runs import {@code importId}. */
+    boolean importAlive(long importId) {
+        return storage.importAlive(importId);
+    }
+
+    /** Where this database's run logs go ({@code <db file>.runs/}). */
+    public Path runsFolder() {
+        return storage.runsFolder();
+    }
+
+    /** A change feed on a connection of its own, starting after {@code afterEventId}. */
+    public Changes changes(long afterEventId) {
+        return new Changes(storage.changeFeed(afterEventId));
     }
 
     /** Resolves the board inside a transaction, so a rename by another process is seen. */
-    public Board board(Tx tx) throws java.sql.SQLException {
+    public Board board(StorageTx tx) {
         if (boardId != null) {
-            return BoardTable.byId(tx, boardId)
+            return tx.boards().byId(boardId)
                     .orElseThrow(() -> TackException.notFound("the board '" + boardName + "' was removed"));
         }
         if (boardName != null) {
-            return BoardTable.byName(tx, boardName)
+            return tx.boards().byName(boardName)
                     .orElseThrow(() -> TackException.notFound("no board named '" + boardName + "'"));
         }
-        List<Board> boards = BoardTable.all(tx);
+        List<Board> boards = tx.boards().all();
         if (boards.size() == 1) {
             return boards.get(0);
         }
@@ -105,6 +210,6 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        storage.close();
     }
 }

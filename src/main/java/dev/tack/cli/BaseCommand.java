@@ -4,14 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import dev.tack.board.Boards;
 import dev.tack.board.Json;
 import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
-import dev.tack.store.Database;
-import dev.tack.store.DbLocation;
-import dev.tack.store.Hosts;
-import dev.tack.store.TackException;
+import dev.tack.board.DbLocation;
+import dev.tack.model.Hosts;
+import dev.tack.model.TackException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -101,22 +99,22 @@ abstract class BaseCommand implements Callable<Integer> {
 
     Workspace open(Path file, boolean create) {
         Actor actor = actor();
-        Database database = Database.open(file, databaseOptions().creating(create),
-                tx -> Boards.create(tx, actor, Workspace.DEFAULT_BOARD, Boards.DEFAULT_COLUMNS));
-        database.notices().forEach(notice -> spec.commandLine().getErr().println("tack: note: " + dev.tack.text.Sanitizer.line(notice)));
-        if (!database.readOnly()) {
-            database.writer().describeHolder(actor.name() + " (tack " + spec.qualifiedName(" ").replaceFirst("^tack ?", "") + ")");
+        Workspace opened = Workspace.open(file.toString(), openOptions().creating(create), actor,
+                firstNonBlank(globals().board, System.getenv("TACK_BOARD")), null);
+        opened.notices().forEach(notice -> spec.commandLine().getErr().println("tack: note: " + dev.tack.text.Sanitizer.line(notice)));
+        if (!opened.readOnly()) {
+            opened.describeHolder(actor.name() + " (tack " + spec.qualifiedName(" ").replaceFirst("^tack ?", "") + ")");
             if (System.getenv("TACK_RUN_ID") != null) {
                 // Started by a worker's job (tack comment, tack edit on its card): background work, like the worker's own writes.
-                database.writer().yieldToPeople();
+                opened.yieldToPeople();
             }
         }
-        return new Workspace(database, actor, firstNonBlank(globals().board, System.getenv("TACK_BOARD")));
+        return opened;
     }
 
-    Database.Options databaseOptions() {
-        Duration deadline = globals().lockTimeout == null ? Database.Options.defaults().lockDeadline() : globals().lockTimeout;
-        return new Database.Options(false, globals().syncFull, deadline);
+    Workspace.Options openOptions() {
+        Duration deadline = globals().lockTimeout == null ? Workspace.DEFAULT_LOCK_DEADLINE : globals().lockTimeout;
+        return new Workspace.Options(false, globals().syncFull, deadline);
     }
 
     /** For a command that only groups others ({@code tack board}): a usage error naming them. */

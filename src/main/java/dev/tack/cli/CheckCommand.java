@@ -2,7 +2,8 @@ package dev.tack.cli;
 
 import java.util.List;
 import java.util.Map;
-import dev.tack.store.Integrity;
+import dev.tack.board.Transfers;
+import dev.tack.model.TackException;
 import picocli.CommandLine.Command;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -11,11 +12,12 @@ final class CheckCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        List<String> problems = workspace().read(Integrity::problems);
+        sweepAbandonedImports();
+        List<String> problems = workspace().integrityProblems();
         if (json()) {
             printJson(Map.of("ok", problems.isEmpty(), "problems", problems));
         } else if (problems.isEmpty()) {
-            out().println("ok: " + workspace().database().file() + " passed integrity_check, foreign_key_check, the schema and journal mode checks and tack's invariants");
+            out().println("ok: " + workspace().location() + " passed integrity_check, foreign_key_check, the schema and journal mode checks and tack's invariants");
         } else {
             problems.forEach(p -> out().println("problem: " + p));
         }
@@ -24,9 +26,26 @@ final class CheckCommand extends BaseCommand {
             return 0;
         }
         // The problems are the output (stdout, or the JSON); the one line on stderr says the command failed.
-        err().println("tack: " + workspace().database().file() + " has " + problems.size()
+        err().println("tack: " + workspace().location() + " has " + problems.size()
                 + (problems.size() == 1 ? " problem" : " problems"));
         err().flush();
         return 1;
+    }
+
+    /**
+     * An import killed half-way leaves rows no query shows (docs/ARCHITECTURE.md §4, import); they
+     * are deleted here, and by the next import, in short transactions. A file tack may not write
+     * keeps them, hidden, and says so.
+     */
+    private void sweepAbandonedImports() {
+        Transfers transfers = new Transfers(workspace()); // a file tack cannot open fails here, as for any command
+        try {
+            for (String swept : transfers.sweepAbandonedImports()) {
+                err().println("tack: note: removed what an import that died had staged (" + swept + "); none of it was ever shown");
+            }
+        } catch (TackException e) {
+            err().println("tack: note: could not remove what an import that died had staged: " + e.getMessage());
+        }
+        err().flush();
     }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import dev.tack.board.Columns;
 import dev.tack.board.Json;
 import dev.tack.model.Column;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import dev.tack.text.Sanitizer;
 import dev.tack.text.Width;
 import picocli.CommandLine.Command;

@@ -7,7 +7,7 @@ import dev.tack.board.Boards;
 import dev.tack.board.Columns;
 import dev.tack.board.Workspace;
 import dev.tack.model.Board;
-import dev.tack.store.DbLocation;
+import dev.tack.board.DbLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -26,11 +26,11 @@ final class ExportCommand extends BaseCommand {
     @Override
     protected int execute() throws IOException {
         if (!java.util.Set.of("json", "md", "markdown", "csv").contains(format.toLowerCase(java.util.Locale.ROOT))) {
-            throw dev.tack.store.TackException.usage("export writes json, md or csv (got '" + format + "')");
+            throw dev.tack.model.TackException.usage("export writes json, md or csv (got '" + format + "')");
         }
         Format chosen = Format.named(format);
         if (output != null) {
-            DatabaseFiles.refuseOutput(output, workspace().database().file());
+            DatabaseFiles.refuseOutput(output, workspace());
         }
         BoardSnapshot snapshot = new Transfers(workspace()).export();
         if (output == null) {

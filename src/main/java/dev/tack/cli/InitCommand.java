@@ -6,9 +6,8 @@ import java.util.List;
 import dev.tack.board.Boards;
 import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
-import dev.tack.store.Database;
-import dev.tack.store.DbLocation;
-import dev.tack.store.TackException;
+import dev.tack.board.DbLocation;
+import dev.tack.model.TackException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,12 +41,11 @@ final class InitCommand extends BaseCommand {
         Actor actor = actor();
         // Checked before anything is created, so that bad names leave no file behind.
         dev.tack.board.Validation.columnNames(names);
-        try (Database database = Database.open(file, databaseOptions().creating(true),
-                tx -> Boards.create(tx, actor, Workspace.DEFAULT_BOARD, names))) {
+        try (Workspace created = Workspace.open(file.toString(), openOptions().creating(true), actor, null, names)) {
             if (json()) {
-                printJson(java.util.Map.of("db", database.file().toString(), "board", Workspace.DEFAULT_BOARD, "columns", names));
+                printJson(java.util.Map.of("db", created.location(), "board", Workspace.DEFAULT_BOARD, "columns", names));
             } else {
-                out().println("created " + database.file() + " with board main (" + String.join(", ", names) + ")");
+                out().println("created " + created.location() + " with board main (" + String.join(", ", names) + ")");
             }
         }
         return 0;
@@ -56,7 +54,7 @@ final class InitCommand extends BaseCommand {
     /** An existing file that is not a board (another program's, a folder, a newer tack's) is named and left alone. */
     private void requireBoard(Path file) {
         try {
-            Database.open(file, databaseOptions(), tx -> null).close();
+            Workspace.open(file.toString(), openOptions(), actor(), null, null).close();
         } catch (TackException e) {
             throw TackException.failed(e.getMessage() + "; tack init leaves it as it is (choose another --db path)");
         }

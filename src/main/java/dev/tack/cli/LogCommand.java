@@ -7,8 +7,8 @@ import dev.tack.board.Json;
 import dev.tack.board.Queries;
 import dev.tack.model.Event;
 import java.util.Optional;
-import dev.tack.store.ChangeFeed;
-import dev.tack.store.TackException;
+import dev.tack.board.Changes;
+import dev.tack.model.TackException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -74,7 +74,7 @@ final class LogCommand extends BaseCommand {
         if (!follow) {
             return 0;
         }
-        try (ChangeFeed feed = workspace().database().changeFeed(last)) {
+        try (Changes feed = workspace().changes(last)) {
             long nextFileCheck = 0;
             while (!out().checkError()) {
                 if (feed.changed()) {
@@ -83,7 +83,7 @@ final class LogCommand extends BaseCommand {
                 long now = System.nanoTime();
                 if (now - nextFileCheck >= 0) {
                     // A stat every half second: events written into a replacement file must not go unseen.
-                    Optional<String> gone = workspace().database().fileProblem();
+                    Optional<String> gone = workspace().fileProblem();
                     if (gone.isPresent()) {
                         throw TackException.failed(gone.get() + "; stopped following (run tack log --follow again to follow the new file)");
                     }

@@ -3,7 +3,7 @@ package dev.tack.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import dev.tack.text.Sanitizer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -69,8 +69,8 @@ final class WorkerCommand extends BaseCommand {
                 maxAttempts, backoff, grace, once, exitWhenIdle);
         Workspace base = workspace();
         // Events are signed with the worker's name, so the log reads "worker-7 finished #12".
-        Workspace asWorker = new Workspace(base.database(), new dev.tack.model.Actor(
-                globals().actor != null ? globals().actor : workerName, base.actor().host(), base.actor().pid()), base.requestedBoard());
+        Workspace asWorker = base.as(new dev.tack.model.Actor(
+                globals().actor != null ? globals().actor : workerName, base.actor().host(), base.actor().pid()));
         return new Worker(asWorker, config, err()).run();
     }
 }

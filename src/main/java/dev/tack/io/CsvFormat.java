@@ -15,7 +15,7 @@ import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.tack.board.BoardSnapshot;
 import dev.tack.board.Validation;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * One row per card: {@code column,title,description,tags,priority,due,assignee,archived}, tags

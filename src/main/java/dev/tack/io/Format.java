@@ -5,7 +5,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.util.Locale;
 import dev.tack.board.BoardSnapshot;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /** A file format for boards. Some only write (Markdown), some only read (Trello's export). */
 public sealed interface Format permits JsonFormat, MarkdownFormat, CsvFormat, TrelloFormat {

@@ -9,7 +9,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * A file being imported, read as a stream of characters: strict UTF-8 (a bad byte is reported

@@ -18,7 +18,7 @@ import com.google.gson.stream.MalformedJsonException;
 import dev.tack.board.BoardSnapshot;
 import dev.tack.board.Json;
 import dev.tack.board.Validation;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * tack's own JSON: {@code {"format": "tack-board", "version": 1, "board": …, "columns": [{"name",

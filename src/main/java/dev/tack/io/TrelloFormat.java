@@ -13,7 +13,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.tack.board.BoardSnapshot;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * Reads a Trello board export (Menu → Print, export and share → Export as JSON): lists become

@@ -16,4 +16,9 @@ public final class Clock {
     public static String now() {
         return FORMAT.format(Instant.now());
     }
+
+    /** The time {@code clock} tells, as stored. Board operations and tables take theirs from the one injected clock. */
+    public static String of(java.time.Clock clock) {
+        return FORMAT.format(clock.instant());
+    }
 }

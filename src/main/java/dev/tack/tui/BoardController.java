@@ -2,9 +2,8 @@ package dev.tack.tui;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import com.googlecode.lanterna.TerminalSize;
@@ -21,19 +21,15 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.tack.board.BoardView;
 import dev.tack.board.Boards;
 import dev.tack.board.CardDetails;
-import dev.tack.board.CardEdit;
 import dev.tack.board.CardFilter;
 import dev.tack.board.Cards;
 import dev.tack.board.Columns;
-import dev.tack.board.History;
-import dev.tack.board.NewCard;
 import dev.tack.board.Queries;
-import dev.tack.board.StaleVersion;
 import dev.tack.board.Workspace;
 import dev.tack.model.Card;
 import dev.tack.model.Event;
 import dev.tack.model.Heartbeat;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * The board screen without the terminal: turns keys into model moves and board calls, keeps the
@@ -63,14 +59,6 @@ final class BoardController {
         }
     }
 
-    /** Refused while a key's write still waits: forms and dialogs need their answer at once. */
-    static final String STILL_WAITING = "a change is still waiting for the write lock: try again when it is saved";
-
-    /** How long a confirmation stays on the status row, unless a key clears it sooner. */
-    static final Duration INFO_SHOWN = Duration.ofSeconds(5);
-    /** A refusal or an error stays longer: it has to be read, and it must not hide who is here for good. */
-    static final Duration ERROR_SHOWN = Duration.ofSeconds(10);
-
     private Workspace workspace;
     private Queries queries;
     private Cards cards;
@@ -80,23 +68,20 @@ final class BoardController {
     private final BoardModel model = new BoardModel();
     private final Deque<Dialog> dialogs = new ArrayDeque<>();
     private final String database;
-    private String message;
-    private boolean messageError;
-    private Instant messageUntil = Instant.MIN;
+    private final StatusMessage message;
     private final Clock clock;
     private final boolean colour;
     private String readProblem;
     private String fileProblem;
-    private boolean filterEditing;
+    private final FilterLine filter = new FilterLine(model, this::perform);
     private String presence = "";
     private Event lastEvent;
     private boolean quit;
     private Layout layout = Layout.of(new TerminalSize(80, 24), 0);
-    private Long dragCard;
-    private int dragFromLane = -1;
-    private int dropLane = -1;
-    /** Keys' writes handed to the host and not yet applied (loop thread only). */
-    private int pendingWrites;
+    private final MouseDrag mouse = new MouseDrag(model, (id, column, at) -> writeLater(() -> cards.move(id, column, at, null), null, null));
+    /** Writes handed to the host and not yet back. */
+    private final Writes writes;
+    private final CardActions actions;
     /** The waiting note at the last render, to tell the loop when to draw it anew. */
     private String shownWaiting;
 
@@ -108,9 +93,12 @@ final class BoardController {
     BoardController(Workspace workspace, Host host, Clock clock, Function<String, String> environment) {
         this.host = host;
         this.clock = clock;
+        this.message = new StatusMessage(clock);
+        this.actions = new CardActions(this, host);
+        this.writes = new Writes(host, () -> this.workspace.readOnly() ? null : this.workspace.writeWaitingFor());
         this.colour = !Monochrome.wanted(environment);
         // A board tack can only read (a read-only mount, no write permission) says so where the file is named.
-        this.database = home(workspace.database().file()) + (workspace.database().readOnly() ? " · read-only" : "");
+        this.database = home(workspace.location()) + (workspace.readOnly() ? " · read-only" : "");
         use(workspace);
     }
 
@@ -234,20 +222,16 @@ final class BoardController {
 
     /** The status row's message, or null when there is none or it has been shown long enough. */
     String message() {
-        return message != null && clock.instant().isBefore(messageUntil) ? message : null;
+        return message.text();
     }
 
     /** Drops a message shown long enough; true when one went, so the screen is drawn again without it. */
     boolean expireMessage() {
-        if (message != null && message() == null) {
-            message = null;
-            return true;
-        }
-        return false;
+        return message.expire();
     }
 
     boolean messageIsError() {
-        return messageError;
+        return message.isError();
     }
 
     Optional<Dialog> topDialog() {
@@ -255,7 +239,7 @@ final class BoardController {
     }
 
     boolean filterEditing() {
-        return filterEditing;
+        return filter.editing();
     }
 
     // -- keys -------------------------------------------------------------------------------------
@@ -270,7 +254,7 @@ final class BoardController {
             return;
         }
         if (!(key instanceof com.googlecode.lanterna.input.MouseAction)) {
-            message = null;
+            message.clear();
         }
         if (layout.tooSmall()) {
             Action action = KeyMap.board(key);
@@ -279,8 +263,8 @@ final class BoardController {
             }
             return;
         }
-        if (filterEditing) {
-            filterKey(key);
+        if (filter.editing()) {
+            filter.key(key);
             return;
         }
         Dialog top = dialogs.peek();
@@ -294,30 +278,6 @@ final class BoardController {
             return;
         }
         perform(KeyMap.board(key));
-    }
-
-    private void filterKey(KeyStroke key) {
-        KeyType type = key.getKeyType();
-        String text = model.filterText();
-        if (type == KeyType.Escape) {
-            filterEditing = false;
-            model.filter("");
-        } else if (type == KeyType.Enter || type == KeyType.Tab) {
-            filterEditing = false;
-        } else if (type == KeyType.Backspace) {
-            if (!text.isEmpty()) {
-                model.filter(text.substring(0, text.offsetByCodePoints(text.length(), -1)));
-            } else {
-                filterEditing = false;
-            }
-        } else if (type == KeyType.Character && key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'u') {
-            model.filter("");
-        } else if (type == KeyType.Character && !key.isCtrlDown() && !key.isAltDown() && !Character.isISOControl(key.getCharacter())) {
-            model.filter(text + key.getCharacter());
-        } else if (type == KeyType.ArrowDown || type == KeyType.ArrowUp || type == KeyType.ArrowLeft || type == KeyType.ArrowRight) {
-            filterEditing = false;
-            perform(KeyMap.board(key));
-        }
     }
 
     void perform(Action action) {
@@ -340,27 +300,23 @@ final class BoardController {
         } else if (action instanceof Action.StepCard s) {
             withCard(card -> writeLater(() -> cards.step(card.id(), s.direction(), null), null, null));
         } else if (action instanceof Action.ShiftCard s) {
-            withCard(card -> shift(card, s.delta()));
+            withCard(card -> actions.shift(card, s.delta()));
         } else if (action instanceof Action.NewCard) {
-            newCard();
+            actions.newCard();
         } else if (action instanceof Action.Edit) {
-            withCard(this::edit);
+            withCard(actions::edit);
         } else if (action instanceof Action.EditInEditor) {
-            withCard(this::editInEditor);
+            withCard(actions::editInEditor);
         } else if (action instanceof Action.Comment) {
-            withCard(this::comment);
+            withCard(actions::comment);
         } else if (action instanceof Action.Archive) {
-            withCard(this::archive);
+            withCard(actions::archive);
         } else if (action instanceof Action.Details) {
             withCard(this::details);
         } else if (action instanceof Action.StartFilter) {
-            filterEditing = true;
+            filter.start();
         } else if (action instanceof Action.EditFilter) {
-            String text = model.filterText();
-            if (!text.isEmpty()) {
-                filterEditing = true;
-                model.filter(text.substring(0, text.offsetByCodePoints(text.length(), -1)));
-            }
+            filter.editAgain();
         } else if (action instanceof Action.ClearFilter) {
             if (model.filtered()) {
                 model.filter("");
@@ -371,7 +327,7 @@ final class BoardController {
         } else if (action instanceof Action.ManageColumns) {
             push(new ColumnsManager(this));
         } else if (action instanceof Action.History h) {
-            undoOrRedo(h.redo());
+            actions.undoOrRedo(h.redo());
         } else if (action instanceof Action.Help) {
             push(new HelpOverlay());
         } else if (action instanceof Action.Redraw) {
@@ -380,13 +336,13 @@ final class BoardController {
         } else if (action instanceof Action.Quit) {
             quit = true;
         } else if (action instanceof Action.Press p) {
-            press(p.x(), p.y());
+            mouse.press(layout, p.x(), p.y());
         } else if (action instanceof Action.Drag d) {
-            drag(d.x(), d.y());
+            mouse.drag(layout, d.x(), d.y());
         } else if (action instanceof Action.Release r) {
-            release(r.x(), r.y());
+            mouse.release(layout, r.x(), r.y());
         } else if (action instanceof Action.Wheel w) {
-            wheel(w.x(), w.y(), w.direction());
+            mouse.wheel(layout, w.x(), w.y(), w.direction());
         }
     }
 
@@ -402,79 +358,105 @@ final class BoardController {
     // -- actions ----------------------------------------------------------------------------------
 
     /**
-     * Runs one board call. On success re-reads the board and shows {@code done} (if any); on a
-     * refusal shows the reason and returns it, changing nothing.
+     * Runs one board call without waiting for it: the host runs it (in order, one at a time) while
+     * the screen keeps drawing and reading keys, then, back on the loop's thread, the board is
+     * re-read, {@code done} or the refusal is shown and {@code after} gets the outcome. A stale
+     * version is left to {@code after} when there is one (it may offer a choice).
      */
-    String write(Supplier<?> call, String done) {
-        if (pendingWrites > 0) {
-            error(STILL_WAITING); // run now, it could land before the key's write queued first
-            return STILL_WAITING;
-        }
+    Writes.Pending submit(Supplier<?> call, String done, Consumer<WriteOutcome> after) {
         if (problem() != null) {
             error(problem()); // a board it cannot read is not one to change blind
-            return problem();
-        }
-        try {
-            call.get();
-        } catch (TackException e) {
-            error(e.getMessage());
-            reload();
-            return e.getMessage();
-        }
-        reload();
-        if (done != null) {
-            info(done);
-        }
-        return null;
-    }
-
-    /**
-     * Runs one board call for a key without waiting for it: the host runs it (in order, one at a
-     * time) while the screen keeps drawing and reading keys, then {@code after} gets the result or
-     * the refusal back on the loop's thread, after the board was re-read and {@code done} or the
-     * refusal was shown.
-     */
-    private void writeLater(Supplier<?> call, String done, java.util.function.BiConsumer<Object, TackException> after) {
-        if (problem() != null) {
-            error(problem()); // a board it cannot read is not one to change blind
-            return;
-        }
-        Object[] result = new Object[1];
-        TackException[] refusal = new TackException[1];
-        pendingWrites++;
-        host.inBackground(() -> {
-            try {
-                result[0] = call.get();
-            } catch (TackException e) {
-                refusal[0] = e;
-            } catch (RuntimeException e) {
-                refusal[0] = TackException.failed("cannot save: " + e);
+            if (after != null) {
+                after.accept(new WriteOutcome.Unwritable(problem()));
             }
-        }, () -> {
-            pendingWrites--;
+            return Writes.NONE;
+        }
+        return writes.submit(call, outcome -> {
             reload();
-            if (refusal[0] != null) {
-                error(refusal[0].getMessage());
-            } else if (done != null) {
-                info(done);
+            if (outcome instanceof WriteOutcome.Done) {
+                if (done != null) {
+                    info(done);
+                }
+            } else if (!(outcome instanceof WriteOutcome.Stale && after != null)) {
+                error(outcome.reason());
             }
             if (after != null) {
-                after.accept(result[0], refusal[0]);
+                after.accept(outcome);
             }
         });
     }
 
+    private void writeLater(Supplier<?> call, String done, Consumer<WriteOutcome> after) {
+        submit(call, done, after);
+    }
+
+    /**
+     * A form's save through {@link #submit}: the form waits for the outcome (it says what it waits
+     * for, Esc stops waiting) and closes when saved or shows the refusal; {@code after} runs first.
+     */
+    Form.Saved saveFrom(Form form, Supplier<?> call, String done, Consumer<WriteOutcome> after) {
+        FormWait wait = new FormWait(form);
+        wait.pending = submit(call, done, outcome -> {
+            if (after != null) {
+                after.accept(outcome);
+            }
+            wait.settle(outcome.reason());
+        });
+        return wait.answer();
+    }
+
+    /**
+     * A form waiting for its save, settled once the outcome is back. With a host that writes at
+     * once (tests), the outcome is back before the form hears of it: it is then answered directly.
+     */
+    final class FormWait {
+        private final Form form;
+        private boolean answered;
+        private boolean settled;
+        private String refusal;
+        /** The write it waits for now (a save may take two). */
+        Writes.Pending pending = Writes.NONE;
+
+        FormWait(Form form) {
+            this.form = form;
+        }
+
+        void settle(String why) {
+            if (!answered) {
+                settled = true;
+                refusal = why;
+                return;
+            }
+            List<KeyStroke> held = form.settle(why);
+            if (why == null) {
+                dialogs.remove(form);
+            }
+            held.forEach(BoardController.this::handle); // typed while it waited: now for whoever takes keys
+        }
+
+        Form.Saved answer() {
+            answered = true;
+            if (settled) {
+                return Form.Saved.of(refusal);
+            }
+            return new Form.Saved.Waiting(() -> {
+                String note = waitingNote();
+                return note != null ? note : "saving…";
+            }, () -> pending.stop());
+        }
+    }
+
     /** True while a key's write has not come back yet. */
     boolean writePending() {
-        return pendingWrites > 0;
+        return writes.pending();
     }
 
     /** The status row's note while a write waits for another program's lock, or null. */
     String waitingNote() {
-        if (pendingWrites == 0 || workspace.database().readOnly()) {
+        if (!writes.pending() || workspace.readOnly()) {
             return null;
         }
-        String holder = workspace.database().writer().waitingFor();
+        String holder = workspace.writeWaitingFor();
         return holder == null ? null : "waiting for the write lock (held by " + dev.tack.text.Sanitizer.line(holder) + ")";
     }
 
@@ -483,214 +465,15 @@ final class BoardController {
         return !java.util.Objects.equals(shownWaiting, waitingNote());
     }
 
-    /** Undo or redo, then keep the selection on the card that changed (when it is still shown). */
-    private void undoOrRedo(boolean redo) {
-        History history = new History(workspace);
-        writeLater(() -> redo ? history.redo() : history.undo(), null, (result, refusal) -> {
-            if (refusal == null && result instanceof Card changed) {
-                if (!changed.archived()) {
-                    model.select(changed.id());
-                }
-                info((redo ? "redid" : "undid") + " the last change to #" + changed.id()
-                        + (changed.archived() ? " (now archived)" : ""));
-            }
-        });
-    }
-
-    private void shift(Card card, int delta) {
-        List<Card> shown = model.currentLane().map(BoardModel.Lane::cards).orElse(List.of());
-        int index = model.selectedIndex();
-        if (!model.filtered()) {
-            writeLater(() -> cards.shift(card.id(), delta, null), null, null);
-            return;
-        }
-        int target = index + Integer.signum(delta);
-        if (target < 0 || target >= shown.size()) {
-            return;
-        }
-        int position = shown.get(target).position();
-        writeLater(() -> cards.move(card.id(), null, position, null), null, null);
-    }
-
-    private void newCard() {
-        Optional<BoardModel.Lane> lane = model.currentLane();
-        if (lane.isEmpty()) {
-            error("this board has no columns yet: press C to add one");
-            return;
-        }
-        String column = lane.get().column().name();
-        push(CardForm.create(column, form -> {
-            CardForm.Values v;
-            try {
-                v = CardForm.read(form, LocalDate.now());
-            } catch (TackException e) {
-                return e.getMessage();
-            }
-            Card[] added = new Card[1];
-            String refusal = write(() -> added[0] = cards.add(new NewCard(v.title(), column, v.description(), v.tags(),
-                    v.priority(), v.due(), v.assignee(), null)), null);
-            if (refusal == null) {
-                model.select(added[0].id());
-                info("added #" + added[0].id() + " to " + column);
-            }
-            return refusal;
-        }));
-    }
-
-    private void edit(Card card) {
-        openEdit(card, Map.of());
-    }
-
-    private void openEdit(Card base, Map<String, String> typed) {
-        push(CardForm.edit(base, typed, form -> {
-            CardForm.Values v;
-            try {
-                v = CardForm.read(form, LocalDate.now());
-            } catch (TackException e) {
-                return e.getMessage();
-            }
-            CardEdit edit = CardForm.edit(form, v, base);
-            if (edit.isEmpty()) {
-                info("nothing changed");
-                return null;
-            }
-            return save(base, edit, true);
-        }));
-    }
-
-    /**
-     * Saves an edit made on {@code seen} (the version the person read). When someone changed the card
-     * meanwhile: if they touched none of the fields this edit changes, nothing of theirs is lost and it
-     * is saved on top of their version; otherwise the person sees both and chooses.
-     * Returns a refusal for the form to show, or null when the form may close.
-     */
-    private String save(Card seen, CardEdit edit, boolean fromForm) {
-        if (pendingWrites > 0) {
-            error(STILL_WAITING);
-            return fromForm ? STILL_WAITING : null;
-        }
-        if (problem() != null) {
-            error(problem());
-            return problem();
-        }
-        try {
-            cards.edit(seen.id(), edit, seen.version());
-            reload();
-            info("saved #" + seen.id());
-            return null;
-        } catch (StaleVersion e) {
-            // someone changed the card since it was read: below
-        } catch (TackException e) {
-            error(e.getMessage());
-            return fromForm ? e.getMessage() : null;
-        }
-        Card theirs;
-        try {
-            theirs = queries.card(seen.id());
-        } catch (TackException e) {
-            error(e.getMessage());
-            reload();
-            return null;
-        }
-        List<String> mine = CardForm.touched(edit);
-        List<String> overlap = CardForm.differences(seen, theirs).stream().filter(mine::contains).toList();
-        String who = whoChanged(seen.id());
-        if (overlap.isEmpty() && !theirs.archived()) {
-            try {
-                cards.edit(seen.id(), edit, theirs.version());
-                reload();
-                info("saved #" + seen.id() + " on top of " + who + "'s change (different fields)");
-                return null;
-            } catch (StaleVersion e) {
-                // a third change meanwhile: the person chooses
-            } catch (TackException e) {
-                error(e.getMessage());
-                reload();
-                return fromForm ? e.getMessage() : null;
-            }
-        }
-        reload();
-        push(new ConflictChooser(seen, theirs, edit, who, new ConflictChooser.Choice() {
-            @Override
-            public void keepTheirs() {
-                info("kept " + who + "'s version of #" + seen.id() + "; yours was not saved");
-            }
-
-            @Override
-            public void overwrite() {
-                save(theirs, edit, false);
-            }
-
-            @Override
-            public void editAgain() {
-                Map<String, String> typed = new LinkedHashMap<>();
-                for (String field : CardForm.touched(edit)) {
-                    typed.put(field, CardForm.after(theirs, edit, field));
-                }
-                openEdit(theirs, typed);
-            }
-        }));
-        return null;
-    }
-
-    private String whoChanged(long cardId) {
-        try {
-            List<Event> history = queries.details(cardId).history();
-            if (!history.isEmpty()) {
-                Event last = history.get(history.size() - 1);
-                return last.actor() + (last.actor().equals(workspace.actor().name()) && last.pid() != workspace.actor().pid()
-                        ? " (in another window)" : "");
-            }
-        } catch (TackException ignored) {
-            // who it was is a courtesy
-        }
-        return "someone";
-    }
-
-    private void editInEditor(Card card) {
-        if (pendingWrites > 0) {
-            error(STILL_WAITING); // before the editor opens: what is written there could not be saved
-            return;
-        }
-        Optional<String> edited = host.editExternally(card.description(), "card-" + card.id());
-        if (edited.isEmpty()) {
-            return;
-        }
-        String text = edited.get();
-        if (text.equals(card.description()) || text.equals(card.description() + "\n")) {
-            info("description unchanged");
-            return;
-        }
-        String description = text.endsWith("\n") && !card.description().endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-        save(card, CardEdit.none().withDescription(description), false);
-    }
-
-    private void comment(Card card) {
-        push(new Form("Comment on #" + card.id(), List.of(Form.Field.note("comment", "Comment", "", 4)), form -> {
-            String text = form.value("comment");
-            if (text.isBlank()) {
-                return "write something, or press Esc";
-            }
-            return write(() -> cards.comment(card.id(), text), "commented on #" + card.id());
-        }));
-    }
-
-    private void archive(Card card) {
-        long version = card.version();
-        push(new Confirm("Archive", "Archive #" + card.id() + " “" + card.title() + "”?", () -> {
-            writeLater(() -> cards.archive(card.id(), version), "archived #" + card.id() + " (tack restore " + card.id()
-                    + " brings it back)", (result, refusal) -> {
-                        if (refusal instanceof StaleVersion) {
-                            error("#" + card.id() + " changed while you were deciding (by " + whoChanged(card.id()) + "): look again");
-                        }
-                    });
-        }));
+    /** Today, by the program's clock (due dates, the details view). */
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     private void details(Card card) {
         try {
             CardDetails details = queries.details(card.id());
-            push(new DetailsView(details, queries::details, this::perform, LocalDate.now()));
+            push(new DetailsView(details, queries::details, this::perform, today()));
         } catch (TackException e) {
             error(e.getMessage());
         }
@@ -717,6 +500,19 @@ final class BoardController {
         }
     }
 
+    /** A wait for {@code form}'s save, to settle once its outcome is back. */
+    FormWait formWait(Form form) {
+        return new FormWait(form);
+    }
+
+    Cards cards() {
+        return cards;
+    }
+
+    Queries queries() {
+        return queries;
+    }
+
     Boards boards() {
         return boards;
     }
@@ -729,92 +525,8 @@ final class BoardController {
         return model.loaded() ? model.view().board().name() : "";
     }
 
-    // -- mouse ------------------------------------------------------------------------------------
-
-    private void press(int x, int y) {
-        dragCard = null;
-        dropLane = -1;
-        int visible = layout.laneAt(x);
-        if (visible < 0 || layout.tooSmall()) {
-            return;
-        }
-        int laneIndex = model.firstLane() + visible;
-        if (laneIndex >= model.lanes().size()) {
-            return;
-        }
-        if (y == Layout.HEADER_ROW) {
-            if (visible == 0 && model.firstLane() > 0 && x < layout.laneX(0) + 2) {
-                model.scrollLanes(-1);
-            } else if (visible == layout.lanesVisible() - 1 && x >= layout.width() - 1
-                    && model.firstLane() + layout.lanesVisible() < model.lanes().size()) {
-                model.scrollLanes(1);
-            } else {
-                model.selectInLane(laneIndex, model.scroll(laneIndex));
-            }
-            return;
-        }
-        int slot = layout.slotAt(y);
-        if (slot < 0) {
-            return;
-        }
-        int index = model.scroll(laneIndex) + slot;
-        List<Card> laneCards = model.lanes().get(laneIndex).cards();
-        if (index < laneCards.size()) {
-            model.selectInLane(laneIndex, index);
-            dragCard = laneCards.get(index).id();
-            dragFromLane = laneIndex;
-        } else {
-            model.selectInLane(laneIndex, laneCards.size() - 1);
-        }
-    }
-
-    private void drag(int x, int y) {
-        if (dragCard == null) {
-            return;
-        }
-        int visible = layout.laneAt(x);
-        dropLane = visible < 0 ? -1 : model.firstLane() + visible;
-    }
-
-    private void release(int x, int y) {
-        Long id = dragCard;
-        dragCard = null;
-        dropLane = -1;
-        if (id == null) {
-            return;
-        }
-        int visible = layout.laneAt(x);
-        if (visible < 0 || model.firstLane() + visible >= model.lanes().size()) {
-            return;
-        }
-        int laneIndex = model.firstLane() + visible;
-        BoardModel.Lane target = model.lanes().get(laneIndex);
-        int slot = layout.slotAt(y);
-        Integer position = null;
-        if (slot >= 0) {
-            int index = model.scroll(laneIndex) + slot;
-            position = index < target.cards().size() ? target.cards().get(index).position() : null;
-        }
-        if (laneIndex == dragFromLane) {
-            Card card = model.selectedCard().filter(c -> c.id() == id).orElse(null);
-            if (card == null || position == null || position == card.position()) {
-                return;
-            }
-        }
-        Integer at = position;
-        String column = target.column().name();
-        writeLater(() -> cards.move(id, column, at, null), null, null);
-    }
-
-    private void wheel(int x, int y, int direction) {
-        int visible = layout.laneAt(x);
-        if (visible >= 0) {
-            model.scrollLane(model.firstLane() + visible, direction);
-        }
-    }
-
     int dropLane() {
-        return dropLane;
+        return mouse.dropLane();
     }
 
     // -- drawing ----------------------------------------------------------------------------------
@@ -823,7 +535,7 @@ final class BoardController {
     void render(TextGraphics graphics, TerminalSize size) {
         layout(size);
         Canvas canvas = new Canvas(colour ? graphics : new Monochrome(graphics));
-        new BoardRenderer(LocalDate.now()).render(canvas, layout, model, status(), dropLane);
+        new BoardRenderer(ZonedDateTime.now(clock)).render(canvas, layout, model, status(), mouse.dropLane());
         if (layout.tooSmall()) {
             return;
         }
@@ -845,29 +557,24 @@ final class BoardController {
         String last = "";
         if (lastEvent != null) {
             boolean mine = lastEvent.actor().equals(workspace.actor().name()) && lastEvent.pid() == workspace.actor().pid();
-            last = (mine ? "you" : lastEvent.actor()) + " " + lastEvent.summary() + " · " + Times.local(lastEvent.at());
+            last = (mine ? "you" : lastEvent.actor()) + " " + lastEvent.summary() + " · " + Times.local(lastEvent.at(), today());
         }
         if (shownWaiting != null) { // takes the row from any message until the write lands
-            return new Status(boardName() + " · " + database, presence, last, shownWaiting, false, filterEditing, problem(),
+            return new Status(boardName() + " · " + database, presence, last, shownWaiting, false, filter.editing(), problem(),
                     KeyMap.HINTS);
         }
-        return new Status(boardName() + " · " + database, presence, last, message(), messageError, filterEditing, problem(), KeyMap.HINTS);
+        return new Status(boardName() + " · " + database, presence, last, message(), messageIsError(), filter.editing(), problem(), KeyMap.HINTS);
     }
 
     void info(String text) {
-        message = text;
-        messageError = false;
-        messageUntil = clock.instant().plus(INFO_SHOWN);
+        message.info(text);
     }
 
     void error(String text) {
-        message = text;
-        messageError = true;
-        messageUntil = clock.instant().plus(ERROR_SHOWN);
+        message.error(text);
     }
 
-    private static String home(Path file) {
-        String path = file.toString();
+    private static String home(String path) {
         String home = System.getProperty("user.home");
         return home != null && !home.isEmpty() && path.startsWith(home + "/") ? "~" + path.substring(home.length()) : path;
     }

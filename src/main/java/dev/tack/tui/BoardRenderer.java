@@ -1,6 +1,7 @@
 package dev.tack.tui;
 
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.List;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
@@ -9,8 +10,9 @@ import dev.tack.model.Run;
 import dev.tack.text.Width;
 
 /**
- * Draws the board: a pure function of the model, the layout and the status onto a {@link Canvas}.
- * No database, no terminal: the tests render onto Lanterna's virtual terminal or a plain text image.
+ * Draws the board: a pure function of the model, the layout (the terminal's size), the status and
+ * the instant it is drawn for, onto a {@link Canvas}. No database, no terminal, no clock of its own:
+ * the tests render onto Lanterna's virtual terminal or a plain text image, at the time they choose.
  */
 final class BoardRenderer {
 
@@ -23,6 +25,7 @@ final class BoardRenderer {
     static final Pen SEPARATOR = DIM;
     static final Pen ERROR = Pen.PLAIN.bold().fg(TextColor.ANSI.RED);
     static final Pen INFO = Pen.PLAIN.fg(TextColor.ANSI.GREEN);
+    static final Pen WAITING = Pen.PLAIN.bold().fg(TextColor.ANSI.YELLOW);
     static final Pen PROBLEM = Pen.PLAIN.bold().fg(TextColor.ANSI.WHITE).bg(TextColor.ANSI.RED);
     static final Pen DUE = Pen.PLAIN.fg(TextColor.ANSI.YELLOW);
     static final Pen OVERDUE = Pen.PLAIN.bold().fg(TextColor.ANSI.RED);
@@ -38,9 +41,12 @@ final class BoardRenderer {
         TextColor.ANSI.BLUE};
 
     private final LocalDate today;
+    private final long nowMillis;
 
-    BoardRenderer(LocalDate today) {
-        this.today = today;
+    /** Draws as at {@code now} (due dates by its day, a worker's elapsed time and a stale lease by its instant). */
+    BoardRenderer(ZonedDateTime now) {
+        this.today = now.toLocalDate();
+        this.nowMillis = now.toInstant().toEpochMilli();
     }
 
     /**
@@ -198,8 +204,8 @@ final class BoardRenderer {
         col += canvas.text(col, y + 1, "#" + card.id(), end - col, pen(DIM, selected));
         if (card.claimed()) {
             // A card being worked shows who has it, for how long, and its latest output line, instead of its fields.
-            boolean stale = card.claim().leaseUntilMillis() < System.currentTimeMillis();
-            String since = run == null ? "" : " " + Times.elapsed(run.startedAt(), System.currentTimeMillis());
+            boolean stale = card.claim().leaseUntilMillis() < nowMillis;
+            String since = run == null ? "" : " " + Times.elapsed(run.startedAt(), nowMillis);
             col = item(canvas, col, y + 1, end, "⚙ " + card.claim().worker() + (stale ? " (stale)" : since), pen(WORKER, selected));
             String last = run == null ? "" : lastLine(run.outputTail());
             if (!last.isEmpty()) {

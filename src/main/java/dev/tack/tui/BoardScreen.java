@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,12 +19,12 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import dev.tack.board.BoardView;
+import dev.tack.board.Changes;
 import dev.tack.board.Presence;
 import dev.tack.board.Workspace;
 import dev.tack.model.Event;
 import dev.tack.model.Heartbeat;
-import dev.tack.store.ChangeFeed;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * The full-screen board (docs/ARCHITECTURE.md §5): one loop. An input thread blocks on the terminal and queues
@@ -49,6 +50,7 @@ public final class BoardScreen {
     private static final long RETRY_MILLIS = 2_000;
 
     private final Session session;
+    private final Clock clock;
     private final BoardController controller;
     /** When the screen was last drawn: cards held by workers are redrawn every second for their elapsed time. */
     private long lastRender;
@@ -56,10 +58,9 @@ public final class BoardScreen {
     private final Presence presence;
     /** When this screen's presence row was last written; 0 makes the next poll beat. */
     private long lastBeatAt;
-    private final Path file;
     /** Tells when the board file is deleted or replaced under the screen (one stat, no I/O on it). */
-    private final dev.tack.store.Database database;
-    private ChangeFeed feed;
+    private final Workspace workspace;
+    private Changes feed;
     private ScheduledExecutorService presenceThread;
     private Thread inputThread;
     private volatile int inputGeneration;
@@ -97,9 +98,14 @@ public final class BoardScreen {
     private volatile String shownPresence = "";
 
     BoardScreen(Workspace workspace, Session session) {
+        this(workspace, session, Clock.systemDefaultZone());
+    }
+
+    /** {@code clock} is the program's one clock: the screen's timers, its status messages and what it draws. */
+    BoardScreen(Workspace workspace, Session session, Clock clock) {
         this.session = session;
-        this.file = workspace.database().file();
-        this.database = workspace.database();
+        this.workspace = workspace;
+        this.clock = clock;
         this.presence = new Presence(workspace, Heartbeat.SCREEN);
         this.controller = new BoardController(workspace, new BoardController.Host() {
             @Override
@@ -122,12 +128,12 @@ public final class BoardScreen {
                     }
                 });
             }
-        });
+        }, clock, System::getenv);
     }
 
-    /** Opens the board full-screen on the real terminal and returns when the person quits. */
-    public static void open(Workspace workspace) throws IOException {
-        new BoardScreen(workspace, new TtySession()).run();
+    /** Opens the board full-screen on the real terminal, timed by {@code clock}, and returns when the person quits. */
+    public static void open(Workspace workspace, Clock clock) throws IOException {
+        new BoardScreen(workspace, new TtySession(), clock).run();
     }
 
     BoardController controller() {
@@ -187,9 +193,9 @@ public final class BoardScreen {
         if (feed != null) {
             return;
         }
-        ChangeFeed opened = null;
+        Changes opened = null;
         try {
-            opened = controller.workspace().database().changeFeed(Math.max(0, controller.shownEventId()));
+            opened = controller.workspace().changes(Math.max(0, controller.shownEventId()));
             presenceStamp = Presence.stamp(opened);
             feed = opened;
         } catch (TackException e) {
@@ -227,7 +233,7 @@ public final class BoardScreen {
                 dirty = true;
                 repaintAll = true;
             }
-            long now = System.currentTimeMillis();
+            long now = clock.millis();
             if (!dirty && now - lastRender >= 1_000 && controller.model().loaded() && !controller.model().view().running().isEmpty()) {
                 dirty = true; // a worker's elapsed time ticks on the cards it holds
             }
@@ -242,17 +248,19 @@ public final class BoardScreen {
         if (item instanceof KeyStroke key && !(key instanceof com.googlecode.lanterna.input.MouseAction)
                 && KeyMap.board(key) instanceof Action.Suspend) {
             suspendToShell(); // in any dialog or field too, as Ctrl+Z does everywhere else
-        } else if (item instanceof KeyStroke key) {
-            Workspace before = controller.workspace();
+            return;
+        }
+        Workspace before = controller.workspace();
+        if (item instanceof KeyStroke key) {
             controller.handle(key);
-            if (controller.workspace() != before) {
-                presence.follow(controller.workspace());
-                presenceShown = "";
-                controller.presence(List.of());
-                beatSoon();
-            }
         } else if (item instanceof Runnable task) {
-            task.run();
+            task.run(); // a write's outcome may switch the board too (a board added in the switcher)
+        }
+        if (controller.workspace() != before) {
+            presence.follow(controller.workspace());
+            presenceShown = "";
+            controller.presence(List.of());
+            beatSoon();
         }
     }
 
@@ -324,18 +332,18 @@ public final class BoardScreen {
 
     /** Notices the board file being deleted, moved or replaced under the open screen (a stat, no I/O on it). */
     private boolean checkFile() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (now - lastFileCheck < FILE_CHECK_MILLIS) {
             return false;
         }
         lastFileCheck = now;
         String before = controller.problem();
-        controller.fileProblem(database.fileProblem().map(problem -> problem + ": nothing can be saved; q quits").orElse(null));
+        controller.fileProblem(workspace.fileProblem().map(problem -> problem + ": nothing can be saved; q quits").orElse(null));
         return !Objects.equals(before, controller.problem());
     }
 
     private boolean retryIfBroken() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (controller.problem() == null || now - lastRetry < RETRY_MILLIS) {
             return false;
         }
@@ -433,7 +441,7 @@ public final class BoardScreen {
         }
         boolean first = lastBeatAt == 0;
         try {
-            if (!presence.beat(feed::writeUnnoticed)) {
+            if (!feed.beat(presence)) {
                 return;
             }
             // Our beat moved the presence rows, and the feed will not report it: count our part as
@@ -577,7 +585,7 @@ public final class BoardScreen {
         session.close();
         writes.shutdown(); // a key's write still waiting for the lock lands (or fails at its deadline) before the exit
         try {
-            writes.awaitTermination(dev.tack.store.Writer.DEFAULT_DEADLINE.toMillis() * 2, TimeUnit.MILLISECONDS);
+            writes.awaitTermination(Workspace.DEFAULT_LOCK_DEADLINE.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -5,7 +5,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.tack.board.Boards;
 import dev.tack.model.Board;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /** The boards of the file: Enter switches, {@code a} adds one, {@code r} renames the highlighted one. */
 final class BoardSwitcher implements Dialog {
@@ -66,12 +66,12 @@ final class BoardSwitcher implements Dialog {
                         String name = form.value("name").strip();
                         List<String> columns = List.of(form.value("columns").split("\\s*,\\s*")).stream()
                                 .filter(s -> !s.isBlank()).toList();
-                        String refusal = controller.write(() -> controller.boards().add(name, columns), "added board " + name);
-                        if (refusal == null) {
-                            refresh();
-                            controller.switchBoard(name);
-                        }
-                        return refusal;
+                        return controller.saveFrom(form, () -> controller.boards().add(name, columns), "added board " + name, outcome -> {
+                            if (outcome instanceof WriteOutcome.Done) {
+                                refresh();
+                                controller.switchBoard(name);
+                            }
+                        });
                     }));
         } else if (c == 'r' && !boards.isEmpty()) {
             String old = boards.get(index).name();
@@ -80,12 +80,13 @@ final class BoardSwitcher implements Dialog {
                     : "Rename main: without --board tack then opens " + (boards.get(0).name().equals(old) ? "it (oldest)" : boards.get(0).name());
             controller.push(new Form(title, List.of(Form.Field.line("name", "New name", old)), form -> {
                 String name = form.value("name").strip();
-                String refusal = controller.write(() -> controller.boards().rename(old, name), "renamed board " + old + " to " + name);
-                if (refusal == null && old.equals(controller.boardName())) {
-                    controller.switchBoard(name);
-                }
-                refresh();
-                return refusal;
+                return controller.saveFrom(form, () -> controller.boards().rename(old, name), "renamed board " + old + " to " + name,
+                        outcome -> {
+                            if (outcome instanceof WriteOutcome.Done && old.equals(controller.boardName())) {
+                                controller.switchBoard(name);
+                            }
+                            refresh();
+                        });
             }));
         }
         return true;

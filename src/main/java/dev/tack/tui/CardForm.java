@@ -15,7 +15,7 @@ import dev.tack.board.CardEdit;
 import dev.tack.board.DueDates;
 import dev.tack.board.Validation;
 import dev.tack.model.Card;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * The card form (new card and edit): title first, then the optional fields, and how its text
@@ -38,12 +38,12 @@ final class CardForm {
     private CardForm() {
     }
 
-    static Form create(String columnName, Function<Form, String> save) {
+    static Form create(String columnName, Function<Form, Form.Saved> save) {
         return new Form("New card in " + columnName, fields(Map.of()), save);
     }
 
     /** The edit form for {@code base}; {@code typed} puts the person's own earlier values over it (edit again after a conflict). */
-    static Form edit(Card base, Map<String, String> typed, Function<Form, String> save) {
+    static Form edit(Card base, Map<String, String> typed, Function<Form, Form.Saved> save) {
         Form form = new Form("Edit #" + base.id(), fields(shown(base)), save);
         typed.forEach((name, value) -> {
             form.focus(name);

@@ -46,26 +46,26 @@ final class ColumnsManager implements Dialog {
                         try {
                             limit = Limit.parse(form.value("wip"));
                         } catch (IllegalArgumentException e) {
-                            return e.getMessage();
+                            return new Form.Saved.Refused(e.getMessage());
                         }
-                        String refusal = controller.write(() -> controller.columns().add(name, limit.value, limit.hard, at),
-                                "added column " + name);
-                        if (refusal == null) {
-                            index = at;
-                        }
-                        return refusal;
+                        return controller.saveFrom(form, () -> controller.columns().add(name, limit.value, limit.hard, at),
+                                "added column " + name, outcome -> {
+                                    if (outcome instanceof WriteOutcome.Done) {
+                                        index = at;
+                                    }
+                                });
                     }));
         } else if (column != null && c == 'r') {
             controller.push(new Form("Rename column " + column.name(), List.of(Form.Field.line("name", "New name", column.name())),
-                    form -> controller.write(() -> controller.columns().rename(column.name(), form.value("name")),
-                            "renamed column " + column.name())));
+                    form -> controller.saveFrom(form, () -> controller.columns().rename(column.name(), form.value("name")),
+                            "renamed column " + column.name(), null)));
         } else if (column != null && (c == 'K' || c == 'H' || type == KeyType.ArrowUp && key.isShiftDown())) {
-            if (index > 0 && controller.write(() -> controller.columns().move(column.name(), index - 1), null) == null) {
-                index--;
+            if (index > 0) {
+                moveTo(column, index - 1);
             }
         } else if (column != null && (c == 'J' || c == 'L' || type == KeyType.ArrowDown && key.isShiftDown())) {
-            if (index < lanes.size() - 1 && controller.write(() -> controller.columns().move(column.name(), index + 1), null) == null) {
-                index++;
+            if (index < lanes.size() - 1) {
+                moveTo(column, index + 1);
             }
         } else if (column != null && c == 'w') {
             String current = column.wipLimit() == null ? "" : column.wipLimit() + (column.wipHard() ? "!" : "");
@@ -74,20 +74,29 @@ final class ColumnsManager implements Dialog {
                 try {
                     limit = Limit.parse(form.value("wip"));
                 } catch (IllegalArgumentException e) {
-                    return e.getMessage();
+                    return new Form.Saved.Refused(e.getMessage());
                 }
-                return controller.write(() -> controller.columns().limit(column.name(), limit.value, limit.hard),
+                return controller.saveFrom(form, () -> controller.columns().limit(column.name(), limit.value, limit.hard),
                         limit.value == null ? "cleared the WIP limit of " + column.name()
-                                : "WIP limit of " + column.name() + ": " + limit.value + (limit.hard ? " (hard)" : ""));
+                                : "WIP limit of " + column.name() + ": " + limit.value + (limit.hard ? " (hard)" : ""), null);
             }));
         } else if (column != null && (c == 'x' || c == 'd' || type == KeyType.Delete)) {
             controller.push(new Confirm("Remove column", "Remove column " + column.name() + "? (only an empty column can go)",
-                    () -> controller.write(() -> {
+                    () -> controller.submit(() -> {
                         controller.columns().remove(column.name());
                         return null;
-                    }, "removed column " + column.name())));
+                    }, "removed column " + column.name(), null)));
         }
         return true;
+    }
+
+    /** Moves {@code column} to {@code to} off the loop; the highlight follows it once it moved. */
+    private void moveTo(Column column, int to) {
+        controller.submit(() -> controller.columns().move(column.name(), to), null, outcome -> {
+            if (outcome instanceof WriteOutcome.Done) {
+                index = to;
+            }
+        });
     }
 
     /** A WIP limit as typed: a number, with {@code !} (or "hard") for a hard limit; empty clears it. */

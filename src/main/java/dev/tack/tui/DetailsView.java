@@ -12,7 +12,7 @@ import dev.tack.model.Card;
 import dev.tack.model.Comment;
 import dev.tack.model.Event;
 import dev.tack.model.Run;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * One card in full: fields, description, comments, runs and its history (who, when, from which
@@ -74,13 +74,13 @@ final class DetailsView implements Dialog {
         }
         if (card.claimed()) {
             field(paras, "Worker", card.claim().worker() + " on " + card.claim().host() + " (pid " + card.claim().pid()
-                    + "), lease until " + Times.local(card.claim().leaseUntilMillis()));
+                    + "), lease until " + Times.local(card.claim().leaseUntilMillis(), today));
         }
         if (card.attempts() > 0 || card.failed()) {
             field(paras, "Attempts", card.attempts() + (card.failed() ? " (failed)" : ""));
         }
-        field(paras, "Created", Times.local(card.createdAt()));
-        field(paras, "Updated", Times.local(card.updatedAt()) + "  (version " + card.version() + ")");
+        field(paras, "Created", Times.local(card.createdAt(), today));
+        field(paras, "Updated", Times.local(card.updatedAt(), today) + "  (version " + card.version() + ")");
         paras.add(new Pager.Para("", Pen.PLAIN, 0));
         paras.add(new Pager.Para("Description", Pen.PLAIN.bold(), 0));
         paras.add(card.description().isBlank() ? new Pager.Para("(none: e or E adds one)", label, 2)
@@ -88,7 +88,7 @@ final class DetailsView implements Dialog {
         paras.add(new Pager.Para("", Pen.PLAIN, 0));
         paras.add(new Pager.Para("Comments (" + details.comments().size() + ")", Pen.PLAIN.bold(), 0));
         for (Comment comment : details.comments()) {
-            paras.add(new Pager.Para(comment.author() + " · " + Times.local(comment.createdAt()), BoardRenderer.ASSIGNEE, 2));
+            paras.add(new Pager.Para(comment.author() + " · " + Times.local(comment.createdAt(), today), BoardRenderer.ASSIGNEE, 2));
             paras.add(new Pager.Para(comment.body(), Pen.PLAIN, 4));
         }
         if (!details.runs().isEmpty()) {
@@ -96,7 +96,7 @@ final class DetailsView implements Dialog {
             paras.add(new Pager.Para("Runs (" + details.runs().size() + ")", Pen.PLAIN.bold(), 0));
             for (Run run : details.runs()) {
                 String outcome = run.outcome() + (run.exitCode() == null ? "" : ", exit " + run.exitCode());
-                String when = Times.local(run.startedAt()) + (run.finishedAt() == null ? "" : " → " + Times.local(run.finishedAt()));
+                String when = Times.local(run.startedAt(), today) + (run.finishedAt() == null ? "" : " → " + Times.local(run.finishedAt(), today));
                 paras.add(new Pager.Para("#" + run.id() + " attempt " + run.attempt() + " · " + run.worker() + "@" + run.host()
                         + ":" + run.pid() + " · " + when + " · " + outcome,
                         "running".equals(run.outcome()) ? BoardRenderer.WORKER : "succeeded".equals(run.outcome()) ? BoardRenderer.INFO
@@ -109,7 +109,7 @@ final class DetailsView implements Dialog {
         paras.add(new Pager.Para("", Pen.PLAIN, 0));
         paras.add(new Pager.Para("History (" + details.history().size() + ")", Pen.PLAIN.bold(), 0));
         for (Event event : details.history()) {
-            paras.add(new Pager.Para(Times.local(event.at()) + "  " + event.actor() + "@" + event.host() + ":" + event.pid()
+            paras.add(new Pager.Para(Times.local(event.at(), today) + "  " + event.actor() + "@" + event.host() + ":" + event.pid()
                     + "  " + event.summary(), Pen.PLAIN, 2));
         }
         pager.content(paras);

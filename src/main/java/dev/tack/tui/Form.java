@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -13,10 +14,32 @@ import com.googlecode.lanterna.input.KeyType;
  * A small form in a box: labelled fields, one focused. Enter on a one-line field saves (so a
  * quick title and Enter is enough); in a multi-line field Enter starts a new line unless the field
  * says otherwise, and Alt+Enter saves from anywhere. Esc cancels. Saving calls {@code onSave},
- * which returns null when done (the form closes) or the reason it was refused (the form stays open
- * with what the person typed, and shows the reason).
+ * which answers {@link Saved}: done (the form closes), refused (the form stays open with what the
+ * person typed, and shows the reason) or waiting (the write waits for the lock: the form stays open
+ * and says so, Esc stops waiting, and keys typed meanwhile are held and replayed once it settles,
+ * so nothing typed is lost).
  */
 final class Form implements Dialog {
+
+    /** What a save answered. */
+    sealed interface Saved {
+        Saved DONE = new Done();
+
+        record Done() implements Saved {
+        }
+
+        record Refused(String reason) implements Saved {
+        }
+
+        /** The write went off the loop; {@code note} says what it waits for, {@code stop} stops waiting. */
+        record Waiting(Supplier<String> note, Runnable stop) implements Saved {
+        }
+
+        /** Done when {@code refusal} is null, else refused for it. */
+        static Saved of(String refusal) {
+            return refusal == null ? DONE : new Refused(refusal);
+        }
+    }
 
     /**
      * One field: a label, its input, how many rows it shows, whether Enter saves even when
@@ -46,15 +69,21 @@ final class Form implements Dialog {
     static final Pen LABEL = Pen.PLAIN.fg(TextColor.ANSI.CYAN);
     static final Pen FIELD = Pen.PLAIN.bg(TextColor.ANSI.BLACK_BRIGHT).fg(TextColor.ANSI.WHITE_BRIGHT);
 
+    static final String WAITING_HINT = "Esc stops waiting · keys typed now act once it is saved";
+
     private final String title;
     private final List<Field> fields;
-    private final Function<Form, String> onSave;
+    private final Function<Form, Saved> onSave;
+    /** The save that waits for its write, or null. */
+    private Saved.Waiting waiting;
+    /** Keys typed while the save waits, replayed once it settles. */
+    private final List<KeyStroke> held = new ArrayList<>();
     private final Map<String, String> initial = new LinkedHashMap<>();
     private int focus;
     private String message;
     private final String hint;
 
-    Form(String title, List<Field> fields, Function<Form, String> onSave) {
+    Form(String title, List<Field> fields, Function<Form, Saved> onSave) {
         this.title = title;
         this.fields = new ArrayList<>(fields);
         this.onSave = onSave;
@@ -105,10 +134,35 @@ final class Form implements Dialog {
                 .orElseThrow(() -> new IllegalArgumentException("no field " + name));
     }
 
+    /** True while the save waits for its write. */
+    boolean waiting() {
+        return waiting != null;
+    }
+
+    /**
+     * The waiting save came back: refused (null when saved) shows the reason and the form goes on;
+     * returns the keys typed meanwhile, for whoever takes the keys now (this form, or the board).
+     */
+    List<KeyStroke> settle(String refusal) {
+        waiting = null;
+        message = refusal;
+        List<KeyStroke> keys = List.copyOf(held);
+        held.clear();
+        return keys;
+    }
+
     @Override
     public boolean handle(KeyStroke key) {
         Field current = fields.get(focus);
         KeyType type = key.getKeyType();
+        if (waiting != null) {
+            if (type == KeyType.Escape) {
+                waiting.stop().run(); // the outcome (stopped, or saved after all) settles the form
+            } else {
+                held.add(key);
+            }
+            return true;
+        }
         if (type == KeyType.Escape) {
             return false;
         }
@@ -146,11 +200,16 @@ final class Form implements Dialog {
     }
 
     private boolean save() {
-        String refusal = onSave.apply(this);
-        if (refusal == null) {
+        Saved saved = onSave.apply(this);
+        if (saved instanceof Saved.Done) {
             return false;
         }
-        message = refusal;
+        if (saved instanceof Saved.Waiting w) {
+            waiting = w;
+            message = null;
+        } else if (saved instanceof Saved.Refused r) {
+            message = r.reason();
+        }
         return true;
     }
 
@@ -186,9 +245,11 @@ final class Form implements Dialog {
             f.input().render(canvas, inputX, row, inputW, rows, i == focus, FIELD);
             row += rows;
         }
-        if (message != null) {
+        if (waiting != null) {
+            canvas.line(x + 2, y + h - 3, waiting.note().get(), w - 4, BoardRenderer.WAITING);
+        } else if (message != null) {
             canvas.line(x + 2, y + h - 3, message, w - 4, BoardRenderer.ERROR);
         }
-        canvas.line(x + 2, y + h - 2, hint, w - 4, BoardRenderer.DIM);
+        canvas.line(x + 2, y + h - 2, waiting != null ? WAITING_HINT : hint, w - 4, BoardRenderer.DIM);
     }
 }

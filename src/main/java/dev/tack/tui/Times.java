@@ -16,20 +16,21 @@ final class Times {
     private Times() {
     }
 
-    static String local(String iso) {
+    /** {@code iso} in local time; the date too when it is not {@code today}. */
+    static String local(String iso, LocalDate today) {
         if (iso == null || iso.isBlank()) {
             return "";
         }
         try {
             ZonedDateTime at = Instant.parse(iso).atZone(ZoneId.systemDefault());
-            return at.toLocalDate().equals(LocalDate.now()) ? at.format(TIME) : at.format(DATE_TIME);
+            return at.toLocalDate().equals(today) ? at.format(TIME) : at.format(DATE_TIME);
         } catch (DateTimeParseException e) {
             return iso;
         }
     }
 
-    static String local(long epochMillis) {
-        return local(Instant.ofEpochMilli(epochMillis).toString());
+    static String local(long epochMillis, LocalDate today) {
+        return local(Instant.ofEpochMilli(epochMillis).toString(), today);
     }
 
     /** How long since an ISO instant, short: 42s, 3m12s, 1h05m. Empty when it cannot be read. */

@@ -4,7 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * Refuses a command whose program cannot be found before any card is claimed, so a typo costs

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * Reads durations as people write them: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, or plain

@@ -13,13 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.tack.board.Changes;
 import dev.tack.board.Claims;
 import dev.tack.board.Presence;
 import dev.tack.model.Card;
 import dev.tack.model.Heartbeat;
 import dev.tack.board.Workspace;
-import dev.tack.store.ChangeFeed;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * The worker loop: reclaim what dead workers left, claim while there is a free slot, run each
@@ -64,16 +64,8 @@ public final class Worker {
         this.config = config;
         this.claims = new Claims(workspace);
         this.log = log;
-        this.logFolder = logFolder(workspace.database().file());
+        this.logFolder = workspace.runsFolder();
         this.presence = new Presence(workspace, Heartbeat.WORKER);
-    }
-
-    /**
-     * Where the runs' logs of {@code database} go: a folder of its own beside it, named after the
-     * file ({@code tack.db.runs/}), so two databases in one folder never write the same log.
-     */
-    static Path logFolder(Path database) {
-        return database.resolveSibling(database.getFileName() + ".runs");
     }
 
     /** Checks everything a worker needs before it claims anything. */
@@ -85,7 +77,7 @@ public final class Worker {
     /** Runs until stopped (or idle / after one card, when asked); returns the exit code. */
     public int run() {
         validate();
-        workspace.database().writer().yieldToPeople();
+        workspace.yieldToPeople();
         Thread hook = new Thread(this::stopFromSignal, "tack-worker-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         ExecutorService jobs = Executors.newFixedThreadPool(config.concurrency(), daemon("tack-job"));
@@ -93,7 +85,7 @@ public final class Worker {
         ticker.setDaemon(true);
         say("worker " + config.name() + " (pid " + ProcessHandle.current().pid() + ") takes cards from " + config.lanes().from()
                 + " to " + config.lanes().to() + ", " + config.concurrency() + " at a time");
-        try (ChangeFeed feed = workspace.database().changeFeed(0)) {
+        try (Changes feed = workspace.changes(0)) {
             ticker.start();
             loop(feed, jobs);
         } finally {
@@ -113,7 +105,7 @@ public final class Worker {
 
     /** The board file replaced or deleted under the worker: no new claims; the running commands end as usual. */
     private boolean boardFileGone() {
-        Optional<String> problem = workspace.database().fileProblem();
+        Optional<String> problem = workspace.fileProblem();
         if (problem.isPresent() && fileGone == null) {
             fileGone = problem.get();
             say(fileGone + "; stopping: no new claims, waiting for " + running.size() + " running command(s)");
@@ -121,11 +113,11 @@ public final class Worker {
         return problem.isPresent();
     }
 
-    private void loop(ChangeFeed feed, ExecutorService jobs) {
+    private void loop(Changes feed, ExecutorService jobs) {
         int claimedTotal = 0;
         long nextReclaim = 0;
         while (!stopping && !boardFileGone()) {
-            long now = System.currentTimeMillis();
+            long now = workspace.clock().millis();
             if (now >= nextReclaim) {
                 reclaim();
                 nextReclaim = now + Math.max(TICK_MILLIS, config.heartbeat().toMillis());
@@ -221,7 +213,7 @@ public final class Worker {
         long id = left.card().id();
         java.util.Set<ProcessHandle> still = new java.util.LinkedHashSet<>();
         for (dev.tack.model.Run run : left.running()) {
-            still.addAll(JobProcesses.ofRun(run.id(), workspace.database().file()));
+            still.addAll(JobProcesses.ofRun(run.id(), Path.of(workspace.location())));
         }
         if (still.isEmpty()) {
             return Optional.of(Optional.empty());
@@ -242,7 +234,7 @@ public final class Worker {
     }
 
     /** Sleeps until a slot frees, another process commits, or a second passes (back-offs and leases run on time). */
-    private void waitForWork(ChangeFeed feed) {
+    private void waitForWork(Changes feed) {
         long until = System.currentTimeMillis() + IDLE_RECHECK_MILLIS;
         try {
             while (!stopping && System.currentTimeMillis() < until) {
@@ -326,7 +318,7 @@ public final class Worker {
         long tickMillis = Math.max(50, Math.min(TICK_MILLIS, config.heartbeat().toMillis() / 2));
         long nextPresence = 0;
         while (stopped.getCount() > 0) {
-            long now = System.currentTimeMillis();
+            long now = workspace.clock().millis();
             if (now >= nextPresence) {
                 beatPresence();
                 nextPresence = now + Presence.BEAT.toMillis();
@@ -426,7 +418,7 @@ public final class Worker {
 
     private Map<String, String> environment(Claims.Claimed claimed) {
         Map<String, String> env = new HashMap<>(launcher);
-        env.put("TACK_DB", workspace.database().file().toString());
+        env.put("TACK_DB", workspace.location());
         env.put("TACK_BOARD", workspace.read(tx -> workspace.board(tx).name()));
         env.put("TACK_CARD_ID", String.valueOf(claimed.card().id()));
         env.put("TACK_CARD_TITLE", claimed.card().title());

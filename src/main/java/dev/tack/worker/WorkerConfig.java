@@ -2,7 +2,7 @@ package dev.tack.worker;
 
 import java.time.Duration;
 import dev.tack.board.Claims;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 
 /**
  * How a worker runs, checked before anything is claimed: a lease longer than the heartbeat (a

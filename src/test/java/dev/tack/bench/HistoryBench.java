@@ -10,7 +10,7 @@ import dev.tack.board.Queries;
 import dev.tack.board.Workspace;
 import dev.tack.cli.TackCommand;
 import dev.tack.model.Actor;
-import dev.tack.store.Database;
+import dev.tack.store.sqlite.Database;
 
 /**
  * The commands of {@code bench/history.sh} run inside one JVM, through {@link TackCommand#run} as

@@ -7,7 +7,7 @@ import dev.tack.board.Cards;
 import dev.tack.board.NewCard;
 import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
-import dev.tack.store.Database;
+import dev.tack.store.sqlite.Database;
 
 /** Fills a new board file with N cards spread over its columns, through the board layer. */
 public final class SeedBoard {

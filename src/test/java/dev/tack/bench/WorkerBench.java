@@ -20,7 +20,7 @@ import dev.tack.board.Cards;
 import dev.tack.board.NewCard;
 import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
-import dev.tack.store.Database;
+import dev.tack.store.sqlite.Database;
 
 /**
  * What background workers cost, on this machine, with real worker JVMs ({@code dev.tack.Main ...

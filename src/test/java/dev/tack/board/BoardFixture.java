@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.tack.model.Actor;
 import dev.tack.model.Card;
-import dev.tack.store.CardTable;
-import dev.tack.store.Database;
-import dev.tack.store.EventTable;
-import dev.tack.store.Integrity;
+import dev.tack.store.sqlite.Database;
 
 /**
  * A fresh board file in a test's temporary folder, opened as one person would open it, with the
@@ -62,19 +59,19 @@ final class BoardFixture implements AutoCloseable {
     }
 
     long eventCount() {
-        return workspace.read(EventTable::count);
+        return workspace.read(tx -> tx.events().count());
     }
 
     long lastEventId() {
-        return workspace.read(EventTable::lastId);
+        return workspace.read(tx -> tx.events().lastId());
     }
 
     long maxCardId() {
-        return workspace.read(CardTable::maxId);
+        return workspace.read(tx -> tx.cards().maxId());
     }
 
     List<String> problems() {
-        return workspace.read(Integrity::problems);
+        return workspace.integrityProblems();
     }
 
     /** Live card ids per column, top to bottom, in board order. */

@@ -15,11 +15,9 @@ import java.util.concurrent.TimeUnit;
 import dev.tack.model.Actor;
 import dev.tack.model.Card;
 import dev.tack.model.Run;
-import dev.tack.store.CardTable;
-import dev.tack.store.Database;
-import dev.tack.store.EventTable;
-import dev.tack.store.Hosts;
-import dev.tack.store.RunTable;
+import dev.tack.store.sqlite.Database;
+import dev.tack.model.Hosts;
+import dev.tack.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +39,8 @@ class ClaimsTest {
     @TempDir
     Path dir;
 
+    /** Both workers' and the person's one clock: a lease runs out when a test moves it, not after a sleep. */
+    private final ManualClock clock = ManualClock.startingNow();
     private Database database;
     private Database databaseB;
     private Workspace person;
@@ -50,9 +50,9 @@ class ClaimsTest {
     @BeforeEach
     void openBoard() {
         Actor alice = new Actor("alice", Hosts.name(), ProcessHandle.current().pid());
-        database = Database.open(dir.resolve("tack.db"), Database.Options.defaults().creating(true),
+        database = Database.open(dir.resolve("tack.db"), Database.Options.defaults().creating(true).at(clock),
                 tx -> Boards.create(tx, alice, "main", List.of("Todo", "Doing", "Done", "Failed")));
-        databaseB = Database.open(dir.resolve("tack.db"), Database.Options.defaults(), null);
+        databaseB = Database.open(dir.resolve("tack.db"), Database.Options.defaults().at(clock), null);
         person = new Workspace(database, alice, null);
         a = new Workspace(database, new Actor("worker-a", HOST_A, 4_000_001L), null);
         b = new Workspace(databaseB, new Actor("worker-b", HOST_B, 4_000_002L), null);
@@ -69,19 +69,19 @@ class ClaimsTest {
     }
 
     private Card card(long id) {
-        return person.read(tx -> CardTable.byId(tx, id).orElseThrow());
+        return person.read(tx -> tx.cards().byId(id).orElseThrow());
     }
 
     private List<Run> runs(long id) {
-        return person.read(tx -> RunTable.ofCard(tx, id));
+        return person.read(tx -> tx.runs().ofCard(id));
     }
 
     private long events() {
-        return person.read(EventTable::count);
+        return person.read(tx -> tx.events().count());
     }
 
     private long events(String kind) {
-        return person.read(tx -> tx.number("SELECT count(*) FROM events WHERE kind = ?", kind));
+        return database.read(tx -> tx.number("SELECT count(*) FROM events WHERE kind = ?", kind));
     }
 
     private static Claims claims(Workspace workspace) {
@@ -94,6 +94,10 @@ class ClaimsTest {
 
     private static void sleep(long millis) throws InterruptedException {
         Thread.sleep(millis);
+    }
+
+    private void pass(long millis) {
+        clock.advance(java.time.Duration.ofMillis(millis));
     }
 
     @Test
@@ -164,8 +168,8 @@ class ClaimsTest {
     void theClaimIsACompareAndSwapOnNoHolder() {
         long id = add("cas");
         boolean[] results = person.write(tx -> new boolean[] {
-            CardTable.claim(tx, id, new Card.Claim("worker-a", HOST_A, 1, Long.MAX_VALUE)),
-            CardTable.claim(tx, id, new Card.Claim("worker-b", HOST_B, 2, Long.MAX_VALUE))});
+            tx.cards().claim(id, new Card.Claim("worker-a", HOST_A, 1, Long.MAX_VALUE)),
+            tx.cards().claim(id, new Card.Claim("worker-b", HOST_B, 2, Long.MAX_VALUE))});
         assertThat(results).containsExactly(true, false);
         assertThat(card(id).claim().worker()).isEqualTo("worker-a");
         assertThat(card(id).attempts()).isEqualTo(1);
@@ -189,16 +193,31 @@ class ClaimsTest {
         assertThat(card(id).claim().leaseUntilMillis()).isGreaterThanOrEqualTo(firstLease);
         assertThat(runs(id).get(0).outputTail()).isEqualTo("line 1");
 
-        sleep(450); // past the lease
+        pass(450); // past the lease
         assertThat(claims(a).heartbeat(id, runId, "worker-a", LONG_LEASE, "too late")).isFalse();
         assertThat(runs(id).get(0).outputTail()).isEqualTo("line 1");
+    }
+
+    @Test
+    void timestampsAndLeasesFollowTheOneInjectedClock() {
+        clock.advance(java.time.Duration.ofDays(400)); // far from the real time: only the injected clock can tell it
+        long id = add("stamped");
+        Claims.Claimed held = claim(a, LANES, 1_000);
+        String stamp = dev.tack.store.Clock.of(clock);
+        assertThat(card(id).updatedAt()).isEqualTo(stamp);
+        assertThat(runs(id).get(0).startedAt()).isEqualTo(stamp);
+        assertThat(card(id).claim().leaseUntilMillis()).isEqualTo(clock.millis() + 1_000);
+        List<String> eventTimes = database.read(tx -> tx.list("SELECT at FROM events WHERE card_id = ? ORDER BY id",
+                row -> row.getString(1), id));
+        assertThat(eventTimes).isNotEmpty().allMatch(stamp::equals);
+        assertThat(held.run().attempt()).isEqualTo(1);
     }
 
     @Test
     void finishingAfterTheLeaseRanOutIsStaleAndLeavesTheCardAlone() throws Exception {
         long id = add("slow");
         Claims.Claimed held = claim(a, LANES, 100);
-        sleep(250);
+        pass(250);
         Card before = card(id);
         long eventsBefore = events();
 
@@ -220,7 +239,7 @@ class ClaimsTest {
     void aLateFinishAfterAnotherWorkerTookTheCardIsStaleAndKeepsTheOthersClaim() throws Exception {
         long id = add("taken over");
         Claims.Claimed first = claim(a, LANES, 100);
-        sleep(250);
+        pass(250);
         assertThat(claims(b).reclaim(LANES, 3)).containsExactly(id);
         Claims.Claimed second = claim(b, LANES, LONG_LEASE);
         assertThat(second.card().id()).isEqualTo(id);
@@ -245,7 +264,7 @@ class ClaimsTest {
         claim(a, LANES, 100);
         // Not yet expired, and its holder is on another host: nothing to reclaim.
         assertThat(claims(b).reclaim(LANES, 3)).isEmpty();
-        sleep(250);
+        pass(250);
 
         assertThat(claims(b).reclaim(LANES, 3)).containsExactly(id);
 
@@ -319,7 +338,7 @@ class ClaimsTest {
     void reclaimingTheLastAttemptSendsTheCardToTheFailColumn() throws Exception {
         long id = add("unlucky");
         claim(a, LANES, 50);
-        sleep(150);
+        pass(150);
         assertThat(claims(b).reclaim(LANES, 1)).containsExactly(id);
         Card after = card(id);
         assertThat(after.column()).isEqualTo("Failed");
@@ -336,7 +355,9 @@ class ClaimsTest {
         assertThat(card(id).column()).isEqualTo("Todo");
         assertThat(claims(b).claim(LANES, "worker-b", LONG_LEASE, null)).isEmpty();
         assertThat(claims(b).anyWaiting(LANES)).isTrue();
-        sleep(400);
+        pass(299);
+        assertThat(claims(b).claim(LANES, "worker-b", LONG_LEASE, null)).as("1 ms before the back-off ends").isEmpty();
+        pass(1);
         assertThat(claims(b).claim(LANES, "worker-b", LONG_LEASE, null)).isPresent();
     }
 
@@ -354,7 +375,7 @@ class ClaimsTest {
         assertThat(events()).isEqualTo(eventsBefore);
         assertThat(card(id)).isEqualTo(before);
         assertThat(runs(id)).isEmpty();
-        long runCount = person.read(tx -> tx.number("SELECT count(*) FROM runs"));
+        long runCount = database.read(tx -> tx.number("SELECT count(*) FROM runs"));
         assertThat(runCount).isZero();
     }
 
@@ -416,10 +437,10 @@ class ClaimsTest {
     @Test
     void lanesThatDoNotExistAreRefusedByName() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> claims(a).validate(new Claims.Lanes("Todo", "Shipped", null, null)))
-                .isInstanceOf(dev.tack.store.TackException.class)
+                .isInstanceOf(dev.tack.model.TackException.class)
                 .hasMessageContaining("Shipped")
-                .extracting(e -> ((dev.tack.store.TackException) e).kind())
-                .isEqualTo(dev.tack.store.TackException.Kind.NOT_FOUND);
+                .extracting(e -> ((dev.tack.model.TackException) e).kind())
+                .isEqualTo(dev.tack.model.TackException.Kind.NOT_FOUND);
     }
 
     @Test

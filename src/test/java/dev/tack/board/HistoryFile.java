@@ -17,7 +17,7 @@ import dev.tack.model.Actor;
 import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
-import dev.tack.store.Database;
+import dev.tack.store.sqlite.Database;
 
 /**
  * Makes a board file with a long history for {@code bench/history.sh}: {@code EVENTS} events, a
@@ -69,7 +69,7 @@ public final class HistoryFile {
                 List<Card> todo = new Queries(alice).board(CardFilter.ALL).lanes().get(0).cards();
                 new Cards(alice).move(todo.get(todo.size() - 1).id(), "Doing", null, null);
             }
-            long total = database.read(dev.tack.store.EventTable::count);
+            long total = database.read(dev.tack.store.sqlite.EventTable::count);
             System.out.printf(Locale.ROOT, "%s: %,d events, %,d cards (half archived) on %d boards, made in %.1f s;"
                     + " %.0f bytes on disk per move event%n", db.getFileName(), total, cards, BOARDS,
                     (System.nanoTime() - start) / 1e9, bytesPerMove);

@@ -10,9 +10,9 @@ import java.util.List;
 import dev.tack.model.Actor;
 import dev.tack.model.Card;
 import dev.tack.model.Event;
-import dev.tack.store.Database;
-import dev.tack.store.Integrity;
-import dev.tack.store.TackException;
+import dev.tack.store.sqlite.Database;
+import dev.tack.store.sqlite.Integrity;
+import dev.tack.model.TackException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class MigrationTest {
     void theFileMigratesAndPassesTheChecks() {
         assertThat(database.read(Integrity::problems)).isEmpty();
         long version = database.read(tx -> tx.number("PRAGMA user_version"));
-        assertThat(version).isEqualTo(dev.tack.store.Schema.CURRENT_VERSION);
+        assertThat(version).isEqualTo(dev.tack.store.sqlite.Schema.CURRENT_VERSION);
         List<Event> events = new Queries(alice).eventsAfter(0, 100);
         assertThat(events).hasSize(14).allSatisfy(e -> assertThat(e.shape()).isEqualTo(1));
     }

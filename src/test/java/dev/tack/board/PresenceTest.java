@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import dev.tack.model.Actor;
 import dev.tack.model.Heartbeat;
-import dev.tack.store.ChangeFeed;
-import dev.tack.store.Database;
-import dev.tack.store.Hosts;
-import dev.tack.store.PresenceTable;
+import dev.tack.store.sqlite.Database;
+import dev.tack.model.Hosts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,15 +53,15 @@ class PresenceTest {
     @Test
     void aBeatThroughTheChangeFeedIsNotReportedAsAChangeButOthersCommitsAre() {
         Presence mine = new Presence(alice, Heartbeat.SCREEN);
-        try (ChangeFeed feed = alice.database().changeFeed(0)) {
+        try (Changes feed = alice.changes(0)) {
             long stampBefore = Presence.stamp(feed);
-            assertThat(mine.beat(feed::writeUnnoticed)).as("written: the lock was free").isTrue();
+            assertThat(feed.beat(mine)).as("written: the lock was free").isTrue();
             assertThat(Presence.stamp(feed)).as("the stamp moved by this beat's own change").isEqualTo(stampBefore + mine.ownStampChange())
                     .isNotEqualTo(stampBefore);
             assertThat(feed.changed()).as("our own beat, committed on the feed's connection").isFalse();
             assertThat(new Presence(bob, Heartbeat.SCREEN).others()).extracting(Heartbeat::actor).containsExactly("alice");
 
-            mine.beat(feed::writeUnnoticed); // refreshed in place
+            feed.beat(mine); // refreshed in place
             new Presence(bob, Heartbeat.WORKER).beat(); // someone else's beat, on the writer's connection
             assertThat(feed.changed()).as("someone else's commit in the same poll is still seen").isTrue();
             assertThat(feed.changed()).isFalse();
@@ -73,7 +71,7 @@ class PresenceTest {
     @Test
     void aBeatThroughTheChangeFeedWaitsForNobody() throws Exception {
         Presence mine = new Presence(alice, Heartbeat.SCREEN);
-        try (ChangeFeed feed = alice.database().changeFeed(0)) {
+        try (Changes feed = alice.changes(0)) {
             java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
             Thread holder = new Thread(() -> bob.write(tx -> {
@@ -88,13 +86,13 @@ class PresenceTest {
             holder.start();
             inside.await();
             long start = System.nanoTime();
-            assertThat(mine.beat(feed::writeUnnoticed)).as("the lock is held: nothing written").isFalse();
+            assertThat(feed.beat(mine)).as("the lock is held: nothing written").isFalse();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("it did not wait").isLessThan(Duration.ofSeconds(1));
             done.countDown();
             holder.join();
-            long rows = bob.read(tx -> tx.number("SELECT count(*) FROM presence"));
+            long rows = bob.read(tx -> tx.presence().live(bob.board(tx).id(), 0).size());
             assertThat(rows).isZero();
-            assertThat(mine.beat(feed::writeUnnoticed)).isTrue();
+            assertThat(feed.beat(mine)).isTrue();
         }
     }
 
@@ -103,11 +101,11 @@ class PresenceTest {
         Presence mine = new Presence(alice, Heartbeat.SCREEN);
         long old = System.currentTimeMillis() - Presence.LIVE.toMillis() - 1_000;
         long ancient = System.currentTimeMillis() - Duration.ofMinutes(5).toMillis();
-        bob.write(tx -> PresenceTable.beat(tx, null, bob.board(tx).id(), bob.actor(), Heartbeat.SCREEN, old));
-        bob.write(tx -> PresenceTable.beat(tx, null, bob.board(tx).id(), bob.actor(), Heartbeat.SCREEN, ancient));
+        bob.write(tx -> tx.presence().beat(null, bob.board(tx).id(), bob.actor(), Heartbeat.SCREEN, old));
+        bob.write(tx -> tx.presence().beat(null, bob.board(tx).id(), bob.actor(), Heartbeat.SCREEN, ancient));
         mine.beat();
         assertThat(mine.others()).isEmpty();
-        List<Heartbeat> left = alice.read(tx -> PresenceTable.live(tx, alice.board(tx).id(), 0));
+        List<Heartbeat> left = alice.read(tx -> tx.presence().live(alice.board(tx).id(), 0));
         assertThat(left).hasSize(2); // the ancient one was pruned, the merely stale one stays a while
     }
 

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import dev.tack.model.Card;
-import dev.tack.store.Database;
-import dev.tack.store.TackException;
+import dev.tack.store.sqlite.Database;
+import dev.tack.model.TackException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class RefreshTest {
     void open() {
         board = BoardFixture.create(folder);
         workspace = board.workspace;
-        database = workspace.database();
+        database = (Database) workspace.storage();
     }
 
     @AfterEach

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 import dev.tack.model.Card;
 import dev.tack.model.Event;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.tack.store.BoardFiles;
-import dev.tack.store.Database;
+import dev.tack.store.sqlite.BoardFiles;
+import dev.tack.store.sqlite.Database;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import dev.tack.board.BoardSnapshot;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import org.junit.jupiter.api.Test;
 
 class FormatsTest {

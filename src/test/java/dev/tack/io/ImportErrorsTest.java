@@ -10,7 +10,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import dev.tack.board.BoardSnapshot;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import org.junit.jupiter.api.Test;
 
 /** Import errors say what is wrong and where: line, field, JSON path, byte offset. */

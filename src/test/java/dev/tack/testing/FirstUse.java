@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import dev.tack.board.Boards;
 import dev.tack.model.Actor;
-import dev.tack.store.Database;
-import dev.tack.store.Hosts;
-import dev.tack.store.TackException;
+import dev.tack.store.sqlite.Database;
+import dev.tack.model.Hosts;
+import dev.tack.model.TackException;
 
 /**
  * A child JVM that opens board files that may not exist yet, creating them as a first use of the

@@ -5,8 +5,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import dev.tack.store.Database;
-import dev.tack.store.Writer;
+import dev.tack.store.sqlite.Database;
+import dev.tack.store.sqlite.Writer;
 
 /**
  * A child JVM that enters tack's write lock again and again. Inside each write it creates a marker

@@ -3,10 +3,10 @@ package dev.tack.testing;
 import java.nio.file.Path;
 import java.time.Duration;
 import dev.tack.model.Actor;
-import dev.tack.store.Database;
-import dev.tack.store.EventTable;
-import dev.tack.store.Hosts;
-import dev.tack.store.Writer;
+import dev.tack.store.sqlite.Database;
+import dev.tack.store.sqlite.EventTable;
+import dev.tack.model.Hosts;
+import dev.tack.store.sqlite.Writer;
 
 /**
  * A child JVM that makes one write, as a person or as background work: prints {@code WAITING .},

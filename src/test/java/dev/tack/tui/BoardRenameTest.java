@@ -32,7 +32,10 @@ class BoardRenameTest {
             new Boards(other).remove("main", true);
             assertThat(controller.reload()).isFalse();
             assertThat(controller.problem()).contains("was removed");
-            assertThat(controller.write(() -> { throw new AssertionError("must not write"); }, null)).contains("was removed");
+            java.util.List<WriteOutcome> outcomes = new java.util.ArrayList<>();
+            controller.submit(() -> { throw new AssertionError("must not write"); }, null, outcomes::add);
+            assertThat(outcomes).singleElement().isInstanceOf(WriteOutcome.Unwritable.class)
+                    .extracting(WriteOutcome::reason).asString().contains("was removed");
         }
     }
 }

@@ -160,6 +160,26 @@ class BoardRendererTest {
     }
 
     @Test
+    void aWorkersElapsedTimeAndAStaleLeaseAreReadOffTheProgramsClock() {
+        Fixture.ManualClock clock = new Fixture.ManualClock(); // 2030: far from the wall clock
+        BoardController controller = new BoardController(board, new Fixture.Host(), clock, name -> null);
+        controller.reload();
+        dev.tack.board.BoardView real = new dev.tack.board.Queries(board).board(dev.tack.board.CardFilter.ALL);
+        dev.tack.model.Column todo = real.lanes().get(0).column();
+        Card running = new Card(7, 1, todo.id(), "Todo", 0, "build it", "", List.of(), 0, null, null,
+                false, 3, "", "", new Card.Claim("worker-1", "host", 42, clock.millis() + 60_000), 1, false);
+        dev.tack.model.Run run = new dev.tack.model.Run(1, 7, "worker-1", "host", 42, 1, clock.instant().minusSeconds(75).toString(),
+                null, "running", null, "", null);
+        controller.model().reload(new dev.tack.board.BoardView(real.board(),
+                List.of(new dev.tack.board.BoardView.Lane(todo, 1, List.of(running))), real.lastEventId(), java.util.Map.of(7L, run)));
+        assertThat(draw(controller).row(3)).startsWith(" #7 ⚙ worker-1 1m15s");
+        assertThat(draw(controller).row(3)).as("the same model, size and instant draw the same cells").startsWith(" #7 ⚙ worker-1 1m15s");
+
+        clock.advance(java.time.Duration.ofSeconds(61)); // past the lease: no sleeping
+        assertThat(draw(controller).row(3)).startsWith(" #7 ⚙ worker-1 (stale)");
+    }
+
+    @Test
     void glyphsUseTacksWidthNotLanternas() {
         // Lanterna calls every character outside the BMP two cells wide; U+1D400 (bold A) is one.
         BasicTextImage image = new BasicTextImage(10, 1);

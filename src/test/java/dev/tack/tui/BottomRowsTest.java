@@ -78,7 +78,7 @@ class BottomRowsTest {
         clock.advance(Duration.ofSeconds(3));
         assertThat(controller.expireMessage()).isFalse();
         assertThat(vt.draw(controller).row(28)).startsWith("Doing is at its hard WIP limit");
-        clock.advance(BoardController.ERROR_SHOWN);
+        clock.advance(StatusMessage.ERROR_SHOWN);
         assertThat(controller.expireMessage()).as("the loop is told to draw again").isTrue();
         assertThat(controller.message()).isNull();
         assertThat(vt.draw(controller).row(28)).contains("also here: bob").contains("last: ");
@@ -87,7 +87,7 @@ class BottomRowsTest {
         Fixture.type(controller, "new");
         keys(controller, key(com.googlecode.lanterna.input.KeyType.Enter));
         assertThat(controller.message()).startsWith("added #");
-        clock.advance(BoardController.INFO_SHOWN.minusMillis(1));
+        clock.advance(StatusMessage.INFO_SHOWN.minusMillis(1));
         assertThat(controller.message()).startsWith("added #");
         clock.advance(Duration.ofMillis(1));
         assertThat(controller.message()).isNull();

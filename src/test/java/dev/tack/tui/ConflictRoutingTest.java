@@ -15,7 +15,7 @@ import dev.tack.board.Columns;
 import dev.tack.board.StaleVersion;
 import dev.tack.board.Workspace;
 import dev.tack.model.Card;
-import dev.tack.store.TackException;
+import dev.tack.model.TackException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

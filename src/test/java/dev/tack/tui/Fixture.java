@@ -12,8 +12,8 @@ import dev.tack.board.NewCard;
 import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
 import dev.tack.model.Card;
-import dev.tack.store.Database;
-import dev.tack.store.Hosts;
+import dev.tack.store.sqlite.Database;
+import dev.tack.model.Hosts;
 
 /** Boards in a temporary folder, keys, and a host that records what the controller asked of it. */
 final class Fixture {
@@ -31,7 +31,7 @@ final class Fixture {
 
     /** Another person on the same file, in this JVM (same writer, other name). */
     static Workspace as(Workspace workspace, String actor) {
-        return new Workspace(workspace.database(), actor(actor), workspace.requestedBoard());
+        return workspace.as(actor(actor));
     }
 
     static Actor actor(String name) {

@@ -119,4 +119,36 @@ class KeyMapTest {
             assertThat(List.of(KeyMap.HELP)).anySatisfy(r -> assertThat(r).containsExactly(row.keys(), row.what()));
         }
     }
+
+    @Test
+    void theReadmesKeyTableListsEveryBindingOfTheTable() throws java.io.IOException {
+        // README.md's "Keys on the board" table, its keys column: every `name` in back-quotes ("arrows" for the four).
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md"));
+        int at = lines.indexOf("### Keys on the board");
+        assertThat(at).as("README.md has the section \"Keys on the board\"").isNotNegative();
+        Set<String> listed = new HashSet<>();
+        for (String line : lines.subList(at + 1, lines.size())) {
+            if (line.startsWith("### ")) {
+                break;
+            }
+            if (!line.startsWith("| ") || line.startsWith("| Keys ")) {
+                continue;
+            }
+            String keys = line.substring(2, line.indexOf(" | "));
+            java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("`([^`]+)`").matcher(keys);
+            while (quoted.find()) {
+                listed.add(quoted.group(1));
+            }
+            if (keys.contains("arrows")) {
+                listed.addAll(List.of("←", "↓", "↑", "→"));
+            }
+        }
+        for (KeyMap.Row row : KeyMap.BOARD) {
+            assertThat(row.what()).as("the help for %s", row.keys()).isNotBlank();
+            for (KeyMap.Binding binding : row.bindings()) {
+                assertThat(listed).as("%s (%s) is bound but README.md's key table does not list it", KeyMap.name(binding.key()),
+                        row.what()).contains(KeyMap.name(binding.key()));
+            }
+        }
+    }
 }

@@ -29,8 +29,8 @@ import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
 import dev.tack.model.Event;
 import dev.tack.model.Heartbeat;
-import dev.tack.store.Database;
-import dev.tack.store.Hosts;
+import dev.tack.store.sqlite.Database;
+import dev.tack.model.Hosts;
 import dev.tack.text.Sanitizer;
 
 /**
@@ -81,7 +81,7 @@ public final class Pictures {
             log.add("$ tack log --follow");
             Queries queries = new Queries(aliceBoard);
             for (Event event : queries.eventsAfter(Math.max(0, queries.lastEventId() - 3), 3)) {
-                log.add("#" + event.id() + " " + Times.local(event.at()) + " " + event.actor() + "@" + event.host() + " "
+                log.add("#" + event.id() + " " + Times.local(event.at(), LocalDate.now()) + " " + event.actor() + "@" + event.host() + " "
                         + Sanitizer.line(event.summary()));
             }
             write(paint(List.of(new Vt(86, 24).draw(left), new Vt(86, 24).draw(right))), log.toArray(String[]::new),

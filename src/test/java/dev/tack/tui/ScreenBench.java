@@ -28,8 +28,8 @@ import dev.tack.board.NewCard;
 import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
 import dev.tack.model.Card;
-import dev.tack.store.Database;
-import dev.tack.store.Hosts;
+import dev.tack.store.sqlite.Database;
+import dev.tack.model.Hosts;
 
 /**
  * The board screen's numbers: commit-to-screen latency in another process (commit returned → the

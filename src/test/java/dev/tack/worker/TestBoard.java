@@ -21,8 +21,8 @@ import dev.tack.board.Workspace;
 import dev.tack.cli.TackCommand;
 import dev.tack.model.Actor;
 import dev.tack.model.Run;
-import dev.tack.store.Database;
-import dev.tack.store.Hosts;
+import dev.tack.store.sqlite.Database;
+import dev.tack.model.Hosts;
 
 /**
  * A board file in a test folder, with what the worker tests need: cards added in this JVM, worker

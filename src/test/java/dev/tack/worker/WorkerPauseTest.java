@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import dev.tack.model.Run;
-import dev.tack.store.Database;
-import dev.tack.store.TackException;
+import dev.tack.store.sqlite.Database;
+import dev.tack.model.TackException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,0 +1,26 @@
+package dev.tack.store;
+
+import java.util.List;
+import dev.tack.model.Actor;
+import dev.tack.model.Heartbeat;
+
+/** Storage of presence rows (one per open screen or worker; not events), inside one transaction ({@link StorageTx#presence}). */
+public interface PresenceRows {
+
+    /**
+     * Refreshes the row {@code rowId} (null: none yet) and returns its id; a row that is gone (pruned
+     * by another process after a long pause) is inserted again under a new id.
+     */
+    long beat(Long rowId, Long boardId, Actor actor, String kind, long nowMillis);
+
+    /** Rows of a board seen at or after {@code sinceMillis}, by actor. */
+    List<Heartbeat> live(long boardId, long sinceMillis);
+
+    /** A number that moves whenever any presence row is written or removed (beats raise seen_at). */
+    long stamp();
+
+    void remove(long rowId);
+
+    /** Drops rows not refreshed since {@code beforeMillis}: screens and workers that died without leaving. */
+    int prune(long beforeMillis);
+}

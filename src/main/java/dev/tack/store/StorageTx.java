@@ -1,0 +1,26 @@
+package dev.tack.store;
+
+/**
+ * One transaction of a {@link Storage}, as the board layer sees it: typed access to each kind of
+ * row, and no SQL. An engine implements it over its own connection; its failures arrive as
+ * {@link dev.tack.model.TackException} (busy, read-only, corrupt: one line a person can act on),
+ * thrown by {@link Storage#writeTransaction} or {@link Storage#readTransaction} after rolling back.
+ */
+public interface StorageTx {
+
+    BoardRows boards();
+
+    ColumnRows columns();
+
+    CardRows cards();
+
+    CommentRows comments();
+
+    EventRows events();
+
+    RunRows runs();
+
+    PresenceRows presence();
+
+    ImportRows imports();
+}

@@ -1,0 +1,28 @@
+package dev.tack.store.sqlite;
+
+import java.sql.SQLException;
+import java.util.List;
+import dev.tack.model.Comment;
+
+/** SQL for comments. */
+public final class CommentTable {
+
+    private CommentTable() {
+    }
+
+    public static long insert(Tx tx, long cardId, String author, String body) throws SQLException {
+        return insert(tx, cardId, author, body, tx.now());
+    }
+
+    /** With a given time: imports keep when a comment was written. */
+    public static long insert(Tx tx, long cardId, String author, String body, String createdAt) throws SQLException {
+        return tx.insert("INSERT INTO comments (card_id, author, body, created_at) VALUES (?, ?, ?, ?)",
+                cardId, author, body, createdAt);
+    }
+
+    public static List<Comment> ofCard(Tx tx, long cardId) throws SQLException {
+        return tx.list("SELECT id, card_id, author, body, created_at FROM comments WHERE card_id = ? ORDER BY id",
+                row -> new Comment(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5)),
+                cardId);
+    }
+}
