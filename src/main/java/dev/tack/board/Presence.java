@@ -1,9 +1,5 @@
 package dev.tack.board;
 
-import java.util.function.Predicate;
-import dev.tack.store.ChangeFeed;
-import dev.tack.store.Writer;
-
 import java.time.Duration;
 import java.util.List;
 import dev.tack.model.Heartbeat;
@@ -24,7 +20,6 @@ public final class Presence {
     private volatile String kind;
     private volatile Workspace workspace;
     private Long rowId;
-    private long ownStampChange;
 
     public Presence(Workspace workspace, String kind) {
         this.workspace = workspace;
@@ -41,51 +36,20 @@ public final class Presence {
         this.workspace = newWorkspace;
     }
 
-    /** Refreshes this process's row for the current board, waiting for the write lock as any write does. */
-    public void beat() {
-        beat(work -> {
-            workspace.write(work);
-            return true;
-        });
-    }
-
     /**
-     * Refreshes this process's row through {@code commit}, which runs the work in one write
-     * transaction of its choosing and answers whether it did (a screen beats through its change
-     * feed, and only when the lock is free: see {@code ChangeFeed.writeUnnoticed}).
+     * Refreshes this process's row for the current board, through the write service and waiting for
+     * the lock as any write does (a screen beats on a thread of its own). It changes no board data,
+     * so the revision does not move and no open screen re-reads its board for it.
      */
-    public synchronized boolean beat(Predicate<Writer.Work<?>> commit) {
+    public synchronized void beat() {
         Workspace ws = workspace;
         long now = System.currentTimeMillis();
         Long current = rowId;
-        long[] written = new long[2];
-        boolean done = commit.test(tx -> {
-            long before = PresenceTable.stamp(tx);
-            long boardId = ws.board(tx).id();
-            written[0] = PresenceTable.beat(tx, current, boardId, ws.actor(), kind, now);
+        rowId = ws.write(tx -> {
+            long id = PresenceTable.beat(tx, current, ws.board(tx).id(), ws.actor(), kind, now);
             PresenceTable.prune(tx, now - PRUNE_AFTER.toMillis());
-            // Inside the write transaction nobody else commits: the difference is this beat's alone.
-            written[1] = PresenceTable.stamp(tx) - before;
-            return null;
+            return id;
         });
-        if (done) {
-            rowId = written[0];
-            ownStampChange = written[1];
-        }
-        return done;
-    }
-
-    /** How much the last beat moved {@link #stamp}: a screen adds it to the stamp it last saw, leaving others' beats to show. */
-    public synchronized long ownStampChange() {
-        return ownStampChange;
-    }
-
-    /**
-     * A number that moves whenever anyone's presence row is written or removed, read on
-     * {@code feed}'s connection: a change without events that moved it was most likely only a beat.
-     */
-    public static long stamp(ChangeFeed feed) {
-        return feed.read(PresenceTable::stamp);
     }
 
     /** The other screens and workers seen on the current board within {@link #LIVE}, by name. */

@@ -170,7 +170,7 @@ public final class Database implements AutoCloseable {
     /** A new change feed on its own long-lived connection, starting after {@code afterEventId}. */
     public ChangeFeed changeFeed(long afterEventId) {
         try {
-            return new ChangeFeed(file, openConnection(false), afterEventId, readOnly ? null : writer());
+            return new ChangeFeed(file, openConnection(false), afterEventId);
         } catch (SQLException e) {
             throw SqliteErrors.translate(file, e);
         }

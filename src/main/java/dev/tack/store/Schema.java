@@ -100,7 +100,8 @@ public final class Schema {
               kind        TEXT NOT NULL,
               seen_at     INTEGER NOT NULL
             );
-            """);
+            """,
+            RevisionTable.MIGRATION);
 
     public static final int CURRENT_VERSION = MIGRATIONS.size();
 
@@ -119,6 +120,11 @@ public final class Schema {
         if (version != CURRENT_VERSION) {
             tx.setUserVersion(CURRENT_VERSION);
         }
+    }
+
+    /** The migration that takes a file from {@code version} to the next (tests make older files with it). */
+    static String migration(int version) {
+        return MIGRATIONS.get(version);
     }
 
     static TackException newerFile(int version) {

@@ -53,48 +53,20 @@ class PresenceTest {
     }
 
     @Test
-    void aBeatThroughTheChangeFeedIsNotReportedAsAChangeButOthersCommitsAre() {
+    void aBeatIsAnOrdinaryWriteThatTheChangeFeedDoesNotReportAsAChangeOfTheBoard() {
         Presence mine = new Presence(alice, Heartbeat.SCREEN);
-        try (ChangeFeed feed = alice.database().changeFeed(0)) {
-            long stampBefore = Presence.stamp(feed);
-            assertThat(mine.beat(feed::writeUnnoticed)).as("written: the lock was free").isTrue();
-            assertThat(Presence.stamp(feed)).as("the stamp moved by this beat's own change").isEqualTo(stampBefore + mine.ownStampChange())
-                    .isNotEqualTo(stampBefore);
-            assertThat(feed.changed()).as("our own beat, committed on the feed's connection").isFalse();
-            assertThat(new Presence(bob, Heartbeat.SCREEN).others()).extracting(Heartbeat::actor).containsExactly("alice");
+        try (ChangeFeed feed = alice.database().changeFeed(new Queries(alice).lastEventId())) {
+            mine.beat();
+            new Presence(bob, Heartbeat.WORKER).beat();
+            assertThat(new Presence(bob, Heartbeat.SCREEN).others()).extracting(Heartbeat::actor).containsExactly("alice", "bob");
+            assertThat(feed.poll()).as("beats commit, but change no board data").isInstanceOf(ChangeFeed.Change.None.class);
+            assertThat(feed.boardChanged()).isFalse();
 
-            mine.beat(feed::writeUnnoticed); // refreshed in place
-            new Presence(bob, Heartbeat.WORKER).beat(); // someone else's beat, on the writer's connection
-            assertThat(feed.changed()).as("someone else's commit in the same poll is still seen").isTrue();
-            assertThat(feed.changed()).isFalse();
-        }
-    }
-
-    @Test
-    void aBeatThroughTheChangeFeedWaitsForNobody() throws Exception {
-        Presence mine = new Presence(alice, Heartbeat.SCREEN);
-        try (ChangeFeed feed = alice.database().changeFeed(0)) {
-            java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-            Thread holder = new Thread(() -> bob.write(tx -> {
-                inside.countDown();
-                try {
-                    done.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            holder.start();
-            inside.await();
-            long start = System.nanoTime();
-            assertThat(mine.beat(feed::writeUnnoticed)).as("the lock is held: nothing written").isFalse();
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("it did not wait").isLessThan(Duration.ofSeconds(1));
-            done.countDown();
-            holder.join();
-            long rows = bob.read(tx -> tx.number("SELECT count(*) FROM presence"));
-            assertThat(rows).isZero();
-            assertThat(mine.beat(feed::writeUnnoticed)).isTrue();
+            mine.beat();
+            new Cards(bob).add(new NewCard("a card", "Todo", "", List.of(), 0, null, null, null));
+            mine.beat();
+            assertThat(feed.poll()).as("a card added between two beats").isInstanceOfSatisfying(ChangeFeed.Change.Events.class,
+                    change -> assertThat(change.events()).extracting(e -> e.kind()).containsExactly("card.added"));
         }
     }
 
