@@ -14,13 +14,14 @@ import dev.tack.store.TackException;
  * read again), or something they do not describe (a {@code sqlite3} shell, a lease extension: the
  * board is read again, and redrawn only if what is shown changed).
  *
- * <p>Re-reads are spaced so that they take at most a fifth of the loop's time (at least four times
- * the last one's cost apart): a few milliseconds on a board of ordinary size, so a foreign edit
- * shows within a poll or two while a script writes back to back.
+ * <p>Re-reads are spaced four times the last one's cost apart, but never more than 50 ms: a foreign
+ * edit shows within a poll or two even on a large board, and a script writing back to back
+ * through a {@code sqlite3} shell still leaves the loop most of its time for keys.
  */
 final class LiveFeed implements AutoCloseable {
 
     private static final long SPACING = 4;
+    private static final long MAX_SPACING_NANOS = 50_000_000;
 
     private final BoardController controller;
     private ChangeFeed feed;
@@ -66,7 +67,7 @@ final class LiveFeed implements AutoCloseable {
             controller.reload(); // shows the problem in the status bar
             return true;
         }
-        if (rereadPending && System.nanoTime() - lastRereadNanos >= SPACING * lastRereadCost) {
+        if (rereadPending && System.nanoTime() - lastRereadNanos >= Math.min(MAX_SPACING_NANOS, SPACING * lastRereadCost)) {
             BoardView before = controller.model().view();
             String problemBefore = controller.problem();
             reread();

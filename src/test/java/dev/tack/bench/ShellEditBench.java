@@ -84,6 +84,10 @@ public final class ShellEditBench {
             screen.close();
         }
         double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (System.getenv("TACK_BENCH_VERBOSE") != null) {
+            System.out.println("slowest: " + java.util.Arrays.toString(java.util.Arrays.copyOfRange(sorted, Math.max(0, sorted.length - 8),
+                    sorted.length)));
+        }
         System.out.printf(Locale.ROOT, "sqlite3 edit to screen, 2 screens beating: p50 %.1f ms, p99 %.1f ms, max %.1f ms"
                         + " (%d edits x 2 screens, %d not shown before the next edit); %d cores, load %s%n",
                 percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100), edits, missed,
