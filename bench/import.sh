@@ -3,7 +3,8 @@
 # `tack add` in a loop, and reports the import's wall time and peak memory and the adds' wall
 # times beside it (each add is a whole JVM start; the adds before the import are the baseline, so
 # the difference is the time an add waited for the import's write lock).
-# With --debug the import prints how long it held the write lock; the bench shows that line.
+# With --debug the import prints each batch it commits and how long it held the write lock (the
+# longest single hold and all holds added up); the bench shows that line.
 # Usage: bench/import.sh [CARDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +48,9 @@ sleep 1
 touch "$dir/done"
 wait "$loop"
 cat "$dir/time"
-grep -o 'held the write lock for [0-9]* ms' "$dir/debug" | sed 's/^/import /' || true
+grep -o 'held the write lock [0-9]* times, longest [0-9]* ms, in all [0-9]* ms (publishing: [0-9]* ms)' "$dir/debug" | sed 's/^/import /' || true
+grep 'import: staged' "$dir/debug" | grep -o 'held the write lock [0-9]* ms' | grep -o '[0-9]*' | sort -n \
+  | awk '{a[NR]=$1} END {printf "batches: %d, lock held per batch: median %d ms, p90 %d ms, max %d ms\n", NR, a[int((NR+1)/2)], a[int(NR*0.9+0.5)], a[NR]}'
 summary "adds alone"
 summary "adds during import"
 echo "cards on the board: $(tack ls --json | grep -c '"id"')"

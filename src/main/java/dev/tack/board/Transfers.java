@@ -1,32 +1,28 @@
 package dev.tack.board;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Comment;
-import dev.tack.store.BoardTable;
 import dev.tack.store.CardTable;
 import dev.tack.store.ColumnTable;
 import dev.tack.store.CommentTable;
-import dev.tack.store.EventTable;
 import dev.tack.store.TackException;
-import dev.tack.store.Tx;
 
 /**
  * Boards in and out as {@link BoardSnapshot}s. An export is one read transaction; an import is
- * one write transaction, so a file that fails half-way (a bad date on card 900) writes nothing.
+ * checked whole first, then staged in short transactions and published in one
+ * ({@link StagedImport}), so a file that fails half-way (a bad date on card 900) shows nothing.
  */
 public final class Transfers {
 
     private final Workspace workspace;
-    /** From the first statement under the write lock to the commit's return, of the last import (for --debug and the bench). */
-    private long lockHeldNanos;
+    /** The last import, for its lock figures (--debug and the bench). */
+    private StagedImport lastRun;
 
     public Transfers(Workspace workspace) {
         this.workspace = workspace;
@@ -56,71 +52,65 @@ public final class Transfers {
         });
     }
 
+    /** What an import reports after each batch it commits (outside the lock): cards staged so far, of how many, and how long that batch held the lock. */
+    @FunctionalInterface
+    public interface Progress {
+        void committed(int staged, int total, long heldNanos);
+    }
+
     /**
      * Adds a snapshot's cards to the workspace's board (created when {@code --board} names one that
-     * does not exist), making missing columns, in one transaction. Returns how many cards came in.
+     * does not exist), making missing columns. Returns how many cards came in.
      *
      * <p>Everything that can be checked without the board is checked before the write lock is
-     * taken (the formats parse and validate the whole file first); inside it, each column is
-     * counted once and positions follow in memory, so the transaction is linear in the cards
-     * (counting the column per card made it quadratic: 40,000 cards held the lock for 39 s).
-     * Hard WIP limits hold: a file that would put a column with a hard limit over it (the limit of
-     * an existing column, or one the file itself declares) is refused, naming the column, and
-     * nothing is written. Soft limits are only flagged, as for any move.
+     * taken (the formats parse and validate the whole file first). The cards are then staged in
+     * short transactions, hidden from every query, and published in one more short transaction
+     * ({@link StagedImport}): other writers never wait for more than one batch, readers see all of
+     * the import or none of it. Hard WIP limits hold: a file that would put a column with a hard
+     * limit over it (the limit of an existing column, or one the file itself declares), as the
+     * column is when the import is published, is refused, naming the column, and nothing is
+     * imported. Soft limits are only flagged, as for any move.
      */
     public int importSnapshot(BoardSnapshot snapshot) {
-        List<BoardSnapshot.Lane> lanes = validate(snapshot);
-        long[] start = new long[1];
-        int imported = workspace.write(tx -> {
-            start[0] = System.nanoTime();
-            Board board = boardFor(tx, lanes);
-            Map<Long, Landing> landings = new LinkedHashMap<>();
-            for (BoardSnapshot.Lane lane : lanes) {
-                Column column = columnFor(tx, board, lane);
-                Landing landing = landings.get(column.id());
-                if (landing == null) {
-                    landing = new Landing(column, ColumnTable.cardCount(tx, column.id()), new ArrayList<>());
-                    landings.put(column.id(), landing);
-                }
-                landing.items().addAll(lane.cards());
-            }
-            for (Landing landing : landings.values()) {
-                landing.requireRoom();
-            }
-            int count = 0;
-            long nextId = CardTable.highestIdIssued(tx) + 1;
-            String now = dev.tack.store.Clock.now();
-            for (Landing landing : landings.values()) {
-                int position = landing.live();
-                for (BoardSnapshot.Item item : landing.items()) {
-                    insert(tx, board, landing.column(), item, nextId++, item.archived() ? -1 : position++, now);
-                    count++;
-                }
-            }
-            EventTable.append(tx, workspace.actor(), board.id(), null, "board.imported",
-                    "imported " + count + " card(s) into " + board.name(), null, null);
-            return count;
-        });
-        lockHeldNanos = System.nanoTime() - start[0];
-        return imported;
+        return importSnapshot(snapshot, (staged, total, held) -> { });
     }
 
-    /** How long the last {@link #importSnapshot} held the write lock, from its first statement to the commit. */
-    public java.time.Duration lockHeld() {
-        return java.time.Duration.ofNanos(lockHeldNanos);
-    }
-
-    /** The cards a file sends to one column, and how many live ones it had. */
-    private record Landing(Column column, int live, List<BoardSnapshot.Item> items) {
-
-        void requireRoom() {
-            long incoming = items.stream().filter(i -> !i.archived()).count();
-            if (column.wipHard() && column.wipLimit() != null && live + incoming > column.wipLimit()) {
-                throw TackException.conflict("the file puts " + incoming + " card(s) in " + column.name()
-                        + (live > 0 ? ", which holds " + live : "") + ", over its hard WIP limit of " + column.wipLimit()
-                        + "; nothing was imported (raise the limit with: tack column wip NAME N --hard, or edit the file)");
-            }
+    public int importSnapshot(BoardSnapshot snapshot, Progress progress) {
+        StagedImport run = new StagedImport(workspace, validate(snapshot), progress);
+        try {
+            return run.run();
+        } finally {
+            lastRun = run;
         }
+    }
+
+    /** The longest single hold of the write lock by the last {@link #importSnapshot}, from its first statement to the commit. */
+    public java.time.Duration longestLockHold() {
+        return java.time.Duration.ofNanos(lastRun == null ? 0 : lastRun.longestHoldNanos());
+    }
+
+    /** All the last import's holds of the write lock added up. */
+    public java.time.Duration totalLockHeld() {
+        return java.time.Duration.ofNanos(lastRun == null ? 0 : lastRun.totalHoldNanos());
+    }
+
+    /** How long the last import's publishing transaction held the write lock. */
+    public java.time.Duration publishLockHold() {
+        return java.time.Duration.ofNanos(lastRun == null ? 0 : lastRun.publishHoldNanos());
+    }
+
+    /** How many transactions the last import took the write lock for. */
+    public int lockHolds() {
+        return lastRun == null ? 0 : lastRun.holds();
+    }
+
+    /**
+     * Deletes what imports that died (killed, a crash) left staged, in short transactions, and says
+     * what went: one line per import ("import 3 by ann (pid 4242 on host), started …").
+     */
+    public List<String> sweepAbandonedImports() {
+        return StagedImport.sweep(workspace).stream().map(p -> "import " + p.id() + " by " + p.actor() + " (pid " + p.pid()
+                + " on " + p.host() + "), started " + p.startedAt()).toList();
     }
 
     private static List<BoardSnapshot.Lane> validate(BoardSnapshot snapshot) {
@@ -139,58 +129,5 @@ public final class Transfers {
             lanes.add(new BoardSnapshot.Lane(name, lane.wipLimit(), lane.wipHard() && lane.wipLimit() != null, items));
         }
         return lanes;
-    }
-
-    private Board boardFor(Tx tx, List<BoardSnapshot.Lane> lanes) throws SQLException {
-        String requested = workspace.requestedBoard();
-        if (requested != null) {
-            Optional<Board> existing = BoardTable.byName(tx, requested);
-            if (existing.isEmpty()) {
-                List<String> names = lanes.stream().map(BoardSnapshot.Lane::name).filter(java.util.Objects::nonNull).distinct().toList();
-                return Boards.create(tx, workspace.actor(), requested, names.isEmpty() ? Boards.DEFAULT_COLUMNS : names);
-            }
-        }
-        return workspace.board(tx);
-    }
-
-    /** The lane's column, made when missing; a lane without a name (a CSV row without one) goes to the first column. */
-    private static Column columnFor(Tx tx, Board board, BoardSnapshot.Lane lane) throws SQLException {
-        if (lane.name() == null) {
-            List<Column> columns = ColumnTable.ofBoard(tx, board.id());
-            if (!columns.isEmpty()) {
-                return columns.get(0);
-            }
-            return columnFor(tx, board, new BoardSnapshot.Lane("Todo", null, false, lane.cards()));
-        }
-        Optional<Column> existing = ColumnTable.byName(tx, board.id(), lane.name());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        int position = ColumnTable.ofBoard(tx, board.id()).size();
-        long id = ColumnTable.insert(tx, board.id(), lane.name(), position, lane.wipLimit(), lane.wipHard());
-        return new Column(id, board.id(), lane.name(), position, lane.wipLimit(), lane.wipHard());
-    }
-
-    /**
-     * One card, written without reading anything back: the id is the next one AUTOINCREMENT would
-     * hand out (the import holds the write lock, so nobody else takes it), and the event's snapshot
-     * is built from the values just written, as {@link Cards#load} would return them (tags sorted
-     * and distinct, version 1).
-     */
-    private void insert(Tx tx, Board board, Column column, BoardSnapshot.Item item, long id, int position, String now)
-            throws SQLException {
-        List<String> tags = new ArrayList<>(new java.util.TreeSet<>(item.tags()));
-        CardTable.insertImported(tx, id, board.id(), column.id(), position, item.title(), item.description(),
-                item.priority(), item.due(), item.assignee(), item.archived(), tags, now);
-        for (BoardSnapshot.Note note : item.comments()) {
-            if (note.body() != null && !note.body().isBlank()) {
-                CommentTable.insert(tx, id, note.author() == null ? workspace.actor().name() : note.author(), note.body(),
-                        note.createdAt() == null ? now : note.createdAt());
-            }
-        }
-        Card card = new Card(id, board.id(), column.id(), column.name(), position, item.title(), item.description(), tags,
-                item.priority(), item.due(), item.assignee(), item.archived(), 1, now, now, null, 0, false);
-        EventTable.appendQuietly(tx, workspace.actor(), board.id(), id, "card.added",
-                "imported #" + id + " into " + column.name(), null, Json.compact(Json.card(card)), now);
     }
 }

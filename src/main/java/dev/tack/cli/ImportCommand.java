@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Add the cards of a tack JSON export, a CSV file or a Trello JSON export to the board,",
             "making missing columns; with --board NAME of a board that does not exist, it is created.",
-            "The file is read and checked first, then written in one transaction: all or nothing.",
+            "The file is read and checked first, then written in short steps that stay hidden until the",
+            "last one shows it all at once: all or nothing, and no other writer waits for the whole import.",
             "Hard WIP limits hold: a file that would put a column over one is refused."})
 final class ImportCommand extends BaseCommand {
 
@@ -32,6 +33,11 @@ final class ImportCommand extends BaseCommand {
     @Option(names = "--max-size", paramLabel = "MB", defaultValue = "100",
             description = "Refuse a file larger than this many megabytes (default ${DEFAULT-VALUE}).")
     int maxSizeMb;
+
+    /** For tests: a point between two batches where the import has staged cards and holds no lock. */
+    @Option(names = "--wait-after-batch", hidden = true,
+            description = "After each batch it commits, wait for a line on standard input (with --debug: after its progress line).")
+    boolean waitAfterBatch;
 
     @Override
     protected int execute() throws IOException {
@@ -52,8 +58,8 @@ final class ImportCommand extends BaseCommand {
         } catch (NoSuchFileException e) {
             throw TackException.notFound("no file " + file);
         }
-        // The whole file is read, parsed and checked before the board's write lock is taken; then
-        // one transaction writes it (Transfers).
+        // The whole file is read, parsed and checked before the board's write lock is taken; then it
+        // is staged in short transactions and published in one (Transfers, StagedImport).
         BoardSnapshot snapshot;
         Format chosen;
         try (BufferedReader reader = new BufferedReader(new ImportInput(stream, limit, file.toString()), 1 << 16)) {
@@ -64,10 +70,29 @@ final class ImportCommand extends BaseCommand {
             chosen = format != null ? Format.named(format) : Format.sniff(file.getFileName().toString(), read <= 0 ? "" : new String(head, 0, read));
             snapshot = chosen.read(reader);
         }
+        // Many short batches: as for a worker's writes, a person who is waiting for the lock goes first.
+        workspace().database().writer().yieldToPeople();
         Transfers transfers = new Transfers(workspace());
-        int count = transfers.importSnapshot(snapshot);
+        BufferedReader steps = waitAfterBatch ? new BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8)) : null;
+        int count = transfers.importSnapshot(snapshot, (staged, total, heldNanos) -> {
+            if (globals().debug) {
+                err().println("tack: debug: import: staged " + staged + " of " + total + " card(s), hidden until the last step"
+                        + " (this batch held the write lock " + heldNanos / 1_000_000 + " ms)");
+                err().flush();
+            }
+            if (steps != null) {
+                try {
+                    steps.readLine();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
         if (globals().debug) {
-            err().println("tack: debug: the import held the write lock for " + transfers.lockHeld().toMillis() + " ms");
+            err().println("tack: debug: the import held the write lock " + transfers.lockHolds() + " times, longest "
+                    + transfers.longestLockHold().toMillis() + " ms, in all " + transfers.totalLockHeld().toMillis() + " ms"
+                    + " (publishing: " + transfers.publishLockHold().toMillis() + " ms)");
             err().flush();
         }
         if (json()) {

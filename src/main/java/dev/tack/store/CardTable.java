@@ -19,7 +19,7 @@ public final class CardTable {
             + " c.description, (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM card_tags t WHERE t.card_id = c.id"
             + " ORDER BY tag)), c.priority, c.due, c.assignee, c.archived, c.version, c.created_at, c.updated_at,"
             + " c.claimed_by, c.claim_host, c.claim_pid, c.lease_until, c.attempts, c.failed"
-            + " FROM cards c JOIN columns col ON col.id = c.column_id";
+            + " FROM cards c JOIN columns col ON col.id = c.column_id AND " + ImportTable.visible("c");
 
     private CardTable() {
     }
@@ -55,15 +55,16 @@ public final class CardTable {
      * Inserts a card with an id the caller chose (one past {@link #highestIdIssued}, inside the same
      * write transaction, so AUTOINCREMENT stays consistent) and its tags, in two reused statements
      * and no reads: the import's bulk path, where {@link #insert} plus {@code last_insert_rowid()},
-     * a tag delete and a re-read per card made up most of the time the lock was held.
+     * a tag delete and a re-read per card made up most of the time the lock was held. The card is
+     * staged: hidden until import {@code importId} is published ({@link ImportTable}).
      */
-    public static void insertImported(Tx tx, long id, long boardId, long columnId, int position, String title,
+    public static void insertImported(Tx tx, long importId, long id, long boardId, long columnId, int position, String title,
                                       String description, int priority, LocalDate due, String assignee, boolean archived,
                                       List<String> tags, String now) throws SQLException {
         tx.update("INSERT INTO cards (id, board_id, column_id, position, title, description, priority, due, assignee,"
-                        + " archived, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " archived, created_at, updated_at, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, boardId, columnId, position, title, description, priority, due == null ? null : due.toString(),
-                assignee, archived ? 1 : 0, now, now);
+                assignee, archived ? 1 : 0, now, now, importId);
         for (String tag : tags) {
             tx.update("INSERT OR IGNORE INTO card_tags (card_id, tag) VALUES (?, ?)", id, tag);
         }
@@ -89,13 +90,13 @@ public final class CardTable {
 
     /** Closes the gap a card leaves at {@code position}. */
     public static void closeGap(Tx tx, long columnId, int position) throws SQLException {
-        tx.update("UPDATE cards SET position = position - 1 WHERE column_id = ? AND archived = 0 AND position > ?",
+        tx.update("UPDATE cards SET position = position - 1 WHERE column_id = ? AND archived = 0 AND position > ? AND " + ImportTable.visible("cards"),
                 columnId, position);
     }
 
     /** Opens a gap at {@code position} for a card to come in. */
     public static void openGap(Tx tx, long columnId, int position) throws SQLException {
-        tx.update("UPDATE cards SET position = position + 1 WHERE column_id = ? AND archived = 0 AND position >= ?",
+        tx.update("UPDATE cards SET position = position + 1 WHERE column_id = ? AND archived = 0 AND position >= ? AND " + ImportTable.visible("cards"),
                 columnId, position);
     }
 
@@ -108,7 +109,7 @@ public final class CardTable {
 
     /** Cards of a column that a worker could still take, now or after their back-off. */
     public static long waiting(Tx tx, long columnId) throws SQLException {
-        return tx.number("SELECT count(*) FROM cards WHERE column_id = ? AND archived = 0 AND claimed_by IS NULL AND failed = 0",
+        return tx.number("SELECT count(*) FROM cards c WHERE column_id = ? AND archived = 0 AND claimed_by IS NULL AND failed = 0 AND " + ImportTable.visible("c"),
                 columnId);
     }
 
@@ -145,6 +146,21 @@ public final class CardTable {
         tx.update("UPDATE cards SET claimed_by = NULL, claim_host = NULL, claim_pid = NULL, lease_until = NULL WHERE id = ?", id);
     }
 
+    /**
+     * Makes room below an import's staged cards for the {@code count} live cards at or below
+     * {@code from} that came into the column while it ran (published inside the same transaction).
+     */
+    public static void shiftVisibleDown(Tx tx, long columnId, int from, int count) throws SQLException {
+        tx.update("UPDATE cards SET position = position + ? WHERE column_id = ? AND archived = 0 AND position >= ? AND "
+                + ImportTable.visible("cards"), count, columnId, from);
+    }
+
+    /** Moves an import's staged live cards in a column up by {@code by} places (cards left it while the import ran). */
+    public static void shiftStaged(Tx tx, long importId, long columnId, int by) throws SQLException {
+        tx.update("UPDATE cards SET position = position + ? WHERE column_id = ? AND archived = 0 AND import_id = ?",
+                by, columnId, importId);
+    }
+
     /** Clears a failed mark so a card can be claimed again (a person moved it back, say). */
     public static void clearFailure(Tx tx, long id) throws SQLException {
         tx.update("UPDATE cards SET failed = 0, attempts = 0, not_before = NULL WHERE id = ?", id);
@@ -165,11 +181,11 @@ public final class CardTable {
     /** Columns whose live positions are not exactly 0..n-1, for {@code tack check}. */
     public static List<String> columnsWithBrokenPositions(Tx tx) throws SQLException {
         return tx.list("SELECT col.name || ' (board ' || b.name || ')' FROM columns col JOIN boards b ON b.id = col.board_id"
-                + " WHERE (SELECT count(*) FROM cards c WHERE c.column_id = col.id AND c.archived = 0)"
-                + " != (SELECT count(DISTINCT position) FROM cards c WHERE c.column_id = col.id AND c.archived = 0)"
-                + " OR (SELECT coalesce(max(position), -1) FROM cards c WHERE c.column_id = col.id AND c.archived = 0)"
-                + " != (SELECT count(*) FROM cards c WHERE c.column_id = col.id AND c.archived = 0) - 1"
-                + " OR EXISTS (SELECT 1 FROM cards c WHERE c.column_id = col.id AND c.archived = 0 AND c.position < 0)",
+                + " WHERE (SELECT count(*) FROM cards c WHERE c.column_id = col.id AND c.archived = 0 AND " + ImportTable.visible("c") + ")"
+                + " != (SELECT count(DISTINCT position) FROM cards c WHERE c.column_id = col.id AND c.archived = 0 AND " + ImportTable.visible("c") + ")"
+                + " OR (SELECT coalesce(max(position), -1) FROM cards c WHERE c.column_id = col.id AND c.archived = 0 AND " + ImportTable.visible("c") + ")"
+                + " != (SELECT count(*) FROM cards c WHERE c.column_id = col.id AND c.archived = 0 AND " + ImportTable.visible("c") + ") - 1"
+                + " OR EXISTS (SELECT 1 FROM cards c WHERE c.column_id = col.id AND c.archived = 0 AND " + ImportTable.visible("c") + " AND c.position < 0)",
                 row -> row.getString(1));
     }
 

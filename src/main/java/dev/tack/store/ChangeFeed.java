@@ -113,7 +113,7 @@ public final class ChangeFeed implements AutoCloseable {
     /** The events committed after the last one returned, oldest first (at most 10,000 at a time). */
     public List<Event> newEvents() {
         try {
-            List<Event> events = new Tx(connection).list(EventTable.SELECT + " WHERE id > ? ORDER BY id LIMIT " + EVENT_LIMIT,
+            List<Event> events = new Tx(connection).list(EventTable.SELECT + " AND id > ? ORDER BY id LIMIT " + EVENT_LIMIT,
                     EventTable::map, lastEventId);
             if (!events.isEmpty()) {
                 lastEventId = events.get(events.size() - 1).id();

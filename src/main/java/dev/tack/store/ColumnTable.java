@@ -9,23 +9,32 @@ import dev.tack.model.Column;
 /** SQL for columns. */
 public final class ColumnTable {
 
-    private static final String SELECT = "SELECT id, board_id, name, position, wip_limit, wip_hard FROM columns";
+    /** Columns an import is still making are left out (ImportTable). */
+    private static final String SELECT = "SELECT id, board_id, name, position, wip_limit, wip_hard FROM columns k WHERE "
+            + ImportTable.visible("k");
 
     private ColumnTable() {
     }
 
     public static List<Column> ofBoard(Tx tx, long boardId) throws SQLException {
-        return tx.list(SELECT + " WHERE board_id = ? ORDER BY position", ColumnTable::map, boardId);
+        return tx.list(SELECT + " AND board_id = ? ORDER BY position", ColumnTable::map, boardId);
     }
 
     public static Optional<Column> byName(Tx tx, long boardId, String name) throws SQLException {
-        return tx.one(SELECT + " WHERE board_id = ? AND name = ? COLLATE NOCASE", ColumnTable::map, boardId, name);
+        return tx.one(SELECT + " AND board_id = ? AND name = ? COLLATE NOCASE", ColumnTable::map, boardId, name);
     }
 
     public static long insert(Tx tx, long boardId, String name, int position, Integer wipLimit, boolean hard)
             throws SQLException {
         return tx.insert("INSERT INTO columns (board_id, name, position, wip_limit, wip_hard) VALUES (?, ?, ?, ?, ?)",
                 boardId, name, position, wipLimit, hard ? 1 : 0);
+    }
+
+    /** A column an import makes, hidden until it is published (ImportTable). */
+    public static long insertStaged(Tx tx, long boardId, String name, int position, Integer wipLimit, boolean hard, long importId)
+            throws SQLException {
+        return tx.insert("INSERT INTO columns (board_id, name, position, wip_limit, wip_hard, import_id) VALUES (?, ?, ?, ?, ?, ?)",
+                boardId, name, position, wipLimit, hard ? 1 : 0, importId);
     }
 
     public static void update(Tx tx, Column column) throws SQLException {
@@ -39,7 +48,7 @@ public final class ColumnTable {
 
     /** Live cards in the column. */
     public static int cardCount(Tx tx, long columnId) throws SQLException {
-        return (int) tx.number("SELECT count(*) FROM cards WHERE column_id = ? AND archived = 0", columnId);
+        return (int) tx.number("SELECT count(*) FROM cards c WHERE column_id = ? AND archived = 0 AND " + ImportTable.visible("c"), columnId);
     }
 
     /** All cards in the column, archived ones too: a column that still has any cannot be removed. */

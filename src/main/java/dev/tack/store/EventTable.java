@@ -9,7 +9,9 @@ import dev.tack.model.Event;
 /** SQL for the event log. */
 public final class EventTable {
 
-    static final String SELECT = "SELECT id, at, actor, host, pid, board_id, card_id, kind, summary, before, after FROM events";
+    /** Events an import in progress has staged are left out (ImportTable); queries add "AND …". */
+    static final String SELECT = "SELECT id, at, actor, host, pid, board_id, card_id, kind, summary, before, after FROM events e"
+            + " WHERE " + ImportTable.visible("e");
 
     private EventTable() {
     }
@@ -29,12 +31,20 @@ public final class EventTable {
                 at, actor.name(), actor.host(), actor.pid(), boardId, cardId, kind, summary, before, after);
     }
 
+    /** As {@link #appendQuietly}, for a row an import stages: hidden until the import is published. */
+    public static void appendStaged(Tx tx, long importId, Actor actor, Long boardId, Long cardId, String kind, String summary,
+                                    String before, String after, String at) throws SQLException {
+        tx.update("INSERT INTO events (at, actor, host, pid, board_id, card_id, kind, summary, before, after, import_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                at, actor.name(), actor.host(), actor.pid(), boardId, cardId, kind, summary, before, after, importId);
+    }
+
     public static List<Event> after(Tx tx, long afterId, int limit) throws SQLException {
-        return tx.list(SELECT + " WHERE id > ? ORDER BY id LIMIT ?", EventTable::map, afterId, limit);
+        return tx.list(SELECT + " AND id > ? ORDER BY id LIMIT ?", EventTable::map, afterId, limit);
     }
 
     public static List<Event> ofCard(Tx tx, long cardId) throws SQLException {
-        return tx.list(SELECT + " WHERE card_id = ? ORDER BY id", EventTable::map, cardId);
+        return tx.list(SELECT + " AND card_id = ? ORDER BY id", EventTable::map, cardId);
     }
 
     /** An actor's events of the given kinds, oldest first: the history undo and redo replay. */
@@ -45,15 +55,15 @@ public final class EventTable {
         for (int i = 0; i < kinds.size(); i++) {
             args[i + 1] = kinds.get(i);
         }
-        return tx.list(SELECT + " WHERE actor = ? AND kind IN (" + marks + ") ORDER BY id", EventTable::map, args);
+        return tx.list(SELECT + " AND actor = ? AND kind IN (" + marks + ") ORDER BY id", EventTable::map, args);
     }
 
     public static java.util.Optional<Event> lastOfCard(Tx tx, long cardId) throws SQLException {
-        return tx.one(SELECT + " WHERE card_id = ? ORDER BY id DESC LIMIT 1", EventTable::map, cardId);
+        return tx.one(SELECT + " AND card_id = ? ORDER BY id DESC LIMIT 1", EventTable::map, cardId);
     }
 
     public static java.util.Optional<Event> byId(Tx tx, long id) throws SQLException {
-        return tx.one(SELECT + " WHERE id = ?", EventTable::map, id);
+        return tx.one(SELECT + " AND id = ?", EventTable::map, id);
     }
 
     public static long lastId(Tx tx) throws SQLException {

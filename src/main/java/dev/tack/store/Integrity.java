@@ -41,7 +41,7 @@ public final class Integrity {
             problems.add(badVersions + " card(s) have a version below 1");
         }
         problems.addAll(tx.list("SELECT c.name, b.name, c.wip_limit, count(k.id) FROM columns c JOIN boards b ON b.id = c.board_id"
-                + " JOIN cards k ON k.column_id = c.id AND k.archived = 0"
+                + " JOIN cards k ON k.column_id = c.id AND k.archived = 0 AND " + ImportTable.visible("k")
                 + " WHERE c.wip_hard != 0 AND c.wip_limit IS NOT NULL GROUP BY c.id HAVING count(k.id) > c.wip_limit"
                 + " ORDER BY b.name, c.position", row -> "column " + row.getString(1) + " (board " + row.getString(2) + ") holds "
                 + row.getLong(4) + " cards, over its hard WIP limit of " + row.getLong(3)));

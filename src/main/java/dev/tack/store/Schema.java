@@ -101,6 +101,28 @@ public final class Schema {
               seen_at     INTEGER NOT NULL
             );
             """,
+            // Imports in progress (docs/ARCHITECTURE.md §4, import): the rows an import stages carry its
+            // id and stay out of every query until its row here is deleted, in one short publishing
+            // transaction. cards_by_column gains import_id so that counting a column's visible cards
+            // still reads the index alone. AUTOINCREMENT: an id is never handed out twice, so a published import's rows
+            // (which keep their import_id) can never be hidden again by a later import.
+            """
+            CREATE TABLE imports (
+              id          INTEGER PRIMARY KEY AUTOINCREMENT,
+              actor       TEXT NOT NULL,
+              host        TEXT NOT NULL,
+              pid         INTEGER NOT NULL,
+              started_at  TEXT NOT NULL
+            );
+            ALTER TABLE boards ADD COLUMN import_id INTEGER;
+            ALTER TABLE columns ADD COLUMN import_id INTEGER;
+            ALTER TABLE cards ADD COLUMN import_id INTEGER;
+            ALTER TABLE events ADD COLUMN import_id INTEGER;
+            CREATE INDEX cards_by_import ON cards (import_id) WHERE import_id IS NOT NULL;
+            DROP INDEX cards_by_column;
+            CREATE INDEX cards_by_column ON cards (column_id, archived, position, import_id);
+            CREATE INDEX events_by_import ON events (import_id) WHERE import_id IS NOT NULL;
+            """,
             RevisionTable.MIGRATION);
 
     public static final int CURRENT_VERSION = MIGRATIONS.size();

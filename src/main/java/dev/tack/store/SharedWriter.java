@@ -34,6 +34,8 @@ final class SharedWriter {
     private static final int HOLDER_OFFSET = 64;
     /** The byte that people waiting for the lock hold shared locks on (byte 0 is the write lock). */
     private static final int PERSON_WAITING_BYTE = 1;
+    /** Imports in progress hold one byte each from here (see {@link #markImport}); byte ranges past the end of a file lock fine. */
+    private static final long IMPORT_MARK_BASE = 1L << 32;
     /**
      * How long one background write lets people go first before it competes as an equal: a flag
      * left up by a person's process that was stopped (SIGSTOP, a debugger) while it waited must not
@@ -234,6 +236,42 @@ final class SharedWriter {
         }
         release(probe);
         return false;
+    }
+
+    /**
+     * Marks import {@code id} as alive for as long as this process runs it: an exclusive lock on one
+     * byte of the side file far past the holder record ({@link #IMPORT_MARK_BASE} + id), which the
+     * operating system drops if the process dies, however it dies. Called inside a write, so no
+     * sweeper can see the import's row before its mark is up.
+     */
+    FileLock markImport(long id) {
+        requireHeld();
+        FileLock lock = tryLock(lockChannel(), IMPORT_MARK_BASE + id, false);
+        if (lock == null) {
+            throw TackException.failed("cannot mark import " + id + " as alive: its mark in " + lockFile + " is taken");
+        }
+        return lock;
+    }
+
+    /** Whether some live process (this one included) holds import {@code id}'s mark. Called inside a write. */
+    boolean importAlive(long id) {
+        requireHeld();
+        try {
+            FileLock probe = tryLock(lockChannel(), IMPORT_MARK_BASE + id, false);
+            if (probe == null) {
+                return true;
+            }
+            release(probe);
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true; // this JVM holds it
+        }
+    }
+
+    private void requireHeld() {
+        if (!jvmLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("an import's mark is taken and probed inside a write");
+        }
     }
 
     private FileLock tryLock(FileChannel channel, long position, boolean shared) {

@@ -106,6 +106,38 @@ public final class Writer {
         shared.whileLocked(deadline, action);
     }
 
+    /** An import's mark of life (see {@link #markImport}); closing it lets the import's leftovers be swept. */
+    public static final class LiveMark implements AutoCloseable {
+        private final java.nio.channels.FileLock lock;
+
+        private LiveMark(java.nio.channels.FileLock lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+            } catch (java.io.IOException ignored) {
+                // the process ends soon, and with it the lock
+            }
+        }
+    }
+
+    /**
+     * Inside a {@link #write}: marks import {@code importId} as run by this live process until the mark
+     * is closed or the process dies (a lock on one byte of the side file), so that sweepers
+     * ({@link #importAlive}) leave its staged rows alone.
+     */
+    public LiveMark markImport(long importId) {
+        return new LiveMark(shared.markImport(importId));
+    }
+
+    /** Inside a {@link #write}: whether a live process still runs import {@code importId}. */
+    public boolean importAlive(long importId) {
+        return shared.importAlive(importId);
+    }
+
     /** Runs {@code work} in one write transaction and commits it, or rolls back and rethrows. */
     public <T> T write(Work<T> work) {
         return shared.write(work, deadline);

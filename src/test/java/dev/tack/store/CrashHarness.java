@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,8 +36,9 @@ import dev.tack.testing.ForeignVisitor;
  * log file, never to the database; the page cache keeps a line written before the kill. At the end,
  * with every process stopped, the harness reads the file with a plain JDBC connection and counts:
  * {@code PRAGMA integrity_check}, and lost writes, acknowledged writes whose effect is not in the
- * file (an add, move or edit leaves an event of that process on that card with the card's new
- * version in {@code after}; a comment leaves its row on that card). It reports; the tests decide.
+ * file (an add, move or edit leaves an event of its kind by that process on that card with the card's
+ * new version in {@code after}; a comment leaves its row on that card), or whose version or comment
+ * id another acknowledgement claims too (each is made by one write). It reports; the tests decide.
  */
 final class CrashHarness {
 
@@ -65,6 +68,8 @@ final class CrashHarness {
     private static final Pattern ACK = Pattern.compile("ACK (add|mv|edit|comment) (\\d+) (\\d+) \\.");
     /** The writers' lock deadline: far above any transaction here, so a busy error is a real failure. */
     private static final long LOCK_DEADLINE_MILLIS = 20_000;
+    /** The event each acknowledged operation leaves (a comment leaves its row, matched by id). */
+    private static final Map<String, String> EVENT_KINDS = Map.of("add", "card.added", "mv", "card.moved", "edit", "card.edited");
 
     /** One writer's place: its log outlives the processes that fill it, one after another. */
     private static final class Slot {
@@ -202,7 +207,7 @@ final class CrashHarness {
     }
 
     /** An acknowledged write and the process that acknowledged it. */
-    private record Logged(long pid, Ack ack) {
+    record Logged(long pid, Ack ack) {
     }
 
     /** Reads a slot's log: complete lines only; each {@code READY pid} starts the lines of a new process. */
@@ -226,14 +231,14 @@ final class CrashHarness {
         }
     }
 
-    private record Audit(long lost, String integrity) {
+    record Audit(long lost, String integrity) {
     }
 
     /**
      * {@code PRAGMA integrity_check}'s answer, and the acknowledged writes the file does not hold
      * (-1 when it cannot be read), on a plain JDBC connection: tack's own open might refuse a broken file.
      */
-    private static Audit audit(Path db, List<Logged> logged) {
+    static Audit audit(Path db, List<Logged> logged) {
         String integrity = "unread";
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
              Statement statement = connection.createStatement()) {
@@ -245,11 +250,11 @@ final class CrashHarness {
             }
             integrity = check.equals(List.of("ok")) ? "ok" : "FAILED: " + String.join("; ", check.subList(0, Math.min(3, check.size())))
                     + (check.size() > 3 ? " (+" + (check.size() - 3) + " more)" : "");
-            Set<String> versions = new HashSet<>();
-            try (ResultSet rows = statement.executeQuery(
-                    "SELECT pid, card_id, json_extract(after, '$.version') FROM events WHERE card_id IS NOT NULL AND after IS NOT NULL")) {
+            Set<String> writes = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery("SELECT pid, card_id, json_extract(after, '$.version'), kind FROM events"
+                    + " WHERE card_id IS NOT NULL AND after IS NOT NULL")) {
                 while (rows.next()) {
-                    versions.add(rows.getLong(1) + " " + rows.getLong(2) + " " + rows.getLong(3));
+                    writes.add(rows.getLong(1) + " " + rows.getLong(2) + " " + rows.getLong(3) + " " + rows.getString(4));
                 }
             }
             Set<String> comments = new HashSet<>();
@@ -259,16 +264,23 @@ final class CrashHarness {
                 }
             }
             long lost = 0;
+            // Each version of a card and each comment id is made by one write: a second acknowledgement
+            // of one is a write the file does not hold on its own (one that wrote nothing, or one lost
+            // whose number a later write took), whoever the first was.
+            Map<String, Logged> acknowledged = new HashMap<>();
             for (Logged entry : logged) {
                 Ack ack = entry.ack();
                 boolean present = ack.op().equals("comment")
                         ? comments.contains(ack.value() + " " + ack.cardId())
-                        : versions.contains(entry.pid() + " " + ack.cardId() + " " + ack.value());
-                if (!present) {
+                        : writes.contains(entry.pid() + " " + ack.cardId() + " " + ack.value() + " " + EVENT_KINDS.get(ack.op()));
+                String made = ack.op().equals("comment") ? "comment " + ack.value() : "card " + ack.cardId() + " at " + ack.value();
+                Logged first = acknowledged.putIfAbsent(made, entry);
+                if (!present || first != null) {
                     lost++;
                     // what was lost, to tell a real loss from an acknowledgement that leaves no event
                     System.out.println("[tack-mp] crash harness: lost " + ack.op() + " of card " + ack.cardId() + " at "
-                            + ack.value() + " by pid " + entry.pid());
+                            + ack.value() + " by pid " + entry.pid()
+                            + (first == null ? "" : " (" + made + " is acknowledged as well as " + first.ack().op() + " by pid " + first.pid() + ")"));
                 }
             }
             return new Audit(lost, integrity);

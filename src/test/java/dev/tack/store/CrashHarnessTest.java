@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,7 +41,8 @@ class CrashHarnessTest {
     /** The negative control's runs: each half as long as the harness's, until one shows damage. */
     private static final int CONTROL_RUNS = 3;
 
-    @TempDir
+    /** Kept when a test fails: the database and the writers' logs are the evidence of a loss. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     private static ForbiddenFileIo.Targets forbidden() {
@@ -55,7 +57,7 @@ class CrashHarnessTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void writersKilledBesideAForeignConnectionLoseNoAcknowledgedWrite() throws Exception {
         CrashHarness.Figures figures = CrashHarness.run(new CrashHarness.Config(dir, WRITERS, killing(), null, 8));
-        System.out.println("[tack-mp] crash harness: " + figures.summary());
+        System.out.println("[tack-mp] crash harness: " + figures.summary() + " (files in " + dir + ")");
 
         assertThat(figures.writerFailures()).as("writers that died on their own or did not stop").isEmpty();
         assertThat(figures.writerErrors()).as("writes that failed").isEmpty();

@@ -26,7 +26,7 @@ import dev.tack.store.TackException;
  *   READY pid .
  *   ACK add|mv|edit card-id version .      (the card's version the write produced)
  *   ACK comment card-id comment-id .
- *   ERR op card-id KIND message
+ *   ERR op card-id KIND message            (NOOP: an edit that changed nothing, a bug of this driver)
  *   DONE writes .
  * </pre>
  *
@@ -63,13 +63,14 @@ public final class WriterDriver {
             watcher.start();
         }
 
-        Actor actor = new Actor(actorName, Hosts.name(), ProcessHandle.current().pid());
+        long pid = ProcessHandle.current().pid();
+        Actor actor = new Actor(actorName, Hosts.name(), pid);
         Duration deadline = Duration.ofMillis(args.length > 4 ? Long.parseLong(args[4]) : 20_000);
         Database database = Database.open(db, new Database.Options(false, false, deadline), tx -> null);
         Workspace workspace = new Workspace(database, actor, null);
         Cards cards = new Cards(workspace);
         long maxKnownId = workspace.read(CardTable::maxId);
-        out.println("READY " + ProcessHandle.current().pid() + " .");
+        out.println("READY " + pid + " .");
         if (writes > 0) {
             // A start line: the parent lets every process go at once, so that the writes overlap.
             while (true) {
@@ -120,16 +121,17 @@ public final class WriterDriver {
                         out.println("ACK mv " + card.id() + " " + card.version() + " .");
                     }
                     case "edit" -> {
-                        // Each edit changes something (the description names it), since a no-op edit writes nothing.
-                        CardEdit edit = random.nextBoolean()
-                                ? CardEdit.none().withTitle(actorName + " edit " + done)
-                                : new CardEdit(null, actorName + " edit " + done, List.of("e" + random.nextInt(3)),
-                                        List.of("t" + random.nextInt(4)), random.nextInt(4), null, null);
-                        Card card = cards.edit(id, edit, null);
-                        out.println("ACK edit " + card.id() + " " + card.version() + " .");
+                        Cards.Edited edited = cards.editIfChanged(id, edit(actorName, pid, done, random), null);
+                        if (edited.changed()) {
+                            out.println("ACK edit " + edited.card().id() + " " + edited.card().version() + " .");
+                        } else {
+                            // Not an acknowledgement: it wrote nothing, so no audit could find it, and it must not happen.
+                            out.println("ERR edit " + id + " NOOP the edit changed nothing (card at version "
+                                    + edited.card().version() + ")");
+                        }
                     }
                     default -> {
-                        Comment comment = cards.comment(id, actorName + " says " + done);
+                        Comment comment = cards.comment(id, actorName + " says " + pid + "." + done);
                         out.println("ACK comment " + comment.cardId() + " " + comment.id() + " .");
                     }
                 }
@@ -143,5 +145,20 @@ public final class WriterDriver {
         workspace.close();
         out.println("DONE " + done + " .");
         System.exit(0);
+    }
+
+    /**
+     * The {@code done}-th write's edit, which changes the card whatever wrote it before: its text names
+     * this process as well as the write. A process started later under the same actor (the crash
+     * harness starts one in place of each it kills) counts its writes from 0 again, so a text of actor
+     * and count alone could repeat one an earlier process left on that card, and that edit would
+     * change nothing, write no event and keep the card's version: an acknowledgement no audit can find.
+     */
+    static CardEdit edit(String actorName, long pid, int done, Random random) {
+        String text = actorName + " edit " + pid + "." + done;
+        return random.nextBoolean()
+                ? CardEdit.none().withTitle(text)
+                : new CardEdit(null, text, List.of("e" + random.nextInt(3)), List.of("t" + random.nextInt(4)),
+                        random.nextInt(4), null, null);
     }
 }

@@ -1,0 +1,409 @@
+package dev.tack.board;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import dev.tack.model.Board;
+import dev.tack.model.Card;
+import dev.tack.model.Column;
+import dev.tack.store.BoardTable;
+import dev.tack.store.CardTable;
+import dev.tack.store.Clock;
+import dev.tack.store.ColumnTable;
+import dev.tack.store.CommentTable;
+import dev.tack.store.EventTable;
+import dev.tack.store.ImportTable;
+import dev.tack.store.TackException;
+import dev.tack.store.Tx;
+import dev.tack.store.Writer;
+
+/**
+ * One import, written so that no other writer waits longer than one short transaction, and all or
+ * nothing for everyone who reads the board.
+ *
+ * <ol>
+ * <li><b>Begin</b> (one short transaction): a row in {@code imports} names the import (who, pid,
+ *     host, when) and this process marks it alive with a lock the OS drops if it dies
+ *     ({@link Writer#markImport}); the board (when {@code --board} names a new one) and missing
+ *     columns are made, hidden; each target column's live cards are counted, and hard WIP limits
+ *     checked a first time.</li>
+ * <li><b>Stage</b>: the cards, their tags, comments and {@code card.added} events are written in
+ *     batches of at most {@link #BATCH_CARDS} cards or {@link #BATCH_NANOS} of work, each its own
+ *     transaction. Every staged row carries the import's id and stays out of every query
+ *     ({@link ImportTable#visible}) while the import's row exists. Cards take their final ids (so
+ *     their events are final too) and the positions after the cards counted at the beginning.</li>
+ * <li><b>Publish</b> (one short transaction): the board, columns and hard WIP limits are checked
+ *     again against the board as it is now; positions are put right if the column changed
+ *     meanwhile; a {@code board.imported} event is written and the import's row deleted, which makes
+ *     every staged row visible at once.</li>
+ * </ol>
+ *
+ * <p>On any failure the staged rows are deleted in batches and nothing was ever visible; if the
+ * process dies, its mark goes with it and the next import or {@code tack check} sweeps the rows
+ * ({@link #sweep}).
+ */
+final class StagedImport {
+
+    /** A batch ends after this many cards or this much work, whichever comes first. */
+    static final int BATCH_CARDS = 2_000;
+    static final long BATCH_NANOS = 50_000_000L;
+    /** Rows one clean-up transaction deletes. */
+    private static final int DELETE_BATCH = 5_000;
+
+    /** The cards a file sends to one column: its live count when the import began, and whether the import made it. */
+    private record Landing(Column column, boolean made, int base, List<BoardSnapshot.Item> items) {
+
+        long incoming() {
+            return items.stream().filter(i -> !i.archived()).count();
+        }
+
+        void requireRoom(Column now, int live) {
+            long incoming = incoming();
+            if (now.wipHard() && now.wipLimit() != null && live + incoming > now.wipLimit()) {
+                throw TackException.conflict("the file puts " + incoming + " card(s) in " + now.name()
+                        + (live > 0 ? ", which holds " + live : "") + ", over its hard WIP limit of " + now.wipLimit()
+                        + "; nothing was imported (raise the limit with: tack column wip NAME N --hard, or edit the file)");
+            }
+        }
+    }
+
+    private final Workspace workspace;
+    private final List<BoardSnapshot.Lane> lanes;
+    private final Transfers.Progress progress;
+    private long importId;
+    private Writer.LiveMark mark;
+    private Board board;
+    /** Non-null when the import makes the board: the name it takes when published. */
+    private String newBoardName;
+    /** The columns of the board the import makes, in order. */
+    private final List<String> newBoardColumns = new ArrayList<>();
+    private final Map<Long, Landing> landings = new LinkedHashMap<>();
+    private long longestHold;
+    private long totalHold;
+    private int holds;
+    private long publishHold;
+
+    StagedImport(Workspace workspace, List<BoardSnapshot.Lane> lanes, Transfers.Progress progress) {
+        this.workspace = workspace;
+        this.lanes = lanes;
+        this.progress = progress;
+    }
+
+    long longestHoldNanos() {
+        return longestHold;
+    }
+
+    long totalHoldNanos() {
+        return totalHold;
+    }
+
+    int holds() {
+        return holds;
+    }
+
+    long publishHoldNanos() {
+        return publishHold;
+    }
+
+    int run() {
+        warmUp();
+        sweep(workspace, this::timed);
+        timed(this::begin);
+        try {
+            int total = landings.values().stream().mapToInt(l -> l.items().size()).sum();
+            Cursor cursor = new Cursor();
+            int staged = 0;
+            while (cursor.more()) {
+                long[] held = new long[1];
+                staged += timed(tx -> stageBatch(tx, cursor), held);
+                progress.committed(staged, total, held[0]);
+                letOthersIn();
+            }
+            long[] held = new long[1];
+            int count = timed(this::publish, held);
+            publishHold = held[0];
+            return count;
+        } catch (RuntimeException e) {
+            try {
+                discard(workspace, importId, this::timed);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // its rows stay hidden; the next import or tack check sweeps them
+            }
+            throw e;
+        } finally {
+            mark.close();
+        }
+    }
+
+    /**
+     * Loads and compiles, before the first lock, what each card's event needs (the JSON writer's
+     * classes took a third of a second on a cold JVM, all of it inside the first batch's lock).
+     */
+    private static void warmUp() {
+        Card card = new Card(1, 1, 1, "x", 0, "x", "", List.of("x"), 0, null, null, false, 1, "x", "x", null, 0, false);
+        for (int i = 0; i < 200; i++) {
+            Json.compact(Json.card(card));
+        }
+    }
+
+    /**
+     * Deletes the staged rows of every import whose process is gone (its mark is free), in short
+     * transactions. Returns the imports swept, as their rows described them.
+     */
+    static List<ImportTable.Pending> sweep(Workspace workspace) {
+        return sweep(workspace, workspace::write);
+    }
+
+    private interface Runner {
+        <T> T write(Writer.Work<T> work);
+    }
+
+    private static List<ImportTable.Pending> sweep(Workspace workspace, Runner runner) {
+        List<ImportTable.Pending> pending = workspace.read(ImportTable::all);
+        List<ImportTable.Pending> dead = new ArrayList<>();
+        for (ImportTable.Pending one : pending) {
+            boolean alive = runner.write(tx -> workspace.database().writer().importAlive(one.id()));
+            if (!alive) {
+                discard(workspace, one.id(), runner);
+                dead.add(one);
+            }
+        }
+        return dead;
+    }
+
+    private static void discard(Workspace workspace, long id, Runner runner) {
+        while (runner.write(tx -> ImportTable.deleteSome(tx, id, DELETE_BATCH)) > 0) {
+            // each round is its own short transaction
+        }
+    }
+
+    /**
+     * A gap between two batches, outside the lock, longer than the longest back-off of a writer
+     * polling for it (1 ms, docs/ARCHITECTURE.md §2 rule 2): taking the lock again within
+     * microseconds of the commit, batch after batch, would let a waiting worker in only by luck.
+     */
+    private static void letOthersIn() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TackException.failed("interrupted while importing; nothing was imported");
+        }
+    }
+
+    private <T> T timed(Writer.Work<T> work) {
+        return timed(work, new long[1]);
+    }
+
+    private <T> T timed(Writer.Work<T> work, long[] held) {
+        long[] start = new long[1];
+        T result = workspace.write(tx -> {
+            start[0] = System.nanoTime();
+            return work.apply(tx);
+        });
+        held[0] = System.nanoTime() - start[0];
+        longestHold = Math.max(longestHold, held[0]);
+        totalHold += held[0];
+        holds++;
+        return result;
+    }
+
+    private Void begin(Tx tx) throws SQLException {
+        importId = ImportTable.begin(tx, workspace.actor());
+        mark = workspace.database().writer().markImport(importId);
+        try {
+            placeLanes(tx);
+        } catch (SQLException | RuntimeException e) {
+            mark.close(); // the transaction rolls back: no row, no mark
+            throw e;
+        }
+        return null;
+    }
+
+    private void placeLanes(Tx tx) throws SQLException {
+        String requested = workspace.requestedBoard();
+        Map<String, Column> made = new LinkedHashMap<>(); // by lower-case name: columns are found in any case
+        if (requested != null && BoardTable.byName(tx, requested).isEmpty()) {
+            newBoardName = Validation.name("board", requested);
+            List<String> names = lanes.stream().map(BoardSnapshot.Lane::name).filter(java.util.Objects::nonNull).distinct().toList();
+            names = Validation.columnNames(names.isEmpty() ? Boards.DEFAULT_COLUMNS : names);
+            // A name no person can type (control characters are refused), so it squats on nothing.
+            long boardId = BoardTable.insertStaged(tx, "\u0001import " + importId, importId);
+            board = new Board(boardId, newBoardName);
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                BoardSnapshot.Lane declared = lanes.stream().filter(l -> name.equals(l.name())).findFirst().orElse(null);
+                Integer wip = declared == null ? null : declared.wipLimit();
+                boolean hard = declared != null && declared.wipHard();
+                long id = ColumnTable.insertStaged(tx, boardId, name, i, wip, hard, importId);
+                made.put(name.toLowerCase(Locale.ROOT), new Column(id, boardId, name, i, wip, hard));
+                newBoardColumns.add(name);
+            }
+        } else {
+            board = workspace.board(tx);
+        }
+        List<Column> existing = newBoardName == null ? ColumnTable.ofBoard(tx, board.id()) : List.of();
+        for (BoardSnapshot.Lane lane : lanes) {
+            Column column;
+            boolean isNew;
+            String name = lane.name();
+            if (name == null) {
+                if (!existing.isEmpty()) {
+                    column = existing.get(0);
+                    isNew = false;
+                } else if (!made.isEmpty()) {
+                    column = made.values().iterator().next();
+                    isNew = true;
+                } else {
+                    column = makeColumn(tx, made, new BoardSnapshot.Lane("Todo", null, false, List.of()), existing.size());
+                    isNew = true;
+                }
+            } else {
+                Optional<Column> found = newBoardName == null ? ColumnTable.byName(tx, board.id(), name) : Optional.empty();
+                if (found.isPresent()) {
+                    column = found.get();
+                    isNew = false;
+                } else {
+                    Column already = made.get(name.toLowerCase(Locale.ROOT));
+                    column = already != null ? already : makeColumn(tx, made, lane, existing.size());
+                    isNew = true;
+                }
+            }
+            Landing landing = landings.get(column.id());
+            if (landing == null) {
+                landing = new Landing(column, isNew, isNew ? 0 : ColumnTable.cardCount(tx, column.id()), new ArrayList<>());
+                landings.put(column.id(), landing);
+            }
+            landing.items().addAll(lane.cards());
+        }
+        for (Landing landing : landings.values()) {
+            landing.requireRoom(landing.column(), landing.base()); // first check; exact again at publish
+        }
+    }
+
+    /** A column the import makes on an existing board: hidden, under a name no person can type, named when published. */
+    private Column makeColumn(Tx tx, Map<String, Column> made, BoardSnapshot.Lane lane, int existingCount) throws SQLException {
+        int position = existingCount + made.size();
+        long id = ColumnTable.insertStaged(tx, board.id(), "\u0001import " + importId + " column " + made.size(), position,
+                lane.wipLimit(), lane.wipHard(), importId);
+        Column column = new Column(id, board.id(), lane.name(), position, lane.wipLimit(), lane.wipHard());
+        made.put(lane.name().toLowerCase(Locale.ROOT), column);
+        return column;
+    }
+
+    /** Where the staging has got to: landing by landing, card by card, with each card's position. */
+    private final class Cursor {
+        private final List<Landing> order = new ArrayList<>(landings.values());
+        private int landing;
+        private int item;
+        private int position = order.isEmpty() ? 0 : order.get(0).base();
+
+        boolean more() {
+            while (landing < order.size() && item >= order.get(landing).items().size()) {
+                landing++;
+                item = 0;
+                position = landing < order.size() ? order.get(landing).base() : 0;
+            }
+            return landing < order.size();
+        }
+    }
+
+    private int stageBatch(Tx tx, Cursor cursor) throws SQLException {
+        long start = System.nanoTime();
+        if (!ImportTable.exists(tx, importId)) {
+            throw TackException.failed("the import's staged cards were removed by another process; nothing was imported");
+        }
+        long nextId = CardTable.highestIdIssued(tx) + 1;
+        String now = Clock.now();
+        int count = 0;
+        while (cursor.more() && count < BATCH_CARDS && (count == 0 || System.nanoTime() - start < BATCH_NANOS)) {
+            Landing landing = cursor.order.get(cursor.landing);
+            BoardSnapshot.Item item = landing.items().get(cursor.item++);
+            int position = item.archived() ? -1 : cursor.position++;
+            insert(tx, landing.column(), item, nextId++, position, now);
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * One staged card, written without reading anything back: the id is the next one AUTOINCREMENT
+     * would hand out (this transaction holds the write lock), and the event's snapshot is built from
+     * the values just written, as {@link Cards#load} would return them once published.
+     */
+    private void insert(Tx tx, Column column, BoardSnapshot.Item item, long id, int position, String now) throws SQLException {
+        List<String> tags = new ArrayList<>(new TreeSet<>(item.tags()));
+        CardTable.insertImported(tx, importId, id, board.id(), column.id(), position, item.title(), item.description(),
+                item.priority(), item.due(), item.assignee(), item.archived(), tags, now);
+        for (BoardSnapshot.Note note : item.comments()) {
+            if (note.body() != null && !note.body().isBlank()) {
+                CommentTable.insert(tx, id, note.author() == null ? workspace.actor().name() : note.author(), note.body(),
+                        note.createdAt() == null ? now : note.createdAt());
+            }
+        }
+        Card card = new Card(id, board.id(), column.id(), column.name(), position, item.title(), item.description(), tags,
+                item.priority(), item.due(), item.assignee(), item.archived(), 1, now, now, null, 0, false);
+        EventTable.appendStaged(tx, importId, workspace.actor(), board.id(), id, "card.added",
+                "imported #" + id + " into " + column.name(), null, Json.compact(Json.card(card)), now);
+    }
+
+    /** Checks the file against the board as it is now and makes every staged row visible, in this one transaction. */
+    private int publish(Tx tx) throws SQLException {
+        if (!ImportTable.exists(tx, importId)) {
+            throw TackException.failed("the import's staged cards were removed by another process; nothing was imported");
+        }
+        if (newBoardName != null) {
+            if (BoardTable.byName(tx, newBoardName).isPresent()) {
+                throw TackException.conflict("a board named '" + newBoardName + "' was made while the import ran; nothing was imported");
+            }
+            BoardTable.rename(tx, board.id(), newBoardName);
+        } else if (BoardTable.byId(tx, board.id()).isEmpty()) {
+            throw TackException.notFound("the board '" + board.name() + "' was removed while the import ran; nothing was imported");
+        }
+        List<Column> columns = newBoardName == null ? ColumnTable.ofBoard(tx, board.id()) : List.of();
+        int nextPosition = columns.size();
+        int count = 0;
+        for (Landing landing : landings.values()) {
+            Column column = landing.column();
+            if (landing.made()) {
+                if (newBoardName == null) {
+                    if (ColumnTable.byName(tx, board.id(), column.name()).isPresent()) {
+                        throw TackException.conflict("a column named '" + column.name() + "' was made while the import ran;"
+                                + " nothing was imported");
+                    }
+                    column = new Column(column.id(), column.boardId(), column.name(), nextPosition++, column.wipLimit(), column.wipHard());
+                    ColumnTable.update(tx, column);
+                }
+                landing.requireRoom(column, 0);
+            } else {
+                long id = column.id();
+                column = columns.stream().filter(c -> c.id() == id).findFirst().orElseThrow(() -> TackException.notFound(
+                        "the column '" + landing.column().name() + "' was removed while the import ran; nothing was imported"));
+                int live = ColumnTable.cardCount(tx, id);
+                landing.requireRoom(column, live);
+                int incoming = (int) landing.incoming();
+                if (live > landing.base()) {
+                    // Cards came in at the bottom while the import ran: they go below the imported ones.
+                    CardTable.shiftVisibleDown(tx, id, landing.base(), incoming);
+                } else if (live < landing.base()) {
+                    // Cards left: the imported ones move up to close the gap (the one case that touches every staged card).
+                    CardTable.shiftStaged(tx, importId, id, live - landing.base());
+                }
+            }
+            count += landing.items().size();
+        }
+        if (newBoardName != null) {
+            EventTable.append(tx, workspace.actor(), board.id(), null, "board.added",
+                    "added board " + newBoardName + " (" + String.join(", ", newBoardColumns) + ")", null, null);
+        }
+        EventTable.append(tx, workspace.actor(), board.id(), null, "board.imported",
+                "imported " + count + " card(s) into " + (newBoardName != null ? newBoardName : board.name()), null, null);
+        ImportTable.publish(tx, importId);
+        return count;
+    }
+}
