@@ -145,7 +145,7 @@ class RevisionTest {
         Path db = dir.resolve("tack.db");
         int before = revisionVersion();
         try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + db); Statement statement = old.createStatement()) {
-            statement.execute("PRAGMA journal_mode = WAL");
+            statement.executeQuery("PRAGMA journal_mode = WAL").close(); // its result set open would lock the tables
             Tx tx = new Tx(old);
             for (int version = 0; version < before; version++) {
                 tx.script(Schema.migration(version));
