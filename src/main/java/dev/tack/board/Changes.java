@@ -1,6 +1,7 @@
 package dev.tack.board;
 
 import java.util.List;
+import dev.tack.model.Change;
 import dev.tack.model.Event;
 import dev.tack.store.Feed;
 
@@ -30,17 +31,14 @@ public final class Changes implements AutoCloseable {
         return feed.lastEventId();
     }
 
-    /**
-     * {@code presence}'s beat, committed on this feed's own connection so that it is never
-     * reported as someone else's change, and only if the write lock is free this instant (never
-     * waits). False, having written nothing, when it is not.
-     */
-    public boolean beat(Presence presence) {
-        return presence.beat(feed::writeUnnoticed);
+    /** What changed since the last poll: nothing of the board, what the new events describe, or something they do not. */
+    public Change poll() {
+        return feed.poll();
     }
 
-    long presenceStamp() {
-        return feed.presenceStamp();
+    /** True when board data changed since the last call (presence alone does not count). */
+    public boolean boardChanged() {
+        return feed.boardChanged();
     }
 
     @Override

@@ -1,8 +1,5 @@
 package dev.tack.board;
 
-import java.util.function.Predicate;
-import dev.tack.store.Work;
-
 import java.time.Duration;
 import java.util.List;
 import dev.tack.model.Heartbeat;
@@ -22,7 +19,6 @@ public final class Presence {
     private volatile String kind;
     private volatile Workspace workspace;
     private Long rowId;
-    private long ownStampChange;
 
     public Presence(Workspace workspace, String kind) {
         this.workspace = workspace;
@@ -39,51 +35,20 @@ public final class Presence {
         this.workspace = newWorkspace;
     }
 
-    /** Refreshes this process's row for the current board, waiting for the write lock as any write does. */
-    public void beat() {
-        beat(work -> {
-            workspace.write(work);
-            return true;
-        });
-    }
-
     /**
-     * Refreshes this process's row through {@code commit}, which runs the work in one write
-     * transaction of its choosing and answers whether it did (a screen beats through its change
-     * feed, and only when the lock is free: see {@code ChangeFeed.writeUnnoticed}).
+     * Refreshes this process's row for the current board, through the write service and waiting for
+     * the lock as any write does (a screen beats on a thread of its own). It changes no board data,
+     * so the revision does not move and no open screen re-reads its board for it.
      */
-    public synchronized boolean beat(Predicate<Work<?>> commit) {
+    public synchronized void beat() {
         Workspace ws = workspace;
         long now = ws.clock().millis();
         Long current = rowId;
-        long[] written = new long[2];
-        boolean done = commit.test(tx -> {
-            long before = tx.presence().stamp();
-            long boardId = ws.board(tx).id();
-            written[0] = tx.presence().beat(current, boardId, ws.actor(), kind, now);
+        rowId = ws.write(tx -> {
+            long id = tx.presence().beat(current, ws.board(tx).id(), ws.actor(), kind, now);
             tx.presence().prune(now - PRUNE_AFTER.toMillis());
-            // Inside the write transaction nobody else commits: the difference is this beat's alone.
-            written[1] = tx.presence().stamp() - before;
-            return null;
+            return id;
         });
-        if (done) {
-            rowId = written[0];
-            ownStampChange = written[1];
-        }
-        return done;
-    }
-
-    /** How much the last beat moved {@link #stamp}: a screen adds it to the stamp it last saw, leaving others' beats to show. */
-    public synchronized long ownStampChange() {
-        return ownStampChange;
-    }
-
-    /**
-     * A number that moves whenever anyone's presence row is written or removed, read on
-     * {@code feed}'s connection: a change without events that moved it was most likely only a beat.
-     */
-    public static long stamp(Changes feed) {
-        return feed.presenceStamp();
     }
 
     /** The other screens and workers seen on the current board within {@link #LIVE}, by name. */

@@ -1,6 +1,7 @@
 package dev.tack.store;
 
 import java.util.List;
+import dev.tack.model.Change;
 import dev.tack.model.Event;
 
 /**
@@ -18,14 +19,13 @@ public interface Feed extends AutoCloseable {
     long lastEventId();
 
     /**
-     * Commits {@code work} on this feed's own connection if the write lock is free this instant, so
-     * that {@link #changed()} does not report it (a screen's presence beat). False, having written
-     * nothing, when the lock is taken or the database is read-only. Never waits.
+     * What changed since the last poll, read from the board's revision: nothing of the board (a
+     * presence beat), what the new events describe, or something they do not (a foreign writer).
      */
-    boolean writeUnnoticed(Work<?> work);
+    Change poll();
 
-    /** A number that moves whenever any presence row is written or removed, read on this feed's connection. */
-    long presenceStamp();
+    /** True when board data changed since the last call (presence alone does not count). */
+    boolean boardChanged();
 
     @Override
     void close();

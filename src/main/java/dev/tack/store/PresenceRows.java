@@ -16,9 +16,6 @@ public interface PresenceRows {
     /** Rows of a board seen at or after {@code sinceMillis}, by actor. */
     List<Heartbeat> live(long boardId, long sinceMillis);
 
-    /** A number that moves whenever any presence row is written or removed (beats raise seen_at). */
-    long stamp();
-
     void remove(long rowId);
 
     /** Drops rows not refreshed since {@code beforeMillis}: screens and workers that died without leaving. */

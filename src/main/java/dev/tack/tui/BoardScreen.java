@@ -19,10 +19,8 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import dev.tack.board.BoardView;
-import dev.tack.board.Changes;
 import dev.tack.board.Presence;
 import dev.tack.board.Workspace;
-import dev.tack.model.Event;
 import dev.tack.model.Heartbeat;
 import dev.tack.model.TackException;
 
@@ -32,13 +30,10 @@ import dev.tack.model.TackException;
  * feed whether anyone committed ({@code PRAGMA data_version}), handles a resize, and draws and
  * refreshes (by delta) only when something changed. Idle, it sleeps in the queue.
  *
- * <p>Other processes' commits: new events mean a reload (unless the shown board already includes
- * them, as after this screen's own actions). A commit without events (another screen's or a
- * worker's presence beat, a worker's output, a {@code sqlite3} shell) re-reads the board at most
- * about once a second, and redraws only if what is shown changed. This screen's own beat is
- * committed on the change feed's connection, so it never looks like someone else's change; it is
- * written only when the lock is free at that instant, and the list of who else is here is read on
- * its own thread, so a busy lock never freezes the screen.
+ * <p>Other processes' commits reach the screen through {@link LiveFeed}, which tells a presence
+ * beat from a change of the board exactly (the board's revision). This screen's own beat and the
+ * list of who else is here are written and read on a presence thread of their own, so a busy lock
+ * never freezes the screen.
  *
  * <p>The terminal is restored on every way out: quit, Ctrl+C (a key here), an exception (finally),
  * a signal (a shutdown hook).
@@ -56,24 +51,13 @@ public final class BoardScreen {
     private long lastRender;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Presence presence;
-    /** When this screen's presence row was last written; 0 makes the next poll beat. */
-    private long lastBeatAt;
     /** Tells when the board file is deleted or replaced under the screen (one stat, no I/O on it). */
     private final Workspace workspace;
-    private Changes feed;
+    private final LiveFeed live;
     private ScheduledExecutorService presenceThread;
     private Thread inputThread;
     private volatile int inputGeneration;
     private boolean repaintAll;
-    private boolean quietChangePending;
-    /** Where the presence rows stood at the last look: an event-less change that moved only them was a beat. */
-    private long presenceStamp;
-    /** When to re-read after changes taken for beats alone (0: none pending); covers a commit that came with one. */
-    private long verifyAt;
-    private static final long VERIFY_MILLIS = 30_000;
-    private volatile int quietReads;
-    private long lastReloadAt;
-    private long lastReloadCost;
     private long lastFileCheck;
     private long lastRetry;
     private volatile String presenceShown = "";
@@ -129,6 +113,7 @@ public final class BoardScreen {
                 });
             }
         }, clock, System::getenv);
+        this.live = new LiveFeed(controller);
     }
 
     /** Opens the board full-screen on the real terminal, timed by {@code clock}, and returns when the person quits. */
@@ -184,25 +169,7 @@ public final class BoardScreen {
 
     private void load() {
         controller.reload();
-        lastReloadAt = System.currentTimeMillis();
-        verifyAt = 0;
-        openFeed();
-    }
-
-    private void openFeed() {
-        if (feed != null) {
-            return;
-        }
-        Changes opened = null;
-        try {
-            opened = controller.workspace().changes(Math.max(0, controller.shownEventId()));
-            presenceStamp = Presence.stamp(opened);
-            feed = opened;
-        } catch (TackException e) {
-            if (opened != null) {
-                opened.close(); // tried again on the next poll: not a connection left open each time
-            }
-        }
+        live.open();
     }
 
     private void loop() throws IOException {
@@ -223,8 +190,7 @@ public final class BoardScreen {
             if (controller.quitRequested() || stopRequested) {
                 return;
             }
-            beatIfDue();
-            dirty |= checkFeed();
+            dirty |= live.check();
             dirty |= checkFile();
             dirty |= retryIfBroken();
             dirty |= controller.expireMessage(); // a status message shown long enough gives the row back
@@ -264,72 +230,6 @@ public final class BoardScreen {
         }
     }
 
-    /** Asks the change feed; returns true when the screen should be drawn again. */
-    private boolean checkFeed() {
-        openFeed();
-        if (feed == null) {
-            return false;
-        }
-        boolean dirty = false;
-        try {
-            if (feed.changed()) {
-                List<Event> events = feed.newEvents();
-                if (!events.isEmpty()) {
-                    controller.eventsArrived(events);
-                    dirty = true;
-                    if (events.get(events.size() - 1).id() > controller.shownEventId()) {
-                        long shown = controller.shownEventId();
-                        controller.refresh(events.stream().filter(e -> e.id() > shown).toList());
-                    } else {
-                        quietChangePending = true; // our own commit, perhaps with someone's event-less one in the same poll
-                    }
-                } else if (onlyBeats()) {
-                    if (verifyAt == 0) {
-                        verifyAt = System.currentTimeMillis() + VERIFY_MILLIS;
-                    }
-                } else {
-                    quietChangePending = true;
-                }
-            }
-        } catch (TackException e) {
-            controller.reload(); // shows the problem in the status bar
-            return true;
-        }
-        long now = System.currentTimeMillis();
-        if (verifyAt != 0 && now >= verifyAt) {
-            quietChangePending = true;
-        }
-        if (quietChangePending && now - lastReloadAt >= Math.max(1_000, 100 * lastReloadCost)) {
-            quietChangePending = false;
-            quietReads++;
-            BoardView before = controller.model().view();
-            String problemBefore = controller.problem();
-            reload();
-            dirty |= !Objects.equals(before, controller.model().view()) || !Objects.equals(problemBefore, controller.problem());
-        }
-        return dirty;
-    }
-
-    /**
-     * True when an event-less change moved the presence rows and nothing on screen depends on what
-     * else such a change writes (no worker is running a card, so no output tail is changing): then
-     * it was another screen's or worker's beat, not worth a re-read of the board now.
-     */
-    private boolean onlyBeats() {
-        long stamp = Presence.stamp(feed);
-        boolean moved = stamp != presenceStamp;
-        presenceStamp = stamp;
-        return moved && controller.model().loaded() && controller.model().view().running().isEmpty();
-    }
-
-    private void reload() {
-        long start = System.nanoTime();
-        controller.reload();
-        lastReloadCost = (System.nanoTime() - start) / 1_000_000;
-        lastReloadAt = System.currentTimeMillis();
-        verifyAt = 0;
-    }
-
     /** Notices the board file being deleted, moved or replaced under the open screen (a stat, no I/O on it). */
     private boolean checkFile() {
         long now = clock.millis();
@@ -349,7 +249,7 @@ public final class BoardScreen {
         }
         lastRetry = now;
         String before = controller.problem();
-        reload();
+        live.reread();
         return !Objects.equals(before, controller.problem()) || controller.problem() == null;
     }
 
@@ -369,9 +269,9 @@ public final class BoardScreen {
         return shownSelection;
     }
 
-    /** How often the board was re-read for changes without events (for tests: safe from any thread). */
-    int quietReads() {
-        return quietReads;
+    /** The screen's change feed (for tests: its counters are safe from any thread). */
+    LiveFeed live() {
+        return live;
     }
 
     /** Who else was listed at the last refresh. */
@@ -420,40 +320,30 @@ public final class BoardScreen {
             t.setDaemon(true);
             return t;
         });
-        presenceThread.scheduleWithFixedDelay(this::readOthers, Presence.BEAT.toMillis() / 4, Presence.BEAT.toMillis(),
-                TimeUnit.MILLISECONDS);
+        presenceThread.scheduleWithFixedDelay(this::beatAndReadOthers, 0, Presence.BEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** A new board: beat there and show who is there without waiting a round. */
     private void beatSoon() {
-        lastBeatAt = 0;
+        if (presenceThread != null) {
+            presenceThread.execute(this::beatAndReadOthers);
+        }
     }
 
     /**
-     * This screen's presence beat, on the loop's thread through the change feed's own connection:
-     * so it never shows up as a change on the next poll, and every event-less change the feed
-     * reports is someone else's. It is written only when the lock is free at that instant (a busy
-     * board is tried again on the next poll), so the loop never waits.
+     * This screen's presence beat, an ordinary write through the write service on the presence
+     * thread (a busy lock delays the beat, never the loop). It moves no revision, so no screen
+     * re-reads its board for it. A read-only board beats no presence.
      */
-    private void beatIfDue() {
-        long now = System.currentTimeMillis();
-        if (feed == null || now - lastBeatAt < Presence.BEAT.toMillis()) {
-            return;
-        }
-        boolean first = lastBeatAt == 0;
-        try {
-            if (!feed.beat(presence)) {
-                return;
+    private void beatAndReadOthers() {
+        if (!workspace.readOnly()) {
+            try {
+                presence.beat();
+            } catch (RuntimeException e) {
+                // presence is a courtesy: a busy or vanished board shows up in the status bar by other means
             }
-            // Our beat moved the presence rows, and the feed will not report it: count our part as
-            // seen, so that anyone else's beat since the last poll still shows as a move.
-            presenceStamp += presence.ownStampChange();
-        } catch (RuntimeException e) {
-            // presence is a courtesy: a busy or vanished board shows up in the status bar by other means
         }
-        lastBeatAt = now;
-        if (first && presenceThread != null) {
-            presenceThread.execute(this::readOthers); // a new board: show who is there without waiting a round
-        }
+        readOthers();
     }
 
     /** Who else is on this board, read on the presence thread and handed to the loop when it changed. */
@@ -589,9 +479,7 @@ public final class BoardScreen {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (feed != null) {
-            feed.close();
-        }
+        live.close();
         try {
             presence.leave();
         } catch (RuntimeException ignored) {

@@ -27,8 +27,8 @@ import dev.tack.model.TackException;
  * stop claiming, wait a grace period, then give back what is still held.
  *
  * <p>When idle it sleeps on the change feed: a {@code PRAGMA data_version} poll every 100 ms
- * (microseconds each), and a claim attempt only when something committed or a back-off or lease
- * may have run out.
+ * (microseconds each), and a claim attempt only when board data changed (the revision moved:
+ * presence beats do not wake it) or a back-off or lease may have run out.
  */
 public final class Worker {
 
@@ -233,7 +233,7 @@ public final class Worker {
         return String.join(", ", processes.stream().map(p -> String.valueOf(p.pid())).toList());
     }
 
-    /** Sleeps until a slot frees, another process commits, or a second passes (back-offs and leases run on time). */
+    /** Sleeps until a slot frees, board data changes, or a second passes (back-offs and leases run on time). */
     private void waitForWork(Changes feed) {
         long until = System.currentTimeMillis() + IDLE_RECHECK_MILLIS;
         try {
@@ -242,7 +242,7 @@ public final class Worker {
                     slotFreed.drainPermits();
                     return;
                 }
-                if (running.size() < config.concurrency() && feed.changed()) {
+                if (running.size() < config.concurrency() && feed.boardChanged()) {
                     return;
                 }
             }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import dev.tack.model.Actor;
+import dev.tack.model.Change;
 import dev.tack.model.Heartbeat;
 import dev.tack.store.sqlite.Database;
 import dev.tack.model.Hosts;
@@ -51,48 +52,20 @@ class PresenceTest {
     }
 
     @Test
-    void aBeatThroughTheChangeFeedIsNotReportedAsAChangeButOthersCommitsAre() {
+    void aBeatIsAnOrdinaryWriteThatTheChangeFeedDoesNotReportAsAChangeOfTheBoard() {
         Presence mine = new Presence(alice, Heartbeat.SCREEN);
-        try (Changes feed = alice.changes(0)) {
-            long stampBefore = Presence.stamp(feed);
-            assertThat(feed.beat(mine)).as("written: the lock was free").isTrue();
-            assertThat(Presence.stamp(feed)).as("the stamp moved by this beat's own change").isEqualTo(stampBefore + mine.ownStampChange())
-                    .isNotEqualTo(stampBefore);
-            assertThat(feed.changed()).as("our own beat, committed on the feed's connection").isFalse();
-            assertThat(new Presence(bob, Heartbeat.SCREEN).others()).extracting(Heartbeat::actor).containsExactly("alice");
+        try (Changes feed = alice.changes(new Queries(alice).lastEventId())) {
+            mine.beat();
+            new Presence(bob, Heartbeat.WORKER).beat();
+            assertThat(new Presence(bob, Heartbeat.SCREEN).others()).extracting(Heartbeat::actor).containsExactly("alice", "bob");
+            assertThat(feed.poll()).as("beats commit, but change no board data").isInstanceOf(Change.None.class);
+            assertThat(feed.boardChanged()).isFalse();
 
-            feed.beat(mine); // refreshed in place
-            new Presence(bob, Heartbeat.WORKER).beat(); // someone else's beat, on the writer's connection
-            assertThat(feed.changed()).as("someone else's commit in the same poll is still seen").isTrue();
-            assertThat(feed.changed()).isFalse();
-        }
-    }
-
-    @Test
-    void aBeatThroughTheChangeFeedWaitsForNobody() throws Exception {
-        Presence mine = new Presence(alice, Heartbeat.SCREEN);
-        try (Changes feed = alice.changes(0)) {
-            java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-            Thread holder = new Thread(() -> bob.write(tx -> {
-                inside.countDown();
-                try {
-                    done.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            holder.start();
-            inside.await();
-            long start = System.nanoTime();
-            assertThat(feed.beat(mine)).as("the lock is held: nothing written").isFalse();
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("it did not wait").isLessThan(Duration.ofSeconds(1));
-            done.countDown();
-            holder.join();
-            long rows = bob.read(tx -> tx.presence().live(bob.board(tx).id(), 0).size());
-            assertThat(rows).isZero();
-            assertThat(feed.beat(mine)).isTrue();
+            mine.beat();
+            new Cards(bob).add(new NewCard("a card", "Todo", "", List.of(), 0, null, null, null));
+            mine.beat();
+            assertThat(feed.poll()).as("a card added between two beats").isInstanceOfSatisfying(Change.Events.class,
+                    change -> assertThat(change.events()).extracting(e -> e.kind()).containsExactly("card.added"));
         }
     }
 

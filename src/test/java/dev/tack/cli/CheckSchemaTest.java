@@ -31,8 +31,21 @@ class CheckSchemaTest extends CliFixture {
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out().lines().toList()).contains("problem: schema: table runs is missing",
                 "problem: schema: index runs_by_card is missing", "problem: schema: index events_by_card is missing",
-                "problem: schema: trigger sneaky is not tack's (added by another program?)");
-        assertThat(result.err()).isEqualTo("tack: " + db + " has 5 problems\n"); // and runs' constraints
+                "problem: schema: trigger sneaky is not tack's (added by another program?)",
+                "problem: schema: trigger runs_revision_insert is missing"); // dropped with its table
+        assertThat(result.err()).isEqualTo("tack: " + db + " has 8 problems\n"); // and runs' constraints and other triggers
+    }
+
+    @Test
+    void aMissingRevisionTriggerOrRowIsAProblem() {
+        add("a");
+        CliRun.execute(db, "DROP TRIGGER card_tags_revision_delete");
+        CliRun.execute(db, "DELETE FROM revision");
+        CliRun.Result result = tack("check");
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out().lines().toList()).contains("problem: schema: trigger card_tags_revision_delete is missing",
+                "problem: schema: the revision row is missing: open screens cannot tell board changes from presence");
+        assertThat(result.err()).isEqualTo("tack: " + db + " has 2 problems\n");
     }
 
     @Test

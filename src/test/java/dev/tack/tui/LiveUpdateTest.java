@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveUpdateTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(40); // above the 30 s re-read that covers a commit landing with a beat
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -144,31 +144,65 @@ class LiveUpdateTest {
         assertThat(failure.get()).isNull();
     }
 
+    /** The presence row's seen_at of each screen, read by a plain connection: one moves at each beat. */
+    private List<Long> beats() throws java.sql.SQLException {
+        List<Long> seen = new ArrayList<>();
+        try (java.sql.Connection plain = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tack.db"));
+             java.sql.ResultSet rows = plain.createStatement().executeQuery("SELECT seen_at FROM presence ORDER BY actor")) {
+            while (rows.next()) {
+                seen.add(rows.getLong(1));
+            }
+        }
+        return seen;
+    }
+
+    /** Waits until each of the two screens has beaten {@code count} more times. */
+    private void awaitBeats(int count, VirtualSession session) throws Exception {
+        for (int i = 0; i < count; i++) {
+            List<Long> before = beats();
+            await("both screens to beat", () -> {
+                try {
+                    List<Long> now = beats();
+                    return now.size() == 2 && before.size() == 2 && now.get(0) > before.get(0) && now.get(1) > before.get(1);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, session);
+        }
+    }
+
     @Test
-    void aCommitWithoutEventsFromAPlainSqliteConnectionArrivesWhileOtherScreensOnlyBeat() throws Exception {
+    void beatsOfTwoScreensReadNoBoardAndASqlite3ShellsEditShowsOnBoth() throws Exception {
         Card card = Fixture.add(board, "before", "Todo");
         VirtualSession mine = new VirtualSession(100, 30);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         BoardScreen screen = start(board, mine, failure);
         await("the board", () -> mine.row(2).startsWith(" before"), mine);
         VirtualSession theirs = new VirtualSession(100, 30);
-        start(Fixture.as(board, "bob"), theirs, failure);
+        BoardScreen other = start(Fixture.as(board, "bob"), theirs, failure);
+        await("the board on bob's screen", () -> theirs.row(2).startsWith(" before"), theirs);
         await("bob listed", () -> screen.shownPresence().equals("bob"), mine);
+        await("alice listed", () -> other.shownPresence().equals("alice"), theirs);
 
-        // Bob's screen beats every 2 s: those commits carry no events, and are not worth a re-read.
-        // Both screens started together, so their beats may come in step: when Bob's lands just before
-        // Alice's own, hers must not hide it (taking every beat for a change re-reads 3 times here).
-        Thread.sleep(2_500); // whatever the screens' start-up left pending is read first
-        int readsBefore = screen.quietReads();
-        Thread.sleep(6_000);
-        assertThat(screen.quietReads() - readsBefore).as("re-reads of the board while the other screen only beat").isZero();
+        // Each beat is a commit of the write service that changes no board data: the revision stays,
+        // and neither screen reads anything of the board for it (the old heuristics re-read for some).
+        awaitBeats(1, mine);
+        int reads = screen.live().rereads() + screen.live().refreshes() + other.live().rereads() + other.live().refreshes();
+        awaitBeats(3, mine);
+        assertThat(screen.live().rereads() + screen.live().refreshes() + other.live().rereads() + other.live().refreshes())
+                .as("board reads while the screens only beat").isEqualTo(reads);
 
-        // A sqlite3 shell ignores tack's side lock and writes no event: it still shows, without a key.
-        try (java.sql.Connection plain = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tack.db"));
-             java.sql.Statement statement = plain.createStatement()) {
-            statement.executeUpdate("UPDATE cards SET title = 'edited in a sqlite3 shell' WHERE id = " + card.id());
+        // The sqlite3 shell ignores tack's side lock and writes no event: its edit shows on both screens,
+        // edit after edit while they beat (a beat in the same poll hid it for up to 30 s before).
+        for (int i = 0; i < 5; i++) {
+            String title = "edited in a sqlite3 shell " + i;
+            Process shell = new ProcessBuilder("sqlite3", dir.resolve("tack.db").toString(),
+                    "UPDATE cards SET title = '" + title + "' WHERE id = " + card.id()).redirectErrorStream(true).start();
+            assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(shell.exitValue()).as(new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+            await("the shell's edit on alice's screen", () -> mine.row(2).startsWith(" " + title), mine);
+            await("the shell's edit on bob's screen", () -> theirs.row(2).startsWith(" " + title), theirs);
         }
-        await("the shell's edit", () -> mine.row(2).startsWith(" edited in a sqlite3 shell"), mine);
         assertThat(failure.get()).isNull();
     }
 

@@ -185,7 +185,7 @@ public final class Database implements Storage {
     @Override
     public ChangeFeed changeFeed(long afterEventId) {
         try {
-            return new ChangeFeed(file, openConnection(false), afterEventId, readOnly ? null : writer(), options.clock());
+            return new ChangeFeed(file, openConnection(false), afterEventId);
         } catch (SQLException e) {
             throw SqliteErrors.translate(file, e);
         }

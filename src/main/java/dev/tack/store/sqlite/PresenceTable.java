@@ -5,7 +5,10 @@ import java.util.List;
 import dev.tack.model.Actor;
 import dev.tack.model.Heartbeat;
 
-/** SQL for the presence table: one row per open screen or worker, refreshed in place. */
+/**
+ * SQL for the presence table: one row per open screen or worker, refreshed in place. No revision
+ * trigger watches it ({@link RevisionTable}): a beat is not a change of the board.
+ */
 public final class PresenceTable {
 
     private static final String SELECT = "SELECT id, board_id, actor, host, pid, kind, seen_at FROM presence";
@@ -32,11 +35,6 @@ public final class PresenceTable {
                 row -> new Heartbeat(row.getLong(1), EventTable.nullableLong(row, 2), row.getString(3), row.getString(4),
                         row.getLong(5), row.getString(6), row.getLong(7)),
                 boardId, sinceMillis);
-    }
-
-    /** A number that moves whenever any presence row is written or removed (beats raise seen_at). */
-    public static long stamp(Tx tx) throws SQLException {
-        return tx.number("SELECT coalesce(sum(seen_at), 0) + 7 * count(*) + coalesce(max(id), 0) FROM presence");
     }
 
     public static void remove(Tx tx, long rowId) throws SQLException {

@@ -143,6 +143,7 @@ public final class Schema {
             CREATE INDEX cards_by_column ON cards (column_id, archived, position, import_id);
             CREATE INDEX events_by_import ON events (import_id) WHERE import_id IS NOT NULL;
             """,
+            RevisionTable.MIGRATION,
             UNDO_HISTORY);
 
     public static final int CURRENT_VERSION = MIGRATIONS.size();
@@ -165,6 +166,11 @@ public final class Schema {
         if (version != CURRENT_VERSION) {
             tx.setUserVersion(CURRENT_VERSION);
         }
+    }
+
+    /** The migration that takes a file from {@code version} to the next (tests make older files with it). */
+    static String migration(int version) {
+        return MIGRATIONS.get(version);
     }
 
     static TackException newerFile(int version) {

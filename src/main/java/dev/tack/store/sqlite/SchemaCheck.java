@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * Compares a file's schema with the one {@link Schema} makes, for {@code tack check}. The expected
  * schema is not a hand-kept list: the migrations are run on an in-memory database and both are
  * read back the same way (tables with their columns and foreign keys, indexes with their columns,
- * triggers and views with their SQL), so a migration added later is checked without more code.
+ * triggers and views with their SQL), so a migration added later is checked without more code
+ * (the revision's triggers among them: a missing one would hide changes from open screens).
  */
 final class SchemaCheck {
 
@@ -40,6 +41,9 @@ final class SchemaCheck {
             if (!expected.containsKey(name)) {
                 problems.add("schema: " + name + " is not tack's (added by another program?)");
             }
+        }
+        if (found.containsKey("table revision") && RevisionTable.read(actual) == null) {
+            problems.add("schema: the revision row is missing: open screens cannot tell board changes from presence");
         }
         int version = actual.userVersion();
         if (version != Schema.CURRENT_VERSION) {

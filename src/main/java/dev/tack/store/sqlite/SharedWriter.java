@@ -20,7 +20,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import org.sqlite.SQLiteConnection;
 
 /**
  * What one process shares for one board file, whatever {@link Database} handles it has open: the
@@ -176,65 +175,6 @@ final class SharedWriter {
         }
     }
 
-    /**
-     * Commits {@code work} on {@code connection} (a change feed's own) if the write lock is free this
-     * instant; returns false, having written nothing, when it is not. Nothing here waits, so a
-     * screen's loop may call it. Same locks, same order as {@link #write}.
-     */
-    boolean tryWriteOn(Connection connection, Writer.Work<?> work) {
-        if (!jvmLock.tryLock()) {
-            return false;
-        }
-        try {
-            FileChannel channel = lockChannel();
-            FileLock fileLock = tryLock(channel, 0, false);
-            if (fileLock == null) {
-                return false;
-            }
-            try {
-                recordHolder(channel);
-                requireSameFile();
-                return transactionIfFree(connection, work);
-            } finally {
-                release(fileLock);
-            }
-        } finally {
-            jvmLock.unlock();
-        }
-    }
-
-    /** BEGIN IMMEDIATE without SQLite's busy wait (a writer that ignores the side lock means: not now), then work and COMMIT. */
-    private boolean transactionIfFree(Connection connection, Writer.Work<?> work) {
-        SQLiteConnection sqlite = (SQLiteConnection) connection;
-        int busyTimeout = sqlite.getBusyTimeout();
-        boolean begun = false;
-        boolean committed = false;
-        try {
-            sqlite.setBusyTimeout(0);
-            try {
-                execute(connection, "BEGIN IMMEDIATE");
-                begun = true;
-            } catch (SQLException e) {
-                if (SqliteErrors.isBusy(e)) {
-                    return false;
-                }
-                throw e;
-            } finally {
-                sqlite.setBusyTimeout(busyTimeout);
-            }
-            work.apply(new Tx(connection));
-            execute(connection, "COMMIT");
-            committed = true;
-            return true;
-        } catch (SQLException e) {
-            throw SqliteErrors.translate(file, e);
-        } finally {
-            if (begun && !committed) {
-                rollbackQuietly(connection);
-            }
-        }
-    }
-
     private void acquireJvmLock(Deadline deadline) {
         try {
             if (!jvmLock.tryLock(Math.max(0, deadline.leftNanos()), TimeUnit.NANOSECONDS)) {
@@ -357,7 +297,17 @@ final class SharedWriter {
         begin(conn, deadline);
         boolean committed = false;
         try {
-            T result = work.apply(new Tx(conn, statements));
+            Tx tx = new Tx(conn, statements);
+            // The revision's triggers count rows changed outside this bracket as unexplained (a file
+            // not migrated yet has no revision: its migration, which adds it, is this transaction).
+            boolean counted = RevisionTable.exists(tx);
+            if (counted) {
+                RevisionTable.enter(tx);
+            }
+            T result = work.apply(tx);
+            if (counted) {
+                RevisionTable.leave(tx);
+            }
             commitStatement.execute();
             committed = true;
             Runnable hook = Writer.afterCommit;

@@ -445,11 +445,6 @@ final class Transaction implements StorageTx {
         }
 
         @Override
-        public long stamp() {
-            return Sql.call(() -> PresenceTable.stamp(tx));
-        }
-
-        @Override
         public void remove(long rowId) {
             Sql.run(() -> PresenceTable.remove(tx, rowId));
         }

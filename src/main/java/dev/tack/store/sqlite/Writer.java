@@ -1,7 +1,6 @@
 package dev.tack.store.sqlite;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -142,14 +141,5 @@ public final class Writer {
     /** Runs {@code work} in one write transaction and commits it, or rolls back and rethrows. */
     public <T> T write(Work<T> work) {
         return shared.write(work, deadline);
-    }
-
-    /**
-     * Commits {@code work} on {@code connection} (a change feed's own) if the write lock is free this
-     * instant; returns false, having written nothing, when it is not. Nothing here waits, so a
-     * screen's loop may call it.
-     */
-    boolean tryWriteOn(Connection connection, Work<?> work) {
-        return shared.tryWriteOn(connection, work);
     }
 }
