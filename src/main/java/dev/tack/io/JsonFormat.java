@@ -161,7 +161,7 @@ public final class JsonFormat implements Format {
         String assignee = null;
         boolean archived = false;
         List<BoardSnapshot.Note> notes = List.of();
-        String start = where(json);
+        String start = json.toString(); // formatted by where(String) only if the card turns out bad
         json.beginObject();
         while (json.hasNext()) {
             switch (json.nextName()) {
@@ -190,7 +190,7 @@ public final class JsonFormat implements Format {
             }
         }
         if (title == null) {
-            throw TackException.usage("the card that starts at " + start + " has no \"title\"");
+            throw TackException.usage("the card that starts at " + where(start) + " has no \"title\"");
         }
         json.endObject();
         return new BoardSnapshot.Item(title, description, tags, priority, due, assignee, archived, notes);
@@ -225,7 +225,12 @@ public final class JsonFormat implements Format {
 
     /** Where the reader is, as a person reads it: "line 12 column 5 ($.columns[0].cards[3].title)". */
     static String where(JsonReader json) {
-        String location = READER_PREFIX.matcher(json.toString()).replaceFirst("");
+        return where(json.toString());
+    }
+
+    /** {@link #where} of a reader's {@code toString()} taken earlier. */
+    private static String where(String reader) {
+        String location = READER_PREFIX.matcher(reader).replaceFirst("");
         return PATH_SUFFIX.matcher(location).replaceFirst(" ($1)");
     }
 
@@ -281,15 +286,15 @@ public final class JsonFormat implements Format {
             json.nextNull();
             return null;
         }
-        String place = where(json);
+        String place = json.toString();
         if (token != JsonToken.NUMBER) {
-            throw TackException.usage(place + ": \"" + field + "\" should be a whole number, not " + describe(token));
+            throw TackException.usage(where(place) + ": \"" + field + "\" should be a whole number, not " + describe(token));
         }
         String number = json.nextString();
         try {
             return Integer.valueOf(number);
         } catch (NumberFormatException e) {
-            throw TackException.usage(place + ": \"" + field + "\" should be a whole number, not " + number);
+            throw TackException.usage(where(place) + ": \"" + field + "\" should be a whole number, not " + number);
         }
     }
 
