@@ -9,6 +9,7 @@ import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Comment;
 import dev.tack.model.TackException;
+import dev.tack.store.EventRows;
 import dev.tack.store.StorageTx;
 
 /**
@@ -238,9 +239,15 @@ public final class Cards {
         }
     }
 
+    /** Appends a card's event in the events' own shape ({@link CardChange}); an undoable kind becomes the top of its person's undo. */
     void record(StorageTx tx, Card card, String kind, String summary, Card before, Card after) {
-        tx.events().append(workspace.actor(), card.boardId(), card.id(), kind, summary,
-                before == null ? null : Json.compact(Json.card(before)), after == null ? null : Json.compact(Json.card(after)));
+        record(tx, card, kind, summary, before, after,
+                EventRows.UNDOABLE.contains(kind) ? History.change(tx, card.boardId(), workspace.actor().name()) : null);
+    }
+
+    void record(StorageTx tx, Card card, String kind, String summary, Card before, Card after, EventRows.Link link) {
+        String[] sides = CardChange.of(before, after);
+        tx.events().append(workspace.actor(), card.boardId(), card.id(), kind, summary, sides[0], sides[1], link);
     }
 
     static void checkVersion(Card card, Long ifVersion) {

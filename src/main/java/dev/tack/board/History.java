@@ -1,31 +1,37 @@
 package dev.tack.board;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
 import dev.tack.model.Event;
 import dev.tack.model.TackException;
+import dev.tack.store.EventRows;
+import dev.tack.store.EventRows.Link;
+import dev.tack.store.EventRows.Step;
 import dev.tack.store.StorageTx;
 
 /**
- * Undo and redo of a person's own card changes, across processes: the person's events are
- * replayed into an undo stack and a redo stack, so {@code tack undo} in one terminal undoes what
- * the screen in another did. An undo applies the event's "before" snapshot, a redo its "after";
- * both refuse (conflict) when someone else changed the card since, rather than overwrite them.
+ * Undo and redo of a person's own card changes, across processes, per board: {@code tack undo} in
+ * one terminal undoes what the screen in another did on the same board, and never reaches a card
+ * of another board (each board is its own piece of work; an undo that jumped to a board not on the
+ * screen would change what nobody is looking at). An undo applies the fields the change touched
+ * as they were before it, a redo as they were after; both refuse (conflict) when someone else
+ * changed the card since, rather than overwrite them.
+ *
+ * <p>The two stacks (done, undone) of each person on each board are linked lists through the
+ * events ({@link EventRows.Link}): the person's latest step on the board, found by one index
+ * seek, says which change is on top of each, so an undo reads three rows however long the history.
  */
 public final class History {
 
-    static final List<String> UNDOABLE = List.of("card.added", "card.moved", "card.edited", "card.archived", "card.restored");
-    static final String UNDO = "card.undone";
-    static final String REDO = "card.redone";
+    static final List<String> UNDOABLE = EventRows.UNDOABLE;
+    static final String UNDO = EventRows.UNDONE;
+    static final String REDO = EventRows.REDONE;
 
     private final Workspace workspace;
     private final Cards cards;
@@ -37,65 +43,61 @@ public final class History {
 
     public Card undo() {
         return workspace.write(tx -> {
-            Stacks stacks = stacks(tx);
-            Event target = stacks.done.peek();
-            if (target == null) {
-                throw TackException.notFound("nothing to undo for " + workspace.actor().name());
+            Board board = workspace.board(tx);
+            Tops tops = tops(tx, board.id(), workspace.actor().name());
+            if (tops.done() == 0) {
+                throw TackException.notFound("nothing to undo for " + workspace.actor().name() + " on board " + board.name());
             }
-            return apply(tx, target, snapshot(target.before()), UNDO, "undid: " + target.summary());
+            Step done = tx.events().step(tops.done()).orElseThrow();
+            Event target = tx.events().byId(changeOf(done)).orElseThrow();
+            return apply(tx, target, CardChange.side(target, false), UNDO, "undid: " + target.summary(),
+                    new Link(target.id(), tops.undone(), done.link().below()));
         });
     }
 
     public Card redo() {
         return workspace.write(tx -> {
-            Stacks stacks = stacks(tx);
-            Event target = stacks.undone.peek();
-            if (target == null) {
-                throw TackException.notFound("nothing to redo for " + workspace.actor().name());
+            Board board = workspace.board(tx);
+            Tops tops = tops(tx, board.id(), workspace.actor().name());
+            Step undone = tops.undone() == 0 ? null : tx.events().step(tops.undone()).orElseThrow();
+            if (undone == null || undone.link().undoes() == null) {
+                throw TackException.notFound("nothing to redo for " + workspace.actor().name() + " on board " + board.name());
             }
-            return apply(tx, target, snapshot(target.after()), REDO, "redid: " + target.summary());
+            Event target = tx.events().byId(undone.link().undoes()).orElseThrow();
+            return apply(tx, target, CardChange.side(target, true), REDO, "redid: " + target.summary(),
+                    new Link(target.id(), tops.done(), undone.link().below()));
         });
     }
 
-    private record Stacks(Deque<Event> done, Deque<Event> undone) {
+    /** The link of a new undoable change by {@code actor} on a board: on top of what it can undo, with nothing left to redo. */
+    static Link change(StorageTx tx, long boardId, String actor) {
+        return new Link(null, tops(tx, boardId, actor).done(), 0);
     }
 
-    private Stacks stacks(StorageTx tx) {
-        List<String> kinds = new ArrayList<>(UNDOABLE);
-        kinds.add(UNDO);
-        kinds.add(REDO);
-        Deque<Event> done = new ArrayDeque<>();
-        Deque<Event> undone = new ArrayDeque<>();
-        for (Event event : tx.events().byActor(workspace.actor().name(), kinds)) {
-            switch (event.kind()) {
-                case UNDO -> {
-                    if (!done.isEmpty()) {
-                        undone.push(done.pop());
-                    }
-                }
-                case REDO -> {
-                    if (!undone.isEmpty()) {
-                        done.push(undone.pop());
-                    }
-                }
-                default -> {
-                    done.push(event);
-                    undone.clear();
-                }
-            }
-        }
-        return new Stacks(done, undone);
+    /** The event ids on top of a person's done and undone stacks on a board (0: empty). */
+    private record Tops(long done, long undone) {
     }
 
-    private Card apply(StorageTx tx, Event target, JsonObject state, String kind, String summary) {
+    private static Tops tops(StorageTx tx, long boardId, String actor) {
+        return tx.events().lastStep(boardId, actor)
+                .map(step -> step.kind().equals(UNDO) ? new Tops(step.link().other(), step.id()) : new Tops(step.id(), step.link().other()))
+                .orElse(new Tops(0, 0));
+    }
+
+    /** The change a node of the done stack stands for: itself, or the change a redo brought back. */
+    private static long changeOf(Step step) {
+        return step.link().undoes() == null ? step.id() : step.link().undoes();
+    }
+
+    private Card apply(StorageTx tx, Event target, JsonObject state, String kind, String summary, Link link) {
         Card card = Cards.any(tx, target.cardId());
         Event last = tx.events().lastOfCard(card.id()).orElseThrow();
         if (!last.actor().equals(workspace.actor().name())) {
             throw TackException.conflict("#" + card.id() + " was changed by " + last.actor() + " since (" + last.summary()
                     + "); not undoing over their change");
         }
-        Card after = state == null ? archive(tx, card) : restoreState(tx, card, state);
-        cards.record(tx, after, kind, summary, card, after);
+        Card after = state == null ? archive(tx, card) : restoreState(tx, target, card, state);
+        cards.record(tx, after, kind, summary, card, after, link);
         return after;
     }
 
@@ -114,56 +116,77 @@ public final class History {
         return Cards.load(tx, card.id());
     }
 
-    private static Card restoreState(StorageTx tx, Card card, JsonObject state) {
-        Column column = Columns.find(tx, new Board(card.boardId(), null), state.get("column").getAsString());
-        boolean archived = state.get("archived").getAsBoolean();
-        Card current = card;
-        if (card.archived() && !archived) {
-            current = Cards.load(tx, card.id());
+    /**
+     * Puts back what {@code state} holds (one side of {@code event}, {@link CardChange#side}):
+     * the fields it names, then its place, so positions stay contiguous. Claims and attempts are
+     * the workers' and are not put back.
+     */
+    private static Card restoreState(StorageTx tx, Event event, Card card, JsonObject state) {
+        List<String> tags = card.tags();
+        if (state.has("tags")) {
+            tags = new ArrayList<>();
+            for (JsonElement tag : state.getAsJsonArray("tags")) {
+                tags.add(tag.getAsString());
+            }
         }
-        List<String> tags = new ArrayList<>();
-        state.getAsJsonArray("tags").forEach(t -> tags.add(t.getAsString()));
-        // Fields first (no move), then the place, so positions stay contiguous.
-        Card fields = new Card(current.id(), current.boardId(), current.columnId(), current.column(), current.position(),
-                state.get("title").getAsString(), text(state.get("description")), tags, state.get("priority").getAsInt(),
-                isNull(state.get("due")) ? null : LocalDate.parse(state.get("due").getAsString()),
-                isNull(state.get("assignee")) ? null : state.get("assignee").getAsString(),
-                current.archived(), current.version(), current.createdAt(), current.updatedAt(), current.claim(),
-                current.attempts(), current.failed());
-        if (!tx.cards().update(fields, current.version())) {
-            throw TackException.conflict("#" + card.id() + " changed under this write; try again");
-        }
-        tx.cards().replaceTags(card.id(), tags);
-        Card loaded = Cards.load(tx, card.id());
-        if (archived) {
-            return archive(tx, loaded);
-        }
-        if (loaded.archived()) {
-            // bring it back into the column at the remembered place
-            Card placed = new Card(loaded.id(), loaded.boardId(), column.id(), column.name(), Integer.MAX_VALUE, loaded.title(),
-                    loaded.description(), loaded.tags(), loaded.priority(), loaded.due(), loaded.assignee(), false,
-                    loaded.version(), loaded.createdAt(), loaded.updatedAt(), loaded.claim(), loaded.attempts(), loaded.failed());
-            int count = tx.columns().cardCount(column.id());
-            Cards.requireRoom(column, count);
-            int position = Math.min(state.get("position").getAsInt(), count);
-            tx.cards().openGap(column.id(), position);
-            Card withPlace = new Card(placed.id(), placed.boardId(), placed.columnId(), placed.column(), position, placed.title(),
-                    placed.description(), placed.tags(), placed.priority(), placed.due(), placed.assignee(), false, placed.version(),
-                    placed.createdAt(), placed.updatedAt(), placed.claim(), placed.attempts(), placed.failed());
-            if (!tx.cards().update(withPlace, loaded.version())) {
+        Card fields = new Card(card.id(), card.boardId(), card.columnId(), card.column(), card.position(),
+                state.has("title") ? state.get("title").getAsString() : card.title(),
+                state.has("description") ? text(state.get("description")) : card.description(), tags,
+                state.has("priority") ? state.get("priority").getAsInt() : card.priority(),
+                state.has("due") ? (isNull(state.get("due")) ? null : LocalDate.parse(state.get("due").getAsString())) : card.due(),
+                state.has("assignee") ? (isNull(state.get("assignee")) ? null : state.get("assignee").getAsString()) : card.assignee(),
+                card.archived(), card.version(), card.createdAt(), card.updatedAt(), card.claim(), card.attempts(), card.failed());
+        if (!fields.equals(card)) {
+            if (!tx.cards().update(fields, card.version())) {
                 throw TackException.conflict("#" + card.id() + " changed under this write; try again");
             }
-            return Cards.load(tx, card.id());
+            tx.cards().replaceTags(card.id(), tags);
         }
-        return Cards.relocate(tx, loaded, column, state.get("position").getAsInt());
+        Card loaded = Cards.load(tx, card.id());
+        if (!state.has("column")) {
+            return loaded; // the change did not move the card
+        }
+        if (state.has("archived") && state.get("archived").getAsBoolean()) {
+            return archive(tx, loaded);
+        }
+        Column column = column(tx, event, card.boardId(), state);
+        int wanted = state.get("position").getAsInt();
+        if (!loaded.archived()) {
+            return Cards.relocate(tx, loaded, column, wanted);
+        }
+        // bring it back into the column at the remembered place
+        int count = tx.columns().cardCount(column.id());
+        Cards.requireRoom(column, count);
+        int position = Math.min(wanted, count);
+        tx.cards().openGap(column.id(), position);
+        Card placed = new Card(loaded.id(), loaded.boardId(), column.id(), column.name(), position, loaded.title(),
+                loaded.description(), loaded.tags(), loaded.priority(), loaded.due(), loaded.assignee(), false, loaded.version(),
+                loaded.createdAt(), loaded.updatedAt(), loaded.claim(), loaded.attempts(), loaded.failed());
+        if (!tx.cards().update(placed, loaded.version())) {
+            throw TackException.conflict("#" + card.id() + " changed under this write; try again");
+        }
+        return Cards.load(tx, card.id());
     }
 
-    private static JsonObject snapshot(String json) {
-        if (json == null) {
-            return null;
+    /**
+     * The column a side names: by id (shape 2), or, for an event from schema 1, by the name it had
+     * then, followed through the board's later column renames ("renamed column A to B").
+     */
+    private static Column column(StorageTx tx, Event event, long boardId, JsonObject state) {
+        List<Column> columns = tx.columns().ofBoard(boardId);
+        if (state.has("column_id")) {
+            long id = state.get("column_id").getAsLong();
+            return columns.stream().filter(c -> c.id() == id).findFirst().orElseThrow(() -> TackException.notFound(
+                    "column " + state.get("column").getAsString() + " no longer exists; cannot put #" + event.cardId() + " back there"));
         }
-        JsonElement element = JsonParser.parseString(json);
-        return element.isJsonObject() ? element.getAsJsonObject() : null;
+        String name = state.get("column").getAsString();
+        for (String rename : tx.events().columnRenamesAfter(boardId, event.id())) {
+            String prefix = "renamed column " + name + " to ";
+            if (rename.startsWith(prefix)) {
+                name = rename.substring(prefix.length());
+            }
+        }
+        return Columns.find(tx, new Board(boardId, null), name);
     }
 
     private static boolean isNull(JsonElement element) {

@@ -130,6 +130,47 @@ public final class Queries {
         return workspace.read(tx -> tx.events().after(afterId, limit));
     }
 
+    /** The board {@code tack log} shows: the one {@code --board} names, or null (every board's events) without it. */
+    public Long logBoard() {
+        return workspace.requestedBoard() == null ? null : workspace.read(tx -> workspace.board(tx).id());
+    }
+
+    /** A page of the log: up to {@code limit} events after {@code afterId}, of one board (non-null {@code boardId}) or all. */
+    public List<Event> eventsAfter(Long boardId, long afterId, int limit) {
+        return workspace.read(tx -> tx.events().after(boardId, afterId, limit));
+    }
+
+    /** The id after which the last {@code count} events of the log (of one board, or all) come; 0 when there are fewer. */
+    public long idBeforeLast(Long boardId, int count) {
+        return workspace.read(tx -> tx.events().idBeforeLast(boardId, count));
+    }
+
+    /**
+     * The title a log line shows for each of {@code events}' cards: the one the event left when it
+     * says (an add, a new title), else the card's title now, for events that store only what moved.
+     */
+    public Map<Long, String> titles(List<Event> events) {
+        Map<Long, String> titles = new java.util.HashMap<>();
+        java.util.Set<Long> missing = new java.util.LinkedHashSet<>();
+        for (Event event : events) {
+            String title = event.cardId() == null ? null : CardChange.title(event);
+            if (title != null) {
+                titles.put(event.id(), title);
+            } else if (event.cardId() != null) {
+                missing.add(event.cardId());
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<Long, String> now = workspace.read(tx -> tx.cards().titles(missing));
+            for (Event event : events) {
+                if (!titles.containsKey(event.id()) && event.cardId() != null && now.containsKey(event.cardId())) {
+                    titles.put(event.id(), now.get(event.cardId()));
+                }
+            }
+        }
+        return titles;
+    }
+
     public long lastEventId() {
         return workspace.read(tx -> tx.events().lastId());
     }

@@ -136,7 +136,8 @@ final class CardText {
         out.println();
         out.println(style.bold("History"));
         for (Event event : details.history()) {
-            out.println("  " + eventLine(event));
+            String title = dev.tack.board.CardChange.title(event);
+            out.println("  " + eventLine(event, title == null ? details.card().title() : title));
         }
         out.flush();
     }
@@ -147,29 +148,11 @@ final class CardText {
                 + run.startedAt() + (run.finishedAt() == null ? "" : " finished " + run.finishedAt()) + " " + run.outcome() + exit;
     }
 
-    String eventLine(Event event) {
+    /** One line of the log; {@code title} is the card's title to show (null: none), see {@code Queries.titles}. */
+    String eventLine(Event event, String title) {
         return style.dim("#" + event.id() + " " + event.at()) + " " + style.magenta(Sanitizer.line(event.actor()))
                 + style.dim("@" + Sanitizer.line(event.host()) + ":" + event.pid()) + " " + Sanitizer.line(event.summary())
-                + eventTitle(event).map(title -> " " + style.dim("\u201c") + Width.cut(Sanitizer.line(title), 60) + style.dim("\u201d"))
-                        .orElse("");
-    }
-
-    /** The card's title as the event left it (after), or as it was (before, for a card deleted): the summary names only its id. */
-    private static java.util.Optional<String> eventTitle(Event event) {
-        for (String snapshot : new String[] {event.after(), event.before()}) {
-            if (snapshot == null || event.cardId() == null) {
-                continue;
-            }
-            try {
-                com.google.gson.JsonElement json = com.google.gson.JsonParser.parseString(snapshot);
-                if (json.isJsonObject() && json.getAsJsonObject().get("title") instanceof com.google.gson.JsonPrimitive title) {
-                    return java.util.Optional.of(title.getAsString());
-                }
-            } catch (RuntimeException notJson) {
-                // a snapshot that is not JSON (written by another program) just has no title to show
-            }
-        }
-        return java.util.Optional.empty();
+                + (title == null ? "" : " " + style.dim("\u201c") + Width.cut(Sanitizer.line(title), 60) + style.dim("\u201d"));
     }
 
     private void field(PrintWriter out, String name, String value) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "log", mixinStandardHelpOptions = true,
-        description = "The event log; --follow streams new events as other processes commit them.")
+        description = "The event log (with --board, that board's events only); --follow streams new events as other processes commit them.")
 final class LogCommand extends BaseCommand {
 
     private static final long POLL_MILLIS = 25;
@@ -29,31 +29,56 @@ final class LogCommand extends BaseCommand {
     @Option(names = {"-n", "--limit"}, paramLabel = "N", converter = Converters.AtLeastOne.class, description = "At most N events (the newest); default all.")
     Integer limit;
 
+    /** Events read per transaction: the log streams page by page, never whole, and holds no read snapshot while it prints. */
+    static final int PAGE = 500;
+
     @Override
     protected int execute() throws InterruptedException {
         Queries queries = new Queries(workspace());
+        Long board = queries.logBoard();
         long after = since == null ? 0 : since;
         if (limit != null) {
-            after = Math.max(after, queries.lastEventId() - limit);
+            after = Math.max(after, queries.idBeforeLast(board, limit));
         } else if (follow && since == null) {
             after = queries.lastEventId(); // like tail -f: from now on, unless --since or -n asks for history
         }
         CardText text = new CardText(style(), LocalDate.now());
-        List<Event> events = queries.eventsAfter(after, Integer.MAX_VALUE);
-        if (json() && !follow) {
-            printJson(events.stream().map(Json::event).toList());
-            return 0;
+        boolean array = json() && !follow;
+        if (array) {
+            out().print("[");
         }
-        print(events, text);
+        long last = after;
+        boolean first = true;
+        while (true) {
+            List<Event> events = queries.eventsAfter(board, last, PAGE);
+            if (array) {
+                for (Event event : events) {
+                    // the elements of the one array, pretty-printed as printJson would print the whole
+                    out().print((first ? "\n" : ",\n") + Json.pretty(Json.event(event)).indent(2).stripTrailing());
+                    first = false;
+                }
+            } else {
+                print(events, text, queries);
+            }
+            if (!events.isEmpty()) {
+                last = events.get(events.size() - 1).id();
+            }
+            if (events.size() < PAGE || out().checkError()) {
+                break;
+            }
+        }
+        if (array) {
+            out().println(first ? "]" : "\n]");
+            out().flush();
+        }
         if (!follow) {
             return 0;
         }
-        long last = events.isEmpty() ? after : events.get(events.size() - 1).id();
         try (Changes feed = workspace().changes(last)) {
             long nextFileCheck = 0;
             while (!out().checkError()) {
                 if (feed.changed()) {
-                    print(feed.newEvents(), text);
+                    print(feed.newEvents().stream().filter(e -> board == null || board.equals(e.boardId())).toList(), text, queries);
                 }
                 long now = System.nanoTime();
                 if (now - nextFileCheck >= 0) {
@@ -70,9 +95,13 @@ final class LogCommand extends BaseCommand {
         return 0;
     }
 
-    private void print(List<Event> events, CardText text) {
+    private void print(List<Event> events, CardText text, Queries queries) {
+        if (events.isEmpty()) {
+            return;
+        }
+        java.util.Map<Long, String> titles = json() ? java.util.Map.of() : queries.titles(events);
         for (Event event : events) {
-            out().println(json() ? Json.compact(Json.event(event)) : text.eventLine(event));
+            out().println(json() ? Json.compact(Json.event(event)) : text.eventLine(event, titles.get(event.id())));
         }
         out().flush();
     }

@@ -2,7 +2,9 @@ package dev.tack.model;
 
 /**
  * One committed change: the audit log, the change feed and the basis of undo. {@code before}
- * and {@code after} are JSON snapshots of what changed (null where nothing existed).
+ * and {@code after} are JSON objects of what changed (null where nothing existed), in the shape
+ * {@code shape} names: 1, whole cards as {@code --json} prints them (files from schema 1); 2, only
+ * the fields the change touched, the column by id and name (docs/ARCHITECTURE.md §7).
  */
 public record Event(
         long id,
@@ -15,5 +17,6 @@ public record Event(
         String kind,
         String summary,
         String before,
-        String after) {
+        String after,
+        int shape) {
 }

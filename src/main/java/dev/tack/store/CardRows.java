@@ -72,6 +72,9 @@ public interface CardRows {
     /** Clears a failed mark so a card can be claimed again (a person moved it back, say). */
     void clearFailure(long id);
 
+    /** The titles of the given cards, by id (cards that do not exist are left out). */
+    java.util.Map<Long, String> titles(java.util.Collection<Long> ids);
+
     long maxId();
 
     /**

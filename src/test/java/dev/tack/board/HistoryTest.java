@@ -89,4 +89,82 @@ class HistoryTest {
         cards.move(card.id(), "Doing", null, null);
         assertThatThrownBy(history::redo).isInstanceOf(TackException.class).hasMessageContaining("nothing to redo");
     }
+
+    @Test
+    void undoFindsTheColumnItMovedFromAfterARename() {
+        Cards cards = new Cards(alice);
+        Card card = cards.add(NewCard.titled("x"));
+        cards.move(card.id(), "Doing", null, null);
+        cards.move(card.id(), "Done", null, null);
+        new Columns(alice).rename("Doing", "In progress");
+
+        Card undone = new History(alice).undo();
+
+        assertThat(undone.column()).isEqualTo("In progress");
+        assertThat(new History(alice).redo().column()).isEqualTo("Done");
+        assertThat(new History(alice).undo().column()).isEqualTo("In progress");
+        assertThat(new History(alice).undo().column()).isEqualTo("Todo");
+    }
+
+    @Test
+    void undoStaysOnItsBoard() {
+        new Boards(alice).add("side", null);
+        Workspace aliceOnSide = alice.onBoard("side");
+        Card here = new Cards(alice).add(NewCard.titled("on main"));
+        new Cards(alice).move(here.id(), "Doing", null, null);
+        Card there = new Cards(aliceOnSide).add(NewCard.titled("on side"));
+        new Cards(aliceOnSide).move(there.id(), "Done", null, null);
+
+        // the latest change is on side, but undo on main undoes main's
+        assertThat(new History(alice).undo().id()).isEqualTo(here.id());
+        assertThat(new Queries(alice).card(there.id()).column()).isEqualTo("Done");
+        assertThat(new History(aliceOnSide).undo().id()).isEqualTo(there.id());
+        assertThat(new Queries(alice).card(there.id()).column()).isEqualTo("Todo");
+        // a change on side leaves main's redo alone
+        new Cards(aliceOnSide).edit(there.id(), CardEdit.none().withTitle("side, renamed"), null);
+        assertThat(new History(alice).redo().column()).isEqualTo("Doing");
+        assertThatThrownBy(new History(aliceOnSide)::redo).hasMessageContaining("nothing to redo");
+    }
+
+    @Test
+    void longRunsOfUndoAndRedoWalkTheStacksBothWays() {
+        Cards cards = new Cards(alice);
+        Card card = cards.add(NewCard.titled("t0"));
+        for (int i = 1; i <= 5; i++) {
+            cards.edit(card.id(), CardEdit.none().withTitle("t" + i), null);
+        }
+        History history = new History(alice);
+        for (int i = 4; i >= 0; i--) {
+            assertThat(history.undo().title()).isEqualTo("t" + i);
+        }
+        assertThat(history.redo().title()).isEqualTo("t1");
+        assertThat(history.redo().title()).isEqualTo("t2");
+        assertThat(history.undo().title()).isEqualTo("t1");
+        assertThat(history.undo().title()).isEqualTo("t0");
+        assertThat(history.undo().archived()).isTrue(); // the add itself
+        assertThatThrownBy(history::undo).hasMessageContaining("nothing to undo");
+        for (int i = 0; i <= 5; i++) {
+            Card redone = history.redo();
+            assertThat(redone.archived()).isFalse();
+            assertThat(redone.title()).isEqualTo("t" + i);
+        }
+        assertThatThrownBy(history::redo).hasMessageContaining("nothing to redo");
+        assertThat(database.read(Integrity::problems)).isEmpty();
+    }
+
+    @Test
+    void undoPutsBackOnlyWhatTheChangeTouchedKeepingAnotherPersonsLaterEdit() {
+        Cards cards = new Cards(alice);
+        Card card = cards.add(NewCard.titled("x"));
+        cards.move(card.id(), "Doing", null, null);
+        new Cards(bob).edit(card.id(), CardEdit.none().withTitle("bob's title"), null);
+        cards.edit(card.id(), new CardEdit(null, null, List.of("mine"), List.of(), null, null, null), null);
+        History history = new History(alice);
+        assertThat(history.undo().tags()).isEmpty(); // her tag edit, the card's latest change
+
+        Card undone = history.undo(); // her move, made before bob's edit
+
+        assertThat(undone.column()).isEqualTo("Todo");
+        assertThat(undone.title()).isEqualTo("bob's title");
+    }
 }

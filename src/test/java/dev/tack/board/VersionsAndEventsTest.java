@@ -49,6 +49,25 @@ class VersionsAndEventsTest {
     }
 
     @Test
+    void eventsStoreOnlyWhatChangedWithTheColumnsId() {
+        Card card = board.cards.add(new NewCard("card", null, "a long description that moves do not repeat", List.of(), 0, null, null, null));
+        board.cards.move(card.id(), "Doing", null, null);
+        Event moved = lastEvent();
+        assertThat(moved.shape()).isEqualTo(2);
+        long doing = board.queries.card(card.id()).columnId();
+        assertThat(com.google.gson.JsonParser.parseString(moved.after()).getAsJsonObject().keySet())
+                .containsExactlyInAnyOrder("column_id", "column", "position", "version");
+        assertThat(moved.after()).contains("\"column_id\":" + doing).doesNotContain("description");
+
+        board.cards.edit(card.id(), CardEdit.none().withTitle("renamed"), null);
+        Event edited = lastEvent();
+        assertThat(com.google.gson.JsonParser.parseString(edited.before()).getAsJsonObject().keySet())
+                .containsExactlyInAnyOrder("title", "version");
+        assertThat(edited.before()).contains("\"title\":\"card\"");
+        assertThat(edited.after()).contains("\"title\":\"renamed\"");
+    }
+
+    @Test
     void eachChangeBumpsTheVersionByOneAndLeavesOneEvent() {
         long id = board.add("card").id();
         board.add("other");

@@ -43,6 +43,26 @@ class LogAndCheckCommandTest extends CliFixture {
     }
 
     @Test
+    void logWithBoardShowsThatBoardsEventsOnly() {
+        add("on main");
+        tack("board", "add", "side").expectOk();
+        tack("--board", "side", "add", "on side").expectOk();
+        tack("--board", "side", "mv", "2", "Done").expectOk();
+        add("main again");
+
+        List<String> side = tack("--board", "side", "log").expectOk().out().lines().toList();
+        assertThat(side).hasSize(3);
+        assertThat(side.get(0)).endsWith("added board side (Todo, Doing, Done)");
+        assertThat(side.get(2)).endsWith("moved #2 from Todo to Done \u201con side\u201d");
+        assertThat(tack("--board", "side", "log", "-n", "1").expectOk().out().lines().toList())
+                .singleElement().asString().endsWith("moved #2 from Todo to Done \u201con side\u201d");
+        assertThat(tack("log", "-n", "1").expectOk().out()).contains("added #3 to Todo");
+        JsonArray json = tack("--board", "side", "log", "--json", "-n", "2").expectOk().json().getAsJsonArray();
+        assertThat(json).hasSize(2);
+        assertThat(json.get(1).getAsJsonObject().getAsJsonObject("after").get("column").getAsString()).isEqualTo("Done");
+    }
+
+    @Test
     void logWithJsonPrintsOneArray() {
         add("a");
         tack("edit", "1", "--title", "b").expectOk();

@@ -52,6 +52,10 @@ public final class ScreenBench {
             screen(Path.of(args[1]));
             return;
         }
+        if (args.length > 0 && args[0].equals("frames")) { // bench/history.sh: frames on a file it made
+            frames(Path.of(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
         boolean quick = Arrays.asList(args).contains("--quick");
         Path folder = Files.createTempDirectory("tack-screen-bench");
         int marks = quick ? 40 : 200;
@@ -236,8 +240,9 @@ public final class ScreenBench {
             }
             double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double[] reloadSorted = reloads.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "10,000 cards: frame (render + flush, 120x35) p50 %.2f ms, p99 %.2f ms over %d frames;"
-                            + " board re-read p50 %.1f ms (first %.0f ms)%n",
+            System.out.printf(Locale.ROOT, "%,d cards: frame (render + flush, 120x35) p50 %.2f ms, p99 %.2f ms over %d frames;"
+                            + " board re-read p50 %.1f ms (first %.0f ms)%n", controller.model().view().lanes().stream()
+                            .mapToInt(lane -> lane.total()).sum(),
                     percentile(sorted, 50), percentile(sorted, 99), sorted.length, percentile(reloadSorted, 50), firstReload);
         }
     }

@@ -166,6 +166,18 @@ public final class CardTable {
         tx.update("UPDATE cards SET failed = 0, attempts = 0, not_before = NULL WHERE id = ?", id);
     }
 
+    /** The titles of the given cards, by id (cards that do not exist are left out). */
+    public static java.util.Map<Long, String> titles(Tx tx, java.util.Collection<Long> ids) throws SQLException {
+        java.util.Map<Long, String> titles = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return titles;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        tx.list("SELECT id, title FROM cards c WHERE " + ImportTable.visible("c") + " AND id IN (" + marks + ")", row -> titles.put(row.getLong(1), row.getString(2)),
+                ids.toArray());
+        return titles;
+    }
+
     public static long maxId(Tx tx) throws SQLException {
         return tx.number("SELECT coalesce(max(id), 0) FROM cards");
     }

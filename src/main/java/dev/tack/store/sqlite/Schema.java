@@ -10,6 +10,25 @@ import java.util.List;
  */
 public final class Schema {
 
+    /**
+     * Events in their own shape, and undo found by an index (docs/ARCHITECTURE.md §7). {@code shape}
+     * says how {@code before} and {@code after} read: 1, the {@code --json} card (what schema 1
+     * wrote, left as it was), or 2, only the changed fields with the column's id. The undo stacks
+     * of each person on each board are linked lists through the events: {@code stack_below} is
+     * the node under this one (0 at the bottom, NULL for an event that is no step of undo),
+     * {@code stack_other} the top of the other stack after it (0: empty), {@code undoes} the change
+     * an undo or redo is about. Old events are linked by {@link EventTable#linkUndoHistory} once,
+     * right after this script.
+     */
+    private static final String UNDO_HISTORY = """
+            ALTER TABLE events ADD COLUMN shape INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE events ADD COLUMN undoes INTEGER;
+            ALTER TABLE events ADD COLUMN stack_below INTEGER;
+            ALTER TABLE events ADD COLUMN stack_other INTEGER;
+            CREATE INDEX events_undo ON events (board_id, actor, id) WHERE stack_below IS NOT NULL;
+            CREATE INDEX events_by_board ON events (board_id, id);
+            """;
+
     /** Each entry takes the schema from version {@code index} to {@code index + 1}. */
     private static final List<String> MIGRATIONS = List.of(
             """
@@ -124,7 +143,8 @@ public final class Schema {
             CREATE INDEX cards_by_column ON cards (column_id, archived, position, import_id);
             CREATE INDEX events_by_import ON events (import_id) WHERE import_id IS NOT NULL;
             """,
-            RevisionTable.MIGRATION);
+            RevisionTable.MIGRATION,
+            UNDO_HISTORY);
 
     public static final int CURRENT_VERSION = MIGRATIONS.size();
 
@@ -139,6 +159,9 @@ public final class Schema {
         }
         for (int next = version; next < CURRENT_VERSION; next++) {
             tx.script(MIGRATIONS.get(next));
+            if (next == MIGRATIONS.indexOf(UNDO_HISTORY)) {
+                EventTable.linkUndoHistory(tx); // found by content, not number: migrations get renumbered on merges
+            }
         }
         if (version != CURRENT_VERSION) {
             tx.setUserVersion(CURRENT_VERSION);

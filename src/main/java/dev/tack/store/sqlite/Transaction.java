@@ -17,6 +17,8 @@ import dev.tack.store.CardRows;
 import dev.tack.store.ColumnRows;
 import dev.tack.store.CommentRows;
 import dev.tack.store.EventRows;
+import dev.tack.store.EventRows.Link;
+import dev.tack.store.EventRows.Step;
 import dev.tack.store.ImportRows;
 import dev.tack.store.PresenceRows;
 import dev.tack.store.RunRows;
@@ -233,6 +235,11 @@ final class Transaction implements StorageTx {
         }
 
         @Override
+        public java.util.Map<Long, String> titles(java.util.Collection<Long> ids) {
+            return Sql.call(() -> CardTable.titles(tx, ids));
+        }
+
+        @Override
         public long maxId() {
             return Sql.call(() -> CardTable.maxId(tx));
         }
@@ -312,6 +319,11 @@ final class Transaction implements StorageTx {
         }
 
         @Override
+        public long append(Actor actor, Long boardId, Long cardId, String kind, String summary, String before, String after, Link link) {
+            return Sql.call(() -> EventTable.append(tx, actor, boardId, cardId, kind, summary, before, after, link));
+        }
+
+        @Override
         public void appendQuietly(Actor actor, Long boardId, Long cardId, String kind, String summary, String before, String after, String at) {
             Sql.run(() -> EventTable.appendQuietly(tx, actor, boardId, cardId, kind, summary, before, after, at));
         }
@@ -327,13 +339,33 @@ final class Transaction implements StorageTx {
         }
 
         @Override
+        public List<Event> after(Long boardId, long afterId, int limit) {
+            return Sql.call(() -> EventTable.after(tx, boardId, afterId, limit));
+        }
+
+        @Override
+        public long idBeforeLast(Long boardId, int count) {
+            return Sql.call(() -> EventTable.idBeforeLast(tx, boardId, count));
+        }
+
+        @Override
         public List<Event> ofCard(long cardId) {
             return Sql.call(() -> EventTable.ofCard(tx, cardId));
         }
 
         @Override
-        public List<Event> byActor(String actor, List<String> kinds) {
-            return Sql.call(() -> EventTable.byActor(tx, actor, kinds));
+        public java.util.Optional<Step> lastStep(long boardId, String actor) {
+            return Sql.call(() -> EventTable.lastStep(tx, boardId, actor));
+        }
+
+        @Override
+        public java.util.Optional<Step> step(long id) {
+            return Sql.call(() -> EventTable.step(tx, id));
+        }
+
+        @Override
+        public List<String> columnRenamesAfter(long boardId, long afterId) {
+            return Sql.call(() -> EventTable.columnRenamesAfter(tx, boardId, afterId));
         }
 
         @Override
