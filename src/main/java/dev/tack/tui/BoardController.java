@@ -1,15 +1,9 @@
 package dev.tack.tui;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -21,7 +15,6 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.tack.board.BoardView;
 import dev.tack.board.Boards;
 import dev.tack.board.CardDetails;
-import dev.tack.board.CardFilter;
 import dev.tack.board.Cards;
 import dev.tack.board.Columns;
 import dev.tack.board.Queries;
@@ -32,11 +25,14 @@ import dev.tack.model.Heartbeat;
 import dev.tack.model.TackException;
 
 /**
- * The board screen without the terminal: turns keys into model moves and board calls, keeps the
- * dialogs, the status line and what is known about other processes, and draws it all on request.
- * Every change is exactly one call into {@code dev.tack.board} (one write transaction); a refusal
- * ({@link TackException}) becomes a message in the status bar and changes nothing. Tests drive it
- * with keys and a real database; {@link BoardScreen} adds the terminal, the loop and the change feed.
+ * The board screen without the terminal: routes each key to where it belongs (the filter line,
+ * the top dialog, or an {@link Action} on the board) and turns actions into model moves and board
+ * calls. The parts it wires do the rest: {@link BoardReader} reads the board, {@link DialogStack}
+ * keeps the dialogs, {@link StatusLine} composes the status rows, {@link CardActions} and
+ * {@link Writes} make the changes. Every change is exactly one call into {@code dev.tack.board}
+ * (one write transaction); a refusal ({@link TackException}) becomes a message in the status bar
+ * and changes nothing. Tests drive it with keys and a real database; {@link BoardScreen} adds the
+ * terminal, the loop and the change feed.
  */
 final class BoardController {
 
@@ -59,31 +55,21 @@ final class BoardController {
         }
     }
 
-    private Workspace workspace;
-    private Queries queries;
-    private Cards cards;
-    private Columns columns;
-    private Boards boards;
     private final Host host;
     private final BoardModel model = new BoardModel();
-    private final Deque<Dialog> dialogs = new ArrayDeque<>();
-    private final String database;
+    private final DialogStack dialogs = new DialogStack();
+    private final BoardReader board;
     private final StatusMessage message;
+    private final StatusLine status;
     private final Clock clock;
     private final boolean colour;
-    private String readProblem;
-    private String fileProblem;
     private final FilterLine filter = new FilterLine(model, this::perform);
-    private String presence = "";
-    private Event lastEvent;
     private boolean quit;
     private Layout layout = Layout.of(new TerminalSize(80, 24), 0);
-    private final MouseDrag mouse = new MouseDrag(model, (id, column, at) -> writeLater(() -> cards.move(id, column, at, null), null, null));
+    private final MouseDrag mouse = new MouseDrag(model, (id, column, at) -> writeLater(() -> cards().move(id, column, at, null), null, null));
     /** Writes handed to the host and not yet back. */
     private final Writes writes;
     private final CardActions actions;
-    /** The waiting note at the last render, to tell the loop when to draw it anew. */
-    private String shownWaiting;
 
     BoardController(Workspace workspace, Host host) {
         this(workspace, host, Clock.systemDefaultZone(), System::getenv);
@@ -94,26 +80,17 @@ final class BoardController {
         this.host = host;
         this.clock = clock;
         this.message = new StatusMessage(clock);
+        this.board = new BoardReader(workspace, model, dialogs::boardChanged);
         this.actions = new CardActions(this, host);
-        this.writes = new Writes(host, () -> this.workspace.readOnly() ? null : this.workspace.writeWaitingFor());
+        this.writes = new Writes(host, () -> board.workspace().readOnly() ? null : board.workspace().writeWaitingFor());
+        this.status = new StatusLine(board, message, writes, filter::editing, this::today);
         this.colour = !Monochrome.wanted(environment);
-        // A board tack can only read (a read-only mount, no write permission) says so where the file is named.
-        this.database = home(workspace.location()) + (workspace.readOnly() ? " · read-only" : "");
-        use(workspace);
-    }
-
-    private void use(Workspace ws) {
-        workspace = ws;
-        queries = new Queries(ws);
-        cards = new Cards(ws);
-        columns = new Columns(ws);
-        boards = new Boards(ws);
     }
 
     // -- what the loop calls ----------------------------------------------------------------------
 
     Workspace workspace() {
-        return workspace;
+        return board.workspace();
     }
 
     BoardModel model() {
@@ -126,98 +103,40 @@ final class BoardController {
 
     /** Reads the board again. Returns false (and shows why) when it cannot be read. */
     boolean reload() {
-        try {
-            BoardView view = queries.board(CardFilter.ALL);
-            if (!workspace.pinned()) {
-                use(workspace.pinnedTo(view.board())); // follows its board by id through renames
-            }
-            model.reload(view);
-            readProblem = null;
-            if (lastEvent == null) {
-                lastEvent = lastEventOfBoard(queries.eventsAfter(Math.max(0, view.lastEventId() - 200), 200));
-            }
-            dialogs.forEach(Dialog::boardChanged);
-            return true;
-        } catch (TackException e) {
-            readProblem = "cannot read the board: " + e.getMessage();
-            return false;
-        }
+        return board.reload();
     }
 
     /** Applies events to the shown board, re-reading only the cards they name (a full read when that is not enough). */
     boolean refresh(List<Event> events) {
-        if (!model.loaded() || readProblem != null) {
-            return reload();
-        }
-        try {
-            model.reload(queries.refresh(model.view(), events));
-            dialogs.forEach(Dialog::boardChanged);
-            return true;
-        } catch (TackException e) {
-            readProblem = "cannot read the board: " + e.getMessage();
-            return false;
-        }
+        return board.refresh(events);
     }
 
     /** The id of the last event the shown board includes, or -1 before the first read. */
     long shownEventId() {
-        return model.loaded() ? model.view().lastEventId() : -1;
+        return board.shownEventId();
     }
 
     /** Events committed by anyone (read from the change feed): remembers the last one on this board. */
     void eventsArrived(List<Event> events) {
-        Event last = lastEventOfBoard(events);
-        if (last != null) {
-            lastEvent = last;
-        }
-    }
-
-    private Event lastEventOfBoard(List<Event> events) {
-        long boardId = model.loaded() ? model.view().board().id() : -1;
-        Event found = null;
-        for (Event event : events) {
-            if (event.boardId() == null || event.boardId() == boardId) {
-                found = event;
-            }
-        }
-        return found;
+        board.eventsArrived(events);
     }
 
     /** The other screens and workers on this board, as the presence thread last read them. */
     void presence(List<Heartbeat> others) {
-        Map<String, Integer> names = new LinkedHashMap<>();
-        int workers = 0;
-        List<String> notes = new ArrayList<>();
-        for (Heartbeat h : others) {
-            if (h.isWorker()) {
-                workers++;
-                if (!h.note().isEmpty()) {
-                    notes.add(h.actor() + " " + h.note());
-                }
-            } else {
-                names.merge(h.actor(), 1, Integer::sum);
-            }
-        }
-        List<String> shown = new ArrayList<>();
-        names.forEach((name, count) -> shown.add(count > 1 ? name + " ×" + count : name));
-        if (workers > 0) {
-            shown.add(workers + (workers == 1 ? " worker" : " workers"));
-        }
-        shown.addAll(notes);
-        presence = String.join(", ", shown);
+        status.presence(others);
     }
 
     String presenceText() {
-        return presence;
+        return status.presenceText();
     }
 
     /** The board file vanished (deleted or moved) or came back: writes are refused while it is gone. */
     void fileProblem(String problem) {
-        fileProblem = problem;
+        board.fileProblem(problem);
     }
 
     String problem() {
-        return fileProblem != null ? fileProblem : readProblem;
+        return board.problem();
     }
 
     /** The status row's message, or null when there is none or it has been shown long enough. */
@@ -235,7 +154,7 @@ final class BoardController {
     }
 
     Optional<Dialog> topDialog() {
-        return Optional.ofNullable(dialogs.peek());
+        return dialogs.top();
     }
 
     boolean filterEditing() {
@@ -267,14 +186,7 @@ final class BoardController {
             filter.key(key);
             return;
         }
-        Dialog top = dialogs.peek();
-        if (top != null) {
-            if (key instanceof com.googlecode.lanterna.input.MouseAction) {
-                return;
-            }
-            if (!top.handle(key)) {
-                dialogs.remove(top);
-            }
+        if (dialogs.handle(key)) {
             return;
         }
         perform(KeyMap.board(key));
@@ -298,7 +210,7 @@ final class BoardController {
         } else if (action instanceof Action.Page p) {
             model.page(p.direction());
         } else if (action instanceof Action.StepCard s) {
-            withCard(card -> writeLater(() -> cards.step(card.id(), s.direction(), null), null, null));
+            withCard(card -> writeLater(() -> cards().step(card.id(), s.direction(), null), null, null));
         } else if (action instanceof Action.ShiftCard s) {
             withCard(card -> actions.shift(card, s.delta()));
         } else if (action instanceof Action.NewCard) {
@@ -395,7 +307,7 @@ final class BoardController {
      * for, Esc stops waiting) and closes when saved or shows the refusal; {@code after} runs first.
      */
     Form.Saved saveFrom(Form form, Supplier<?> call, String done, Consumer<WriteOutcome> after) {
-        FormWait wait = new FormWait(form);
+        FormWait wait = formWait(form);
         wait.pending = submit(call, done, outcome -> {
             if (after != null) {
                 after.accept(outcome);
@@ -405,45 +317,9 @@ final class BoardController {
         return wait.answer();
     }
 
-    /**
-     * A form waiting for its save, settled once the outcome is back. With a host that writes at
-     * once (tests), the outcome is back before the form hears of it: it is then answered directly.
-     */
-    final class FormWait {
-        private final Form form;
-        private boolean answered;
-        private boolean settled;
-        private String refusal;
-        /** The write it waits for now (a save may take two). */
-        Writes.Pending pending = Writes.NONE;
-
-        FormWait(Form form) {
-            this.form = form;
-        }
-
-        void settle(String why) {
-            if (!answered) {
-                settled = true;
-                refusal = why;
-                return;
-            }
-            List<KeyStroke> held = form.settle(why);
-            if (why == null) {
-                dialogs.remove(form);
-            }
-            held.forEach(BoardController.this::handle); // typed while it waited: now for whoever takes keys
-        }
-
-        Form.Saved answer() {
-            answered = true;
-            if (settled) {
-                return Form.Saved.of(refusal);
-            }
-            return new Form.Saved.Waiting(() -> {
-                String note = waitingNote();
-                return note != null ? note : "saving…";
-            }, () -> pending.stop());
-        }
+    /** A wait for {@code form}'s save, to settle once its outcome is back. */
+    FormWait formWait(Form form) {
+        return new FormWait(form, dialogs, this::handle, status::waitingNote);
     }
 
     /** True while a key's write has not come back yet. */
@@ -453,16 +329,12 @@ final class BoardController {
 
     /** The status row's note while a write waits for another program's lock, or null. */
     String waitingNote() {
-        if (!writes.pending() || workspace.readOnly()) {
-            return null;
-        }
-        String holder = workspace.writeWaitingFor();
-        return holder == null ? null : "waiting for the write lock (held by " + dev.tack.text.Sanitizer.line(holder) + ")";
+        return status.waitingNote();
     }
 
     /** True when the waiting note changed since the screen was last drawn (the loop draws again). */
     boolean waitingChanged() {
-        return !java.util.Objects.equals(shownWaiting, waitingNote());
+        return status.waitingChanged();
     }
 
     /** Today, by the program's clock (due dates, the details view). */
@@ -472,8 +344,8 @@ final class BoardController {
 
     private void details(Card card) {
         try {
-            CardDetails details = queries.details(card.id());
-            push(new DetailsView(details, queries::details, this::perform, today()));
+            CardDetails details = queries().details(card.id());
+            push(new DetailsView(details, queries()::details, this::perform, today()));
         } catch (TackException e) {
             error(e.getMessage());
         }
@@ -485,13 +357,8 @@ final class BoardController {
 
     /** Switches to another board of the same file; the selection starts over, the filter stays. */
     String switchBoard(String name) {
-        Workspace next = workspace.onBoard(name);
         try {
-            BoardView view = new Queries(next).board(CardFilter.ALL);
-            use(next.pinnedTo(view.board()));
-            model.resetSelection();
-            model.reload(view);
-            lastEvent = lastEventOfBoard(queries.eventsAfter(Math.max(0, view.lastEventId() - 200), 200));
+            BoardView view = board.switchTo(name);
             info("board " + view.board().name());
             return null;
         } catch (TackException e) {
@@ -500,29 +367,24 @@ final class BoardController {
         }
     }
 
-    /** A wait for {@code form}'s save, to settle once its outcome is back. */
-    FormWait formWait(Form form) {
-        return new FormWait(form);
-    }
-
     Cards cards() {
-        return cards;
+        return board.cards();
     }
 
     Queries queries() {
-        return queries;
+        return board.queries();
     }
 
     Boards boards() {
-        return boards;
+        return board.boards();
     }
 
     Columns columns() {
-        return columns;
+        return board.columns();
     }
 
     String boardName() {
-        return model.loaded() ? model.view().board().name() : "";
+        return board.boardName();
     }
 
     int dropLane() {
@@ -539,10 +401,7 @@ final class BoardController {
         if (layout.tooSmall()) {
             return;
         }
-        List<Dialog> stack = new ArrayList<>(dialogs);
-        for (int i = stack.size() - 1; i >= 0; i--) {
-            stack.get(i).render(canvas, layout);
-        }
+        dialogs.render(canvas, layout);
     }
 
     /** Sizes the model's viewport for a terminal of {@code size}. */
@@ -553,17 +412,7 @@ final class BoardController {
     }
 
     Status status() {
-        shownWaiting = waitingNote();
-        String last = "";
-        if (lastEvent != null) {
-            boolean mine = lastEvent.actor().equals(workspace.actor().name()) && lastEvent.pid() == workspace.actor().pid();
-            last = (mine ? "you" : lastEvent.actor()) + " " + lastEvent.summary() + " · " + Times.local(lastEvent.at(), today());
-        }
-        if (shownWaiting != null) { // takes the row from any message until the write lands
-            return new Status(boardName() + " · " + database, presence, last, shownWaiting, false, filter.editing(), problem(),
-                    KeyMap.HINTS);
-        }
-        return new Status(boardName() + " · " + database, presence, last, message(), messageIsError(), filter.editing(), problem(), KeyMap.HINTS);
+        return status.status();
     }
 
     void info(String text) {
@@ -572,10 +421,5 @@ final class BoardController {
 
     void error(String text) {
         message.error(text);
-    }
-
-    private static String home(String path) {
-        String home = System.getProperty("user.home");
-        return home != null && !home.isEmpty() && path.startsWith(home + "/") ? "~" + path.substring(home.length()) : path;
     }
 }

@@ -100,7 +100,7 @@ final class CardActions {
                 controller.info("nothing changed");
                 return Form.Saved.DONE;
             }
-            BoardController.FormWait wait = controller.formWait(form);
+            FormWait wait = controller.formWait(form);
             save(base, edit, wait);
             return wait.answer();
         }));
@@ -113,7 +113,7 @@ final class CardActions {
      * chooses. {@code wait} (the form's, or null) settles with a refusal to show, or null when the
      * form may close.
      */
-    private void save(Card seen, CardEdit edit, BoardController.FormWait wait) {
+    private void save(Card seen, CardEdit edit, FormWait wait) {
         Consumer<String> settle = refusal -> {
             if (wait != null) {
                 wait.settle(refusal);
