@@ -27,7 +27,7 @@ final class BoardLauncher {
             // Read the board once before taking the terminal, so that a missing or broken file is a plain error.
             new Queries(command.workspace()).board(CardFilter.ALL);
             try {
-                BoardScreen.open(command.workspace(), java.time.Clock.systemDefaultZone()); // the program's one clock
+                BoardScreen.open(command.workspace(), command.workspace().clock().withZone(java.time.ZoneId.systemDefault())); // the program's one clock, in the person's zone for what the screen shows
                 return 0;
             } catch (IOException e) {
                 command.err().println("tack: cannot use this terminal (" + e.getMessage() + "); printing the board instead");

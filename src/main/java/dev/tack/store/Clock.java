@@ -1,6 +1,5 @@
 package dev.tack.store;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -12,10 +11,6 @@ public final class Clock {
 
     /** Always three digits of milliseconds ({@code Instant.toString} drops ".000"), so text order is time order. */
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
-    public static String now() {
-        return FORMAT.format(Instant.now());
-    }
 
     /** The time {@code clock} tells, as stored. Board operations and tables take theirs from the one injected clock. */
     public static String of(java.time.Clock clock) {

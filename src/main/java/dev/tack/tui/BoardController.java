@@ -72,7 +72,7 @@ final class BoardController {
     private final CardActions actions;
 
     BoardController(Workspace workspace, Host host) {
-        this(workspace, host, Clock.systemDefaultZone(), System::getenv);
+        this(workspace, host, workspace.clock().withZone(java.time.ZoneId.systemDefault()), System::getenv);
     }
 
     /** {@code clock} times the status messages; {@code environment} is read for {@code NO_COLOR}. */

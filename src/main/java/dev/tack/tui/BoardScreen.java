@@ -42,7 +42,7 @@ public final class BoardScreen {
     private volatile boolean running;
 
     BoardScreen(Workspace workspace, Session session) {
-        this(workspace, session, Clock.systemDefaultZone());
+        this(workspace, session, workspace.clock().withZone(java.time.ZoneId.systemDefault()));
     }
 
     /** {@code clock} is the program's one clock: the screen's timers, its status messages and what it draws. */

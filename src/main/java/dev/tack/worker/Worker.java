@@ -235,9 +235,11 @@ public final class Worker {
 
     /** Sleeps until a slot frees, board data changes, or a second passes (back-offs and leases run on time). */
     private void waitForWork(Changes feed) {
-        long until = System.currentTimeMillis() + IDLE_RECHECK_MILLIS;
+        // A pause, not a time of day: measured on the monotonic clock, so the one injected clock's
+        // tests (which stop it) never freeze a worker's wait.
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(IDLE_RECHECK_MILLIS);
         try {
-            while (!stopping && System.currentTimeMillis() < until) {
+            while (!stopping && System.nanoTime() - until < 0) {
                 if (slotFreed.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                     slotFreed.drainPermits();
                     return;
