@@ -252,6 +252,27 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * For drivers: a flag set once stdin closes (the parent's way to say "stop"), watched by a
+     * daemon thread so that the driver's own loop never blocks on a read.
+     */
+    public static java.util.concurrent.atomic.AtomicBoolean stopWhenStdinCloses() {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean(false);
+        Thread watcher = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing to read; wait for the end
+                }
+            } catch (IOException ignored) {
+                // treat as closed
+            }
+            stop.set(true);
+        }, "stdin-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        return stop;
+    }
+
     /** For drivers: a stdout whose every line reaches the pipe in one write, flushed at once. */
     public static final class LineOut {
         private final OutputStream out = new java.io.FileOutputStream(java.io.FileDescriptor.out);

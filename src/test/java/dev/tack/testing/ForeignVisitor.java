@@ -1,6 +1,5 @@
 package dev.tack.testing;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,19 +31,7 @@ public final class ForeignVisitor {
         String db = args[0];
         Random random = new Random(Long.parseLong(args[1]));
         ChildJvm.LineOut out = new ChildJvm.LineOut();
-        AtomicBoolean stop = new AtomicBoolean(false);
-        Thread watcher = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // wait for the end
-                }
-            } catch (IOException ignored) {
-                // treat as closed
-            }
-            stop.set(true);
-        }, "stdin-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
+        AtomicBoolean stop = ChildJvm.stopWhenStdinCloses();
 
         out.println("READY " + ProcessHandle.current().pid() + " .");
         int visits = 0;

@@ -1,6 +1,5 @@
 package dev.tack.testing;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,21 +45,8 @@ public final class WriterDriver {
         int writes = Integer.parseInt(args[2]);
         Random random = new Random(Long.parseLong(args[3]));
         ChildJvm.LineOut out = args.length > 5 ? new ChildJvm.LineOut(Path.of(args[5])) : new ChildJvm.LineOut();
-        AtomicBoolean stop = new AtomicBoolean(false);
-        if (writes == 0) {
-            Thread watcher = new Thread(() -> {
-                try {
-                    while (System.in.read() >= 0) {
-                        // nothing to read; wait for the end
-                    }
-                } catch (IOException ignored) {
-                    // treat as closed
-                }
-                stop.set(true);
-            }, "stdin-watcher");
-            watcher.setDaemon(true);
-            watcher.start();
-        }
+        // With a count of writes, stdin carries the start line instead; it ends by count.
+        AtomicBoolean stop = writes == 0 ? ChildJvm.stopWhenStdinCloses() : new AtomicBoolean(false);
 
         long pid = ProcessHandle.current().pid();
         Actor actor = new Actor(actorName, Hosts.name(), pid);
