@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The house of docs/ARCHITECTURE.md §1, checked on the compiled main classes: each layer uses only
  * the ones below it, front doors talk to {@code board} only, {@code board} to storage through the
- * interfaces of {@code store} only, and nothing but the SQLite engine touches {@code java.sql}.
+ * interfaces of {@code store} only, and nothing but the engines (SQLite, PostgreSQL) touches {@code java.sql}.
  */
 class ArchitectureTest {
 
@@ -31,6 +31,7 @@ class ArchitectureTest {
                 .layer("board").definedBy("dev.tack.board..")
                 .layer("storage interfaces").definedBy("dev.tack.store")
                 .layer("sqlite engine").definedBy("dev.tack.store.sqlite..")
+                .layer("postgres engine").definedBy("dev.tack.store.postgres..")
                 .layer("model").definedBy("dev.tack.model..")
                 .layer("text").definedBy("dev.tack.text..")
 
@@ -40,21 +41,23 @@ class ArchitectureTest {
                 .whereLayer("worker").mayOnlyAccessLayers("board", "model", "text")
                 .whereLayer("io").mayOnlyAccessLayers("board", "model", "text")
                 .whereLayer("board").mayOnlyAccessLayers("storage interfaces", "model")
-                .whereLayer("storage interfaces").mayOnlyAccessLayers("sqlite engine", "model")
+                .whereLayer("storage interfaces").mayOnlyAccessLayers("sqlite engine", "postgres engine", "model")
                 .whereLayer("sqlite engine").mayOnlyAccessLayers("storage interfaces", "model")
+                .whereLayer("postgres engine").mayOnlyAccessLayers("storage interfaces", "model")
                 .whereLayer("model").mayNotAccessAnyLayer()
                 .whereLayer("text").mayNotAccessAnyLayer()
 
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("entry")
                 .whereLayer("board").mayOnlyBeAccessedByLayers("cli", "tui", "worker", "io")
-                .whereLayer("storage interfaces").mayOnlyBeAccessedByLayers("board", "sqlite engine", "entry")
+                .whereLayer("storage interfaces").mayOnlyBeAccessedByLayers("board", "sqlite engine", "postgres engine", "entry")
                 .whereLayer("sqlite engine").mayOnlyBeAccessedByLayers("storage interfaces")
+                .whereLayer("postgres engine").mayOnlyBeAccessedByLayers("storage interfaces")
                 .check(MAIN);
     }
 
     @Test
     void onlyTheStorageImplementationTouchesJavaSql() {
-        noClasses().that().resideOutsideOfPackage("dev.tack.store.sqlite..")
+        noClasses().that().resideOutsideOfPackage("dev.tack.store.sqlite..").and().resideOutsideOfPackage("dev.tack.store.postgres..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
                 .because("SQL, connections and SQLException belong to the storage engine (docs/ARCHITECTURE.md §1)")
                 .check(MAIN);
@@ -63,7 +66,8 @@ class ArchitectureTest {
     @Test
     void noEngineClassesOutsideStore() {
         noClasses().that().resideOutsideOfPackage("dev.tack.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.tack.store.sqlite..", "org.sqlite..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tack.store.sqlite..", "org.sqlite..",
+                        "dev.tack.store.postgres..", "org.postgresql..")
                 .because("an engine is chosen by store.Storages and reached through the storage interfaces only")
                 .check(MAIN);
     }

@@ -66,6 +66,21 @@ public final class Workspace implements AutoCloseable {
         return new Workspace(storage, actor, boardName);
     }
 
+    /** True when {@code location} names a database on a PostgreSQL server (a {@code postgresql://} URL), not a board file. */
+    public static boolean isServer(String location) {
+        return location != null && Storages.isServer(location);
+    }
+
+    /** A server URL as tack shows it: never with a password. */
+    public static String displayed(String location) {
+        return Storages.displayed(location);
+    }
+
+    /** Whether the server database {@code location} names already holds tack's tables. */
+    public static boolean serverDatabaseExists(String location) {
+        return Storages.serverDatabaseExists(location);
+    }
+
     /** The storage, for tests of the board layer; front doors use this class's own methods. */
     Storage storage() {
         return storage;

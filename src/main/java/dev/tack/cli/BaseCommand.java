@@ -78,7 +78,12 @@ abstract class BaseCommand implements Callable<Integer> {
     /** Opens (once) the board file the global options and environment point at. */
     Workspace workspace() {
         if (workspace == null) {
-            DbLocation location = DbLocation.resolve(explicitDb(),
+            String explicit = explicitDb();
+            if (Workspace.isServer(explicit)) {
+                workspace = open(explicit, false); // a team board on a PostgreSQL server
+                return workspace;
+            }
+            DbLocation location = DbLocation.resolve(explicit,
                     Path.of("").toAbsolutePath(), System.getenv());
             workspace = open(location.file(), location.createIfMissing());
         }
@@ -98,8 +103,13 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     Workspace open(Path file, boolean create) {
+        return open(file.toString(), create);
+    }
+
+    /** Opens a board file's path or a server's URL. */
+    Workspace open(String location, boolean create) {
         Actor actor = actor();
-        Workspace opened = Workspace.open(file.toString(), openOptions().creating(create), actor,
+        Workspace opened = Workspace.open(location, openOptions().creating(create), actor,
                 firstNonBlank(globals().board, System.getenv("TACK_BOARD")), null);
         opened.notices().forEach(notice -> spec.commandLine().getErr().println("tack: note: " + dev.tack.text.Sanitizer.line(notice)));
         if (!opened.readOnly()) {

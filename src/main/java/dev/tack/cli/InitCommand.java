@@ -21,6 +21,9 @@ final class InitCommand extends BaseCommand {
     @Override
     protected int execute() {
         String explicit = explicitDb();
+        if (Workspace.isServer(explicit)) {
+            return initServer(explicit);
+        }
         Path file = explicit != null ? Path.of(explicit).toAbsolutePath().normalize()
                 : Path.of("").toAbsolutePath().resolve(DbLocation.FOLDER).resolve(DbLocation.FILE_NAME);
         if (Files.exists(file)) {
@@ -42,6 +45,36 @@ final class InitCommand extends BaseCommand {
         // Checked before anything is created, so that bad names leave no file behind.
         dev.tack.board.Validation.columnNames(names);
         try (Workspace created = Workspace.open(file.toString(), openOptions().creating(true), actor, null, names)) {
+            if (json()) {
+                printJson(java.util.Map.of("db", created.location(), "board", Workspace.DEFAULT_BOARD, "columns", names));
+            } else {
+                out().println("created " + created.location() + " with board main (" + String.join(", ", names) + ")");
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * A PostgreSQL URL: creates tack's schema and tables in the database (which must exist; tack
+     * creates no databases or roles). Two first inits at once are safe: the engine migrates under a
+     * lock, and only the one that made the tables adds board main.
+     */
+    private int initServer(String url) {
+        if (Workspace.serverDatabaseExists(url)) {
+            if (columns != null) {
+                throw TackException.failed("a board database already exists at " + Workspace.displayed(url) + "; --columns is for a new one"
+                        + " (a new board: tack board add NAME --columns A,B,C)");
+            }
+            if (json()) {
+                printJson(java.util.Map.of("db", Workspace.displayed(url), "created", false));
+            } else {
+                out().println("a board database already exists at " + Workspace.displayed(url) + "; nothing changed");
+            }
+            return 0;
+        }
+        List<String> names = columns == null || columns.isEmpty() ? Boards.DEFAULT_COLUMNS : columns;
+        dev.tack.board.Validation.columnNames(names);
+        try (Workspace created = Workspace.open(url, openOptions().creating(true), actor(), null, names)) {
             if (json()) {
                 printJson(java.util.Map.of("db", created.location(), "board", Workspace.DEFAULT_BOARD, "columns", names));
             } else {

@@ -1,14 +1,14 @@
 package dev.tack.store;
 
 import java.nio.file.Path;
-import dev.tack.model.TackException;
+import dev.tack.store.postgres.PgDatabase;
 import dev.tack.store.sqlite.Database;
 import dev.tack.store.sqlite.SqliteLog;
 
 /**
- * Opens a database from its location and picks the engine: a {@code postgresql://} URL names a
- * PostgreSQL database (issue 11, not built yet), anything else a SQLite board file. The one place
- * outside an engine's own package that names an engine.
+ * Opens a database from its location and picks the engine: a {@code postgresql://} (or
+ * {@code postgres://}) URL names a schema of a PostgreSQL database ({@code store.postgres}), anything
+ * else a SQLite board file. The one place outside an engine's own package that names an engine.
  */
 public final class Storages {
 
@@ -21,11 +21,26 @@ public final class Storages {
      * transaction, after the schema.
      */
     public static Storage open(String location, Storage.Options options, Work<?> seed) {
-        if (location.startsWith("postgresql://") || location.startsWith("postgres://")) {
-            throw TackException.failed("PostgreSQL databases are not supported yet: " + location.replaceFirst("//[^@/]*@", "//"));
+        if (isServer(location)) {
+            return PgDatabase.open(location, options, seed);
         }
         return Database.open(Path.of(location), new Database.Options(options.create(), options.fullSync(), options.lockDeadline(), options.clock()),
                 seed);
+    }
+
+    /** True when {@code location} names a database on a server (a URL), not a file. */
+    public static boolean isServer(String location) {
+        return PgDatabase.isLocation(location);
+    }
+
+    /** A location as tack shows it: a server URL without its password; a file's path as it is. */
+    public static String displayed(String location) {
+        return isServer(location) ? PgDatabase.display(location) : location;
+    }
+
+    /** Whether a server {@code location} already holds tack's tables ({@code init} creates them otherwise). */
+    public static boolean serverDatabaseExists(String location) {
+        return PgDatabase.exists(location);
     }
 
     /** Keeps the engines' drivers' own logging off the user's terminal (unless {@code --debug}). */

@@ -1,0 +1,56 @@
+package dev.tack.store.postgres;
+
+import java.sql.SQLException;
+import dev.tack.model.TackException;
+
+/**
+ * PostgreSQL's errors as one line a person can act on. The location in them is the displayed one
+ * ({@link PgUrl#display}), which carries no password; the server's own messages carry none either.
+ */
+final class PgErrors {
+
+    /** lock_not_available: {@code lock_timeout} passed while waiting. */
+    static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    private PgErrors() {
+    }
+
+    static boolean isLockTimeout(SQLException e) {
+        return LOCK_NOT_AVAILABLE.equals(e.getSQLState());
+    }
+
+    static TackException translate(String location, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String message = firstLine(e.getMessage());
+        if (state.equals("42501")) {
+            return new TackException(TackException.Kind.FAILED, location + " is read-only for this role (" + message
+                    + "): ask the board's owner for the member role to write", e);
+        }
+        if (state.equals("25006")) {
+            return new TackException(TackException.Kind.FAILED, location + " is read-only (" + message + ")", e);
+        }
+        if (state.equals(LOCK_NOT_AVAILABLE) || state.equals("40P01")) {
+            return new TackException(TackException.Kind.BUSY, "board is busy: " + location + " stayed locked by another session", e);
+        }
+        if (state.startsWith("08")) {
+            return new TackException(TackException.Kind.FAILED, "cannot reach the PostgreSQL server of " + location + ": " + message, e);
+        }
+        if (state.startsWith("28")) {
+            return new TackException(TackException.Kind.FAILED, "the PostgreSQL server of " + location + " refused the login: " + message
+                    + " (passwords come from PGPASSWORD or ~/.pgpass)", e);
+        }
+        if (state.equals("3D000")) {
+            return new TackException(TackException.Kind.FAILED, "no such database on the server: " + location + " (" + message + ")", e);
+        }
+        return new TackException(TackException.Kind.FAILED, "database error on " + location + ": " + message, e);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String line = message.strip();
+        int newline = line.indexOf('\n');
+        return newline >= 0 ? line.substring(0, newline).strip() : line;
+    }
+}
