@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.tack.model.Actor;
 import dev.tack.model.Card;
-import dev.tack.store.sqlite.Database;
+import dev.tack.store.Storage;
+import dev.tack.store.Storages;
+import dev.tack.testing.Engine;
 
 /**
  * A fresh board file in a test's temporary folder, opened as one person would open it, with the
@@ -31,10 +33,15 @@ final class BoardFixture implements AutoCloseable {
 
     /** A new file with board {@code main} and the given columns (default Todo, Doing, Done). */
     static BoardFixture create(Path folder, String... columnNames) {
+        return create(Engine.SQLITE, folder, columnNames);
+    }
+
+    /** A new database of {@code engine} (a file in {@code folder}, or a fresh PostgreSQL schema). */
+    static BoardFixture create(Engine engine, Path folder, String... columnNames) {
         List<String> names = columnNames.length == 0 ? Boards.DEFAULT_COLUMNS : List.of(columnNames);
-        Database database = Database.open(folder.resolve("tack.db"), Database.Options.defaults().creating(true),
+        Storage storage = Storages.open(engine.newLocation(folder), Storage.Options.defaults().creating(true),
                 tx -> Boards.create(tx, TESTER, Workspace.DEFAULT_BOARD, names));
-        return new BoardFixture(new Workspace(database, TESTER, null));
+        return new BoardFixture(new Workspace(storage, TESTER, null));
     }
 
     /** The same file seen on another board; closing this fixture closes both. */

@@ -9,10 +9,19 @@ import dev.tack.model.Card;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.tack.testing.Engine;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Card ids are unique in the file and never handed out again, whatever was archived or removed. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class CardIdsTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path folder;
@@ -21,7 +30,7 @@ class CardIdsTest {
 
     @BeforeEach
     void open() {
-        board = BoardFixture.create(folder);
+        board = BoardFixture.create(engine, folder);
     }
 
     @AfterEach

@@ -7,27 +7,34 @@ import java.nio.file.Path;
 import java.util.List;
 import dev.tack.model.Actor;
 import dev.tack.model.Card;
-import dev.tack.store.sqlite.Database;
-import dev.tack.store.sqlite.Integrity;
 import dev.tack.model.TackException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.tack.testing.Engine;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class HistoryTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path folder;
 
-    private Database database;
+    private dev.tack.store.Storage database;
     private Workspace alice;
     private Workspace bob;
 
     @BeforeEach
     void open() {
         Actor seed = new Actor("seed", "host", 1);
-        database = Database.open(folder.resolve("t.db"), Database.Options.defaults().creating(true),
+        database = dev.tack.store.Storages.open(engine.newLocation(folder), dev.tack.store.Storage.Options.defaults().creating(true),
                 tx -> Boards.create(tx, seed, "main", Boards.DEFAULT_COLUMNS));
         alice = new Workspace(database, new Actor("alice", "host", 2), null);
         bob = new Workspace(database, new Actor("bob", "host", 3), null);
@@ -62,7 +69,7 @@ class HistoryTest {
         assertThat(unAdded.archived()).isTrue();
         assertThatThrownBy(history::undo).isInstanceOf(TackException.class)
                 .extracting(e -> ((TackException) e).kind()).isEqualTo(TackException.Kind.NOT_FOUND);
-        assertThat(database.read(Integrity::problems)).isEmpty();
+        assertThat(database.integrityProblems()).isEmpty();
     }
 
     @Test
@@ -149,7 +156,7 @@ class HistoryTest {
             assertThat(redone.title()).isEqualTo("t" + i);
         }
         assertThatThrownBy(history::redo).hasMessageContaining("nothing to redo");
-        assertThat(database.read(Integrity::problems)).isEmpty();
+        assertThat(database.integrityProblems()).isEmpty();
     }
 
     @Test

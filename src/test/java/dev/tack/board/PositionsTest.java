@@ -13,10 +13,19 @@ import dev.tack.model.Card;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.tack.testing.Engine;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Positions stay 0, 1, 2, … in every column whatever sequence of adds, moves, archives and restores runs. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class PositionsTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path folder;
@@ -25,7 +34,7 @@ class PositionsTest {
 
     @BeforeEach
     void open() {
-        board = BoardFixture.create(folder);
+        board = BoardFixture.create(engine, folder);
     }
 
     @AfterEach

@@ -6,29 +6,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import dev.tack.store.sqlite.Database;
-import dev.tack.store.sqlite.EventTable;
-import dev.tack.store.sqlite.Integrity;
 import dev.tack.model.TackException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.tack.testing.Engine;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class TransfersTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path folder;
 
     private BoardFixture board;
     private Workspace workspace;
-    private Database database;
+    private dev.tack.store.Storage database;
 
     @BeforeEach
     void open() {
-        board = BoardFixture.create(folder);
+        board = BoardFixture.create(engine, folder);
         workspace = board.workspace;
-        database = (Database) workspace.storage();
+        database = workspace.storage();
     }
 
     @AfterEach
@@ -50,19 +56,19 @@ class TransfersTest {
         assertThat(imported).isEqualTo(2);
         BoardSnapshot copy = new Transfers(workspace.onBoard("copy")).export();
         assertThat(copy.columns()).isEqualTo(exported.columns());
-        assertThat(database.read(Integrity::problems)).isEmpty();
+        assertThat(database.integrityProblems()).isEmpty();
     }
 
     @Test
     void aBadCardAnywhereImportsNothing() {
-        long eventsBefore = database.read(EventTable::count);
+        long eventsBefore = database.<Long>readTransaction(tx -> tx.events().count());
         BoardSnapshot snapshot = new BoardSnapshot(null, List.of(new BoardSnapshot.Lane("New column", null, false, List.of(
                 new BoardSnapshot.Item("fine", "", List.of(), 0, null, null, false, List.of()),
                 new BoardSnapshot.Item("   ", "", List.of(), 0, null, null, false, List.of())))));
 
         assertThatThrownBy(() -> new Transfers(workspace).importSnapshot(snapshot)).isInstanceOf(TackException.class);
 
-        assertThat(database.read(EventTable::count)).isEqualTo(eventsBefore);
+        assertThat(database.<Long>readTransaction(tx -> tx.events().count())).isEqualTo(eventsBefore);
         assertThat(new Columns(workspace).list()).extracting(c -> c.column().name()).containsExactly("Todo", "Doing", "Done");
     }
 
@@ -80,9 +86,9 @@ class TransfersTest {
         assertThat(next).isEqualTo(removed + 3); // the import's ids count as issued
         dev.tack.model.Card first = database.readTransaction(tx -> Cards.load(tx, removed + 1));
         assertThat(first.tags()).containsExactly("b", "z");
-        String event = database.read(tx -> EventTable.lastOfCard(tx, removed + 1)).orElseThrow().after();
+        String event = database.readTransaction(tx -> tx.events().lastOfCard(removed + 1)).orElseThrow().after();
         assertThat(event).isEqualTo(Json.compact(Json.card(first)));
         assertThat(database.readTransaction(tx -> Cards.load(tx, removed + 2)).archived()).isTrue();
-        assertThat(database.read(Integrity::problems)).isEmpty();
+        assertThat(database.integrityProblems()).isEmpty();
     }
 }

@@ -14,10 +14,19 @@ import dev.tack.model.TackException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.tack.testing.Engine;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every change bumps the card's version by exactly one and leaves exactly one event; stale versions are refused. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class VersionsAndEventsTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path folder;
@@ -26,7 +35,7 @@ class VersionsAndEventsTest {
 
     @BeforeEach
     void open() {
-        board = BoardFixture.create(folder);
+        board = BoardFixture.create(engine, folder);
     }
 
     @AfterEach

@@ -9,10 +9,19 @@ import dev.tack.model.TackException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.tack.testing.Engine;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A soft WIP limit lets cards in and flags the column; a hard one refuses them inside the transaction. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class WipLimitTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path folder;
@@ -21,7 +30,7 @@ class WipLimitTest {
 
     @BeforeEach
     void open() {
-        board = BoardFixture.create(folder);
+        board = BoardFixture.create(engine, folder);
     }
 
     @AfterEach
