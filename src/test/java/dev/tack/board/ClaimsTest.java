@@ -15,12 +15,15 @@ import java.util.concurrent.TimeUnit;
 import dev.tack.model.Actor;
 import dev.tack.model.Card;
 import dev.tack.model.Run;
-import dev.tack.store.sqlite.Database;
 import dev.tack.model.Hosts;
 import dev.tack.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.tack.testing.Engine;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,7 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * two other hosts, so only their leases decide whether they are gone (a fake pid on the reclaimer's
  * host would look dead and be reclaimed at once).
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class ClaimsTest {
+
+    @Parameter
+    Engine engine;
 
     private static final String HOST_A = "host-a.invalid";
     private static final String HOST_B = "host-b.invalid";
@@ -41,8 +49,8 @@ class ClaimsTest {
 
     /** Both workers' and the person's one clock: a lease runs out when a test moves it, not after a sleep. */
     private final ManualClock clock = ManualClock.startingNow();
-    private Database database;
-    private Database databaseB;
+    private dev.tack.store.Storage database;
+    private dev.tack.store.Storage databaseB;
     private Workspace person;
     private Workspace a;
     private Workspace b;
@@ -50,9 +58,10 @@ class ClaimsTest {
     @BeforeEach
     void openBoard() {
         Actor alice = new Actor("alice", Hosts.name(), ProcessHandle.current().pid());
-        database = Database.open(dir.resolve("tack.db"), Database.Options.defaults().creating(true).at(clock),
+        String location = engine.newLocation(dir);
+        database = dev.tack.store.Storages.open(location, new dev.tack.store.Storage.Options(true, false, dev.tack.store.Storage.DEFAULT_LOCK_DEADLINE, clock),
                 tx -> Boards.create(tx, alice, "main", List.of("Todo", "Doing", "Done", "Failed")));
-        databaseB = Database.open(dir.resolve("tack.db"), Database.Options.defaults().at(clock), null);
+        databaseB = dev.tack.store.Storages.open(location, new dev.tack.store.Storage.Options(false, false, dev.tack.store.Storage.DEFAULT_LOCK_DEADLINE, clock), null);
         person = new Workspace(database, alice, null);
         a = new Workspace(database, new Actor("worker-a", HOST_A, 4_000_001L), null);
         b = new Workspace(databaseB, new Actor("worker-b", HOST_B, 4_000_002L), null);
@@ -81,7 +90,7 @@ class ClaimsTest {
     }
 
     private long events(String kind) {
-        return database.read(tx -> tx.number("SELECT count(*) FROM events WHERE kind = ?", kind));
+        return person.read(tx -> tx.events().after(0, Integer.MAX_VALUE).stream().filter(event -> event.kind().equals(kind)).count());
     }
 
     private static Claims claims(Workspace workspace) {
@@ -207,8 +216,7 @@ class ClaimsTest {
         assertThat(card(id).updatedAt()).isEqualTo(stamp);
         assertThat(runs(id).get(0).startedAt()).isEqualTo(stamp);
         assertThat(card(id).claim().leaseUntilMillis()).isEqualTo(clock.millis() + 1_000);
-        List<String> eventTimes = database.read(tx -> tx.list("SELECT at FROM events WHERE card_id = ? ORDER BY id",
-                row -> row.getString(1), id));
+        List<String> eventTimes = person.read(tx -> tx.events().ofCard(id).stream().map(dev.tack.model.Event::at).toList());
         assertThat(eventTimes).isNotEmpty().allMatch(stamp::equals);
         assertThat(held.run().attempt()).isEqualTo(1);
     }
@@ -375,7 +383,7 @@ class ClaimsTest {
         assertThat(events()).isEqualTo(eventsBefore);
         assertThat(card(id)).isEqualTo(before);
         assertThat(runs(id)).isEmpty();
-        long runCount = database.read(tx -> tx.number("SELECT count(*) FROM runs"));
+        long runCount = person.read(tx -> tx.runs().recent(false, Integer.MAX_VALUE).size());
         assertThat(runCount).isZero();
     }
 

@@ -8,14 +8,22 @@ import java.util.List;
 import dev.tack.model.Actor;
 import dev.tack.model.Change;
 import dev.tack.model.Heartbeat;
-import dev.tack.store.sqlite.Database;
 import dev.tack.model.Hosts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.tack.testing.Engine;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class PresenceTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
@@ -25,7 +33,8 @@ class PresenceTest {
     @BeforeEach
     void open() {
         Actor a = new Actor("alice", Hosts.name(), ProcessHandle.current().pid());
-        Database database = Database.open(dir.resolve("tack.db"), new Database.Options(true, false, Duration.ofSeconds(10)),
+        dev.tack.store.Storage database = dev.tack.store.Storages.open(engine.newLocation(dir),
+                new dev.tack.store.Storage.Options(true, false, Duration.ofSeconds(10)),
                 tx -> Boards.create(tx, a, "main", Boards.DEFAULT_COLUMNS));
         alice = new Workspace(database, a, null);
         bob = new Workspace(database, new Actor("bob", Hosts.name(), ProcessHandle.current().pid()), null);

@@ -6,28 +6,34 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import dev.tack.model.Card;
-import dev.tack.store.sqlite.Database;
 import dev.tack.model.TackException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.tack.testing.Engine;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Refreshing a board from events must always give what a full read gives. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class RefreshTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path folder;
 
     private BoardFixture board;
     private Workspace workspace;
-    private Database database;
 
     @BeforeEach
     void open() {
-        board = BoardFixture.create(folder);
+        board = BoardFixture.create(engine, folder);
         workspace = board.workspace;
-        database = (Database) workspace.storage();
     }
 
     @AfterEach
