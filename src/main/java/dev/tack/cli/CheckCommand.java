@@ -1,5 +1,7 @@
 package dev.tack.cli;
 
+import dev.tack.board.Workspace;
+
 import java.util.List;
 import java.util.Map;
 import dev.tack.board.Transfers;
@@ -17,7 +19,9 @@ final class CheckCommand extends BaseCommand {
         if (json()) {
             printJson(Map.of("ok", problems.isEmpty(), "problems", problems));
         } else if (problems.isEmpty()) {
-            out().println("ok: " + workspace().location() + " passed integrity_check, foreign_key_check, the schema and journal mode checks and tack's invariants");
+            out().println("ok: " + workspace().location() + (Workspace.isServer(workspace().location())
+                    ? " passed the schema checks (version, revision triggers) and tack's invariants"
+                    : " passed integrity_check, foreign_key_check, the schema and journal mode checks and tack's invariants"));
         } else {
             problems.forEach(p -> out().println("problem: " + p));
         }

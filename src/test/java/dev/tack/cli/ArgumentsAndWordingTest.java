@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /** Tags, priorities, ids, positions, the default board and the wording of answers, as README describes them. */
-class ArgumentsAndWordingTest extends CliFixture {
+class ArgumentsAndWordingTest extends EngineCliFixture {
 
     private JsonObject card(long id) {
         return tack("--json", "show", String.valueOf(id)).expectOk().json().getAsJsonObject();

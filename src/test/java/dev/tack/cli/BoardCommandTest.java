@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import org.junit.jupiter.api.Test;
 
-class BoardCommandTest extends CliFixture {
+class BoardCommandTest extends EngineCliFixture {
 
     @Test
     void listsAddsAndRenamesBoards() {

@@ -12,7 +12,7 @@ import dev.tack.text.Width;
 import org.junit.jupiter.api.Test;
 
 /** add, ls, show, mv, edit, rm, restore and comment: what they print and return. */
-class CardCommandsTest extends CliFixture {
+class CardCommandsTest extends EngineCliFixture {
 
     @Test
     void addPrintsTheNewIdAlone() {

@@ -7,7 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 
-class ColumnCommandTest extends CliFixture {
+class ColumnCommandTest extends EngineCliFixture {
 
     @Test
     void listsColumnsAlignedWithCountsAndLimits() {

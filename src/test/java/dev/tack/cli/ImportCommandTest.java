@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** tack import through the command line: all or nothing, hard WIP limits, the size limit, errors that say where. */
-class ImportCommandTest extends CliFixture {
+class ImportCommandTest extends EngineCliFixture {
 
     private Path file(String name, String text) throws IOException {
         Path file = folder.resolve(name);

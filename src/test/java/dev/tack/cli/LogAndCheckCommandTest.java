@@ -8,7 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 
-class LogAndCheckCommandTest extends CliFixture {
+class LogAndCheckCommandTest extends EngineCliFixture {
 
     @Test
     void logPrintsOneLinePerEventOldestFirst() {
@@ -84,7 +84,9 @@ class LogAndCheckCommandTest extends CliFixture {
         add("b", "-c", "Done");
         tack("rm", "1").expectOk();
         CliRun.Result result = tack("check").expectOk();
-        assertThat(result.out()).isEqualTo("ok: " + db + " passed integrity_check, foreign_key_check, the schema and journal mode checks and tack's invariants\n");
+        assertThat(result.out()).isEqualTo("ok: " + location + (engine == dev.tack.testing.Engine.SQLITE
+                ? " passed integrity_check, foreign_key_check, the schema and journal mode checks and tack's invariants\n"
+                : " passed the schema checks (version, revision triggers) and tack's invariants\n"));
         JsonObject json = tack("check", "--json").expectOk().json().getAsJsonObject();
         assertThat(json.get("ok").getAsBoolean()).isTrue();
         assertThat(json.getAsJsonArray("problems")).isEmpty();
@@ -94,12 +96,12 @@ class LogAndCheckCommandTest extends CliFixture {
     void checkReportsBrokenPositionsAndFails() {
         add("a");
         add("b");
-        CliRun.execute(db, "UPDATE cards SET position = 5 WHERE id = 2");
+        execute("UPDATE cards SET position = 5 WHERE id = 2");
         CliRun.Result result = tack("check");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).isEqualTo("problem: positions in column Todo (board main) are not contiguous from 0\n");
         assertThat(result.errLines()).hasSize(1);
-        assertThat(result.err()).isEqualTo("tack: " + db + " has 1 problem\n");
+        assertThat(result.err()).isEqualTo("tack: " + location + " has 1 problem\n");
 
         CliRun.Result json = tack("check", "--json");
         assertThat(json.exit()).isEqualTo(1);

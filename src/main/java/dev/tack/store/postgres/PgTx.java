@@ -84,10 +84,14 @@ final class PgTx {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof String text && text.indexOf('\u0000') >= 0) {
+                    throw dev.tack.model.TackException.usage("PostgreSQL cannot store the NUL character (U+0000, shown ^@)"
+                            + " in text: remove it (nothing written)");
+                }
                 statement.setObject(i + 1, args[i]);
             }
             return statement;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
         }
