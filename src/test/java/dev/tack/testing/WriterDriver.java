@@ -12,12 +12,13 @@ import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
 import dev.tack.model.Card;
 import dev.tack.model.Comment;
-import dev.tack.store.sqlite.Database;
+import dev.tack.store.Storage;
+import dev.tack.store.Storages;
 import dev.tack.model.Hosts;
 import dev.tack.model.TackException;
 
 /**
- * A child JVM that writes one board file through the board layer, as a person or worker would.
+ * A child JVM that writes one board database (a file, or a PostgreSQL URL) through the board layer, as a person or worker would.
  * Every write is acknowledged on stdout only after {@code Cards} returned, i.e. after COMMIT:
  *
  * <pre>
@@ -40,7 +41,7 @@ public final class WriterDriver {
     }
 
     public static void main(String[] args) throws Exception {
-        Path db = Path.of(args[0]);
+        String db = args[0];
         String actorName = args[1];
         int writes = Integer.parseInt(args[2]);
         Random random = new Random(Long.parseLong(args[3]));
@@ -51,7 +52,7 @@ public final class WriterDriver {
         long pid = ProcessHandle.current().pid();
         Actor actor = new Actor(actorName, Hosts.name(), pid);
         Duration deadline = Duration.ofMillis(args.length > 4 ? Long.parseLong(args[4]) : 20_000);
-        Database database = Database.open(db, new Database.Options(false, false, deadline), tx -> null);
+        Storage database = Storages.open(db, new Storage.Options(false, false, deadline), tx -> null);
         Workspace workspace = new Workspace(database, actor, null);
         Cards cards = new Cards(workspace);
         long maxKnownId = workspace.read(tx -> tx.cards().maxId());

@@ -29,6 +29,15 @@ final class Fixture {
         return new Workspace(database, who, null);
     }
 
+    /** A new board database of {@code engine} (a file in {@code dir}, or a fresh PostgreSQL schema), opened as {@code actor}. */
+    static Workspace create(dev.tack.testing.Engine engine, Path dir, String actor) {
+        Actor who = actor(actor);
+        dev.tack.store.Storage storage = dev.tack.store.Storages.open(engine.newLocation(dir),
+                new dev.tack.store.Storage.Options(true, false, Duration.ofSeconds(10)),
+                tx -> Boards.create(tx, who, Workspace.DEFAULT_BOARD, Boards.DEFAULT_COLUMNS));
+        return new Workspace(storage, who, null);
+    }
+
     /** Another person on the same file, in this JVM (same writer, other name). */
     static Workspace as(Workspace workspace, String actor) {
         return workspace.as(actor(actor));
