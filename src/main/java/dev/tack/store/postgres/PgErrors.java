@@ -32,12 +32,12 @@ final class PgErrors {
         if (state.equals(LOCK_NOT_AVAILABLE) || state.equals("40P01")) {
             return new TackException(TackException.Kind.BUSY, "board is busy: " + location + " stayed locked by another session", e);
         }
+        if (state.startsWith("28") || state.equals("08004")) {
+            return new TackException(TackException.Kind.FAILED, "the PostgreSQL server of " + location + " refused the login: " + message
+                    + " (passwords come from PGPASSWORD, ~/.pgpass or PGPASSFILE)", e);
+        }
         if (state.startsWith("08")) {
             return new TackException(TackException.Kind.FAILED, "cannot reach the PostgreSQL server of " + location + ": " + message, e);
-        }
-        if (state.startsWith("28")) {
-            return new TackException(TackException.Kind.FAILED, "the PostgreSQL server of " + location + " refused the login: " + message
-                    + " (passwords come from PGPASSWORD or ~/.pgpass)", e);
         }
         if (state.equals("3D000")) {
             return new TackException(TackException.Kind.FAILED, "no such database on the server: " + location + " (" + message + ")", e);
