@@ -399,6 +399,28 @@ public final class PgDatabase implements Storage {
     }
 
     /**
+     * Not on a server: a backup there is the server's own business ({@code pg_dump --schema=tack}),
+     * and a board file's backup cannot be restored into a schema (that will be {@code tack db copy}).
+     */
+    @Override
+    public dev.tack.model.BackupContents backupTo(Path target) {
+        throw TackException.failed(BACKUPS);
+    }
+
+    @Override
+    public dev.tack.model.BackupContents inspectBackup(Path file) {
+        throw TackException.failed(BACKUPS);
+    }
+
+    @Override
+    public dev.tack.model.BackupContents restoreFrom(Path source) {
+        throw TackException.failed(BACKUPS);
+    }
+
+    private static final String BACKUPS = "tack backup is for board files; back up a PostgreSQL board with the server's tools"
+            + " (pg_dump --schema=SCHEMA), nothing written";
+
+    /**
      * Run logs stay on the worker's machine: {@code $XDG_STATE_HOME/tack/runs/<digest of the
      * location>} (else {@code ~/.local/state/…}), one folder per server database.
      */

@@ -78,6 +78,15 @@ class PostgresEngineTest {
     }
 
     @Test
+    void backupsOfAServerBoardAreTheServersAndSaySoInOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (Storage storage = create(server.freshUrl())) {
+            assertThatThrownBy(() -> storage.backupTo(dir.resolve("b.db"))).isInstanceOf(TackException.class)
+                    .hasMessageContaining("pg_dump").hasMessageNotContaining("\n");
+            assertThat(dir.resolve("b.db")).doesNotExist();
+        }
+    }
+
+    @Test
     void anEmptySchemaIsNoBoardUntilInit() {
         String url = server.freshUrl();
         assertThatThrownBy(() -> Storages.open(url, Storage.Options.defaults(), null))
