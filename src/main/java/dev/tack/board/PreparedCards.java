@@ -67,7 +67,7 @@ final class PreparedCards implements AutoCloseable {
                     Card card = new Card(id, boardId, column.id(), column.name(), place, item.title(), item.description(), tags,
                             item.priority(), item.due(), item.assignee(), item.archived(), 1, at, at, null, 0, false);
                     rows.add(new Row(id, column, place, item, tags, at, "imported #" + id + " into " + column.name(),
-                            Json.compact(Json.card(card))));
+                            Json.compactCard(card)));
                     id++;
                     if (rows.size() == CHUNK) {
                         ready.put(rows);
