@@ -23,13 +23,16 @@ import dev.tack.store.ImportRows;
  * <li><b>Begin</b> (one short transaction): a row in {@code imports} names the import (who, pid,
  *     host, when) and this process marks it alive with a lock the OS drops if it dies
  *     ({@link Workspace#markImport}); the board (when {@code --board} names a new one) and missing
- *     columns are made, hidden; each target column's live cards are counted, and hard WIP limits
- *     checked a first time.</li>
+ *     columns are made, hidden; each target column's live cards are counted, hard WIP limits
+ *     checked a first time, and one card id per card of the file reserved
+ *     ({@link dev.tack.store.CardRows#reserveIds}).</li>
  * <li><b>Stage</b>: the cards, their tags, comments and {@code card.added} events are written in
  *     batches of at most {@link #BATCH_CARDS} cards or {@link #BATCH_NANOS} of work, each its own
  *     transaction. Every staged row carries the import's id and stays out of every query
- *     (the engine's own condition: on SQLite {@code ImportTable.visible}) while the import's row exists. Cards take their final ids (so
- *     their events are final too) and the positions after the cards counted at the beginning.</li>
+ *     (the engine's own condition: on SQLite {@code ImportTable.visible}) while the import's row exists. Cards take their final,
+ *     reserved ids (so their events are final too) and the positions after the cards counted at the
+ *     beginning. Every row's values, each event's snapshot included, are made by a thread of their
+ *     own ({@link PreparedCards}) ahead of the batches, which only write them.</li>
  * <li><b>Publish</b> (one short transaction): the board, columns and hard WIP limits are checked
  *     again against the board as it is now; positions are put right if the column changed
  *     meanwhile; a {@code board.imported} event is written and the import's row deleted, which makes
