@@ -37,7 +37,7 @@ final class PreparedCards implements AutoCloseable {
 
     private final BlockingQueue<List<Row>> ready = new ArrayBlockingQueue<>(AHEAD);
     private final Thread thread;
-    private volatile RuntimeException failure;
+    private volatile Throwable failure;
     private List<Row> chunk = new ArrayList<>();
     private int index;
     private boolean ended;
@@ -81,7 +81,7 @@ final class PreparedCards implements AutoCloseable {
             ready.put(END);
         } catch (InterruptedException e) {
             // the import stopped (it failed, or was written): nobody wants more rows
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too: the writer must never wait for rows that will not come
             failure = e;
             ready.clear(); // only this thread adds: END fits now, and the writer finds it next
             ready.offer(END);
@@ -122,8 +122,11 @@ final class PreparedCards implements AutoCloseable {
     private void take(List<Row> more) {
         if (more == END) {
             ended = true;
-            if (failure != null) {
-                throw failure;
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
             }
         }
         chunk = more;
