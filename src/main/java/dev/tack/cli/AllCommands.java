@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             RmCommand.class,
             RestoreCommand.class,
             CommentCommand.class,
+            DueCommand.class,
             UndoCommand.class,
             RedoCommand.class,
             LogCommand.class,
@@ -29,6 +30,8 @@ import picocli.CommandLine.Command;
             RunsCommand.class,
             ExportCommand.class,
             ImportCommand.class,
+            BackupCommand.class,
+            RestoreBackupCommand.class,
             CompleteCommand.class,
         })
 public final class AllCommands extends TackCommand {
