@@ -50,8 +50,8 @@ final class InputReader {
                 }
                 return;
             }
-            if (key == null) {
-                continue;
+            if (key == null || key instanceof TerminalReplyPattern.Reply) {
+                continue; // a terminal's late answer is no key
             }
             if (mine != generation) {
                 return;

@@ -3,7 +3,9 @@ package dev.tack.tui;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.TextColor.ANSI;
@@ -59,6 +61,30 @@ final class Theme {
                     ? manyColours ? highContrastLight256() : highContrastLight16()
                     : manyColours ? highContrastDark256() : highContrastDark16();
         };
+    }
+
+    /**
+     * The theme for this terminal: {@code choice}, on the background the terminal answered, else the
+     * one {@code COLORFGBG} names, else dark; in 256 colours when the terminal says it has them.
+     */
+    static Theme choose(ThemeChoice choice, Optional<Background> answered, Function<String, String> environment) {
+        Background background = answered.or(() -> BackgroundQuery.fromColorfgbg(environment.apply("COLORFGBG"))).orElse(Background.DARK);
+        return of(choice, background, manyColours(environment));
+    }
+
+    /**
+     * Whether the terminal shows 256 colours or more: {@code COLORTERM=truecolor} (or {@code 24bit}),
+     * or a {@code TERM} that says so ({@code xterm-256color}, {@code tmux-256color}, {@code *-direct},
+     * kitty's, alacritty's, WezTerm's, foot's). Plain {@code xterm}, {@code screen} and {@code linux} have 16.
+     */
+    static boolean manyColours(Function<String, String> environment) {
+        String colorterm = String.valueOf(environment.apply("COLORTERM")).toLowerCase(java.util.Locale.ROOT);
+        if (colorterm.equals("truecolor") || colorterm.equals("24bit")) {
+            return true;
+        }
+        String term = String.valueOf(environment.apply("TERM")).toLowerCase(java.util.Locale.ROOT);
+        return term.contains("256color") || term.endsWith("-direct") || term.equals("xterm-kitty") || term.equals("alacritty")
+                || term.equals("wezterm") || term.startsWith("foot") || term.equals("xterm-ghostty");
     }
 
     /** For diagnostics and tests: {@code light-256}, {@code high-contrast-dark-16}, … */
