@@ -174,6 +174,14 @@ public final class BoardScreen {
     }
 
     private void dispatch(Object item) {
+        if (item instanceof TerminalReplyPattern.Reply reply) {
+            // The terminal answered the background query after the screen stopped waiting (a slow link).
+            reply.background().ifPresent(background -> {
+                controller.theme(Theme.choose(themeChoice, Optional.of(background), environment));
+                painter.repaintAll();
+            });
+            return;
+        }
         if (item instanceof KeyStroke key && !(key instanceof MouseAction) && KeyMap.board(key) instanceof Action.Suspend) {
             shell.suspendToShell(); // in any dialog or field too, as Ctrl+Z does everywhere else
             return;

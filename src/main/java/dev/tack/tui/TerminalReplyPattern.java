@@ -1,6 +1,7 @@
 package dev.tack.tui;
 
 import java.util.List;
+import java.util.Optional;
 import com.googlecode.lanterna.input.CharacterPattern;
 import com.googlecode.lanterna.input.KeyDecodingProfile;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -10,17 +11,25 @@ import com.googlecode.lanterna.input.KeyType;
  * A terminal's answer that came after the screen stopped waiting for it ({@link BackgroundQuery}:
  * an OSC answer, {@code ESC ] … BEL} or {@code ESC ] … ESC \}, and device attributes,
  * {@code ESC [ ? 1 ; 2 c}). Lanterna would read them as Alt+] and a run of typed characters, each
- * one a key on the board; decoded here as one {@link Reply}, which the input thread drops.
+ * one a key on the board; decoded here as one {@link Reply}. The input thread drops it, unless it
+ * names the background: then the screen takes that theme late (a slow link), rather than never.
  */
 final class TerminalReplyPattern implements CharacterPattern {
 
     /** Longer than any answer. */
     private static final int MAX_LENGTH = 64;
 
-    /** A terminal's answer, not a key. */
+    /** A terminal's answer, not a key; the background when it is the answer to OSC 11. */
     static final class Reply extends KeyStroke {
-        Reply() {
+        private final Optional<Theme.Background> background;
+
+        Reply(Optional<Theme.Background> background) {
             super(KeyType.Unknown);
+            this.background = background;
+        }
+
+        Optional<Theme.Background> background() {
+            return background;
         }
     }
 
@@ -42,13 +51,13 @@ final class TerminalReplyPattern implements CharacterPattern {
             for (int i = 2; i < size; i++) {
                 char c = seq.get(i);
                 if (c == '\u0007') {
-                    return i == size - 1 ? new Matching(new Reply()) : null;
+                    return i == size - 1 ? new Matching(osc(seq, i)) : null;
                 }
                 if (c == KeyDecodingProfile.ESC_CODE) {
                     if (i == size - 1) {
                         return Matching.NOT_YET;
                     }
-                    return seq.get(i + 1) == '\\' && i + 1 == size - 1 ? new Matching(new Reply()) : null;
+                    return seq.get(i + 1) == '\\' && i + 1 == size - 1 ? new Matching(osc(seq, i)) : null;
                 }
             }
             return Matching.NOT_YET;
@@ -63,7 +72,7 @@ final class TerminalReplyPattern implements CharacterPattern {
             for (int i = 3; i < size; i++) {
                 char c = seq.get(i);
                 if (c == 'c') {
-                    return i == size - 1 && i > 3 ? new Matching(new Reply()) : null;
+                    return i == size - 1 && i > 3 ? new Matching(new Reply(Optional.empty())) : null;
                 }
                 if (!(c >= '0' && c <= '9' || c == ';')) {
                     return null;
@@ -72,5 +81,15 @@ final class TerminalReplyPattern implements CharacterPattern {
             return Matching.NOT_YET;
         }
         return null;
+    }
+
+    /** The OSC answer from {@code ESC ]} up to its terminator at {@code end}. */
+    private static Reply osc(List<Character> seq, int end) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 2; i < end; i++) {
+            body.append(seq.get(i));
+        }
+        String text = body.toString();
+        return new Reply(text.startsWith("11;") ? BackgroundQuery.parse(text.substring(3)) : Optional.empty());
     }
 }

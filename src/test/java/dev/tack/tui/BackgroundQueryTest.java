@@ -125,9 +125,12 @@ class BackgroundQueryTest {
         List<KeyStroke> keys = decode("\u001b]11;rgb:ffff/ffff/ffff\u001b\\j\u001b[?1;2c\u001b]11;rgb:0/0/0\u0007k\u001b[A");
         assertThat(keys).hasSize(6);
         assertThat(keys.get(0)).isInstanceOf(TerminalReplyPattern.Reply.class);
+        assertThat(((TerminalReplyPattern.Reply) keys.get(0)).background()).as("news for the theme").contains(LIGHT);
         assertThat(keys.get(1).getCharacter()).isEqualTo('j');
         assertThat(keys.get(2)).isInstanceOf(TerminalReplyPattern.Reply.class);
         assertThat(keys.get(3)).isInstanceOf(TerminalReplyPattern.Reply.class);
+        assertThat(((TerminalReplyPattern.Reply) keys.get(3)).background()).contains(DARK);
+        assertThat(((TerminalReplyPattern.Reply) keys.get(2)).background()).isEmpty();
         assertThat(keys.get(4).getCharacter()).isEqualTo('k');
         assertThat(keys.get(5).getKeyType()).isEqualTo(KeyType.ArrowUp);
     }
