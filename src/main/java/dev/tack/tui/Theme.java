@@ -68,8 +68,25 @@ final class Theme {
      * one {@code COLORFGBG} names, else dark; in 256 colours when the terminal says it has them.
      */
     static Theme choose(ThemeChoice choice, Optional<Background> answered, Function<String, String> environment) {
-        Background background = answered.or(() -> BackgroundQuery.fromColorfgbg(environment.apply("COLORFGBG"))).orElse(Background.DARK);
-        return of(choice, background, manyColours(environment));
+        Optional<Background> known = answered.or(() -> BackgroundQuery.fromColorfgbg(environment.apply("COLORFGBG")));
+        boolean many = manyColours(environment);
+        if (choice == ThemeChoice.AUTO && known.isEmpty() && !many) {
+            return EITHER_16; // no answer and no COLORFGBG: in 16 colours no hue reads on both, so none is used
+        }
+        return of(choice, known.orElse(Background.DARK), many);
+    }
+
+    /**
+     * 16 colours on a background nobody told: not one of xterm's sixteen reads at 4.5:1 on both black
+     * and white, so text keeps the terminal's own colour (bold, underlined or reversed where it
+     * stood out by colour); only what has a background of its own (an exceeded limit, a drop
+     * target, a form's field) keeps colour, its text chosen for that background.
+     */
+    static final Theme EITHER_16 = either16();
+
+    /** True for the theme made for a background it does not know ({@link #EITHER_16}). */
+    boolean eitherBackground() {
+        return this == EITHER_16;
     }
 
     /**
@@ -190,6 +207,15 @@ final class Theme {
         }
         return new Theme("high-contrast-light-16", Background.LIGHT, false, fg,
                 ansi(ANSI.RED, ANSI.BLACK, ANSI.BLACK_BRIGHT, ANSI.BLACK, ANSI.YELLOW, ANSI.BLACK), EnumSet.noneOf(ANSI.class));
+    }
+
+    private static Theme either16() {
+        Map<ANSI, TextColor> fg = new EnumMap<>(ANSI.class);
+        for (ANSI colour : ANSI.values()) {
+            boolean onItsOwn = colour == ANSI.WHITE || colour == ANSI.WHITE_BRIGHT || colour == ANSI.BLACK; // drawn on a background of their own
+            fg.put(colour, onItsOwn ? colour : ANSI.DEFAULT);
+        }
+        return new Theme("either-16", Background.DARK, false, fg, ansi(ANSI.BLACK_BRIGHT, ANSI.BLUE), EnumSet.of(ANSI.WHITE));
     }
 
     private static Map<ANSI, TextColor> colours(Object... pairs) {

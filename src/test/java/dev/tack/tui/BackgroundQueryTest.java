@@ -56,6 +56,9 @@ class BackgroundQueryTest {
         assertThat(Theme.choose(ThemeChoice.AUTO, Optional.empty(), light16::get).name()).isEqualTo("light-16");
         assertThat(Theme.choose(ThemeChoice.AUTO, Optional.of(DARK), light16::get).name()).as("the answer wins").isEqualTo("dark-16");
         assertThat(Theme.choose(ThemeChoice.AUTO, Optional.empty(), Map.of("TERM", "xterm-256color")::get).name()).isEqualTo("dark-256");
+        assertThat(Theme.choose(ThemeChoice.AUTO, Optional.empty(), Map.of("TERM", "xterm")::get).name())
+                .as("16 colours, nobody said which background").isEqualTo("either-16");
+        assertThat(Theme.choose(ThemeChoice.DARK, Optional.empty(), Map.of("TERM", "xterm")::get).name()).isEqualTo("dark-16");
         assertThat(Theme.choose(ThemeChoice.AUTO, Optional.of(LIGHT), Map.of("TERM", "screen", "COLORTERM", "truecolor")::get).name())
                 .isEqualTo("light-256");
         assertThat(Theme.choose(ThemeChoice.DARK, Optional.of(LIGHT), Map.of("TERM", "tmux-256color")::get).name()).isEqualTo("dark-256");

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * selected in turn, every kind of field on a card, the limits, the status row's messages, the
  * filter line, a drop target, each dialog, the too-small notice), and every cell's text colour
  * measured against its background as xterm shows them ({@link TerminalColours}): at least 4.5:1
- * (WCAG 2.x AA), and 7:1 (AAA) for the high-contrast theme on a pure black or white terminal.
+ * (WCAG 2.x AA), and 7:1 (AAA) for the high-contrast theme on a pure black or white terminal; the
+ * 16-colour theme for a background nobody named, on both.
  * The 256-colour themes are also measured on a second, tinted background of their kind (gruvbox's,
  * as the pictures are drawn), since few terminals are pure black or white.
  */
@@ -84,6 +85,9 @@ class ThemeContrastTest {
             boolean dark = theme.background() == Theme.Background.DARK;
             boolean high = theme.name().startsWith("high-contrast");
             check(failures, theme, scenes, dark ? DARK : LIGHT, high ? 7.0 : 4.5);
+            if (theme.eitherBackground()) {
+                check(failures, theme, scenes, LIGHT, 4.5);
+            }
             if (theme.manyColours()) {
                 check(failures, theme, scenes, dark ? DARK_TINTED : LIGHT_TINTED, 4.5);
             }
@@ -114,7 +118,10 @@ class ThemeContrastTest {
                 }
             }
         }
-        assertThat(byName.keySet()).hasSize(8);
+        Theme unknown = Theme.choose(ThemeChoice.AUTO, java.util.Optional.empty(), Map.of("TERM", "xterm")::get);
+        assertThat(unknown.eitherBackground()).as("16 colours, background unknown").isTrue();
+        byName.put(unknown.name(), unknown);
+        assertThat(byName.keySet()).hasSize(9);
         return new LinkedHashSet<>(byName.values());
     }
 
