@@ -63,6 +63,7 @@ final class BoardController {
     private final StatusLine status;
     private final Clock clock;
     private final boolean colour;
+    private Theme theme = Theme.DEFAULT;
     private final FilterLine filter = new FilterLine(model, this::perform);
     private boolean quit;
     private Layout layout = Layout.of(new TerminalSize(80, 24), 0);
@@ -396,12 +397,21 @@ final class BoardController {
     /** Draws the whole screen for {@code size}; the model learns how much room it has first. */
     void render(TextGraphics graphics, TerminalSize size) {
         layout(size);
-        Canvas canvas = new Canvas(colour ? graphics : new Monochrome(graphics));
+        Canvas canvas = new Canvas(colour ? graphics : new Monochrome(graphics), theme);
         new BoardRenderer(ZonedDateTime.now(clock)).render(canvas, layout, model, status(), mouse.dropLane());
         if (layout.tooSmall()) {
             return;
         }
         dialogs.render(canvas, layout);
+    }
+
+    /** Draws from now on in {@code chosen} (the screen sets it once it knows the terminal's background). */
+    void theme(Theme chosen) {
+        this.theme = chosen;
+    }
+
+    Theme theme() {
+        return theme;
     }
 
     /** Sizes the model's viewport for a terminal of {@code size}. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.MouseAction;
 import dev.tack.board.Workspace;
@@ -39,15 +40,22 @@ public final class BoardScreen {
     private final ExternalEditor editor;
     private final WriteThread writes;
     private final SignalStop signals;
+    private final ThemeChoice themeChoice;
+    private final Function<String, String> environment;
     private volatile boolean running;
 
     BoardScreen(Workspace workspace, Session session) {
-        this(workspace, session, workspace.clock().withZone(java.time.ZoneId.systemDefault()));
+        this(workspace, session, workspace.clock().withZone(java.time.ZoneId.systemDefault()), ThemeChoice.AUTO, System::getenv);
     }
 
-    /** {@code clock} is the program's one clock: the screen's timers, its status messages and what it draws. */
-    BoardScreen(Workspace workspace, Session session, Clock clock) {
+    /**
+     * {@code clock} is the program's one clock: the screen's timers, its status messages and what it
+     * draws; {@code environment} is read for {@code NO_COLOR}, {@code COLORFGBG}, {@code COLORTERM} and {@code TERM}.
+     */
+    BoardScreen(Workspace workspace, Session session, Clock clock, ThemeChoice themeChoice, Function<String, String> environment) {
         this.session = session;
+        this.themeChoice = themeChoice;
+        this.environment = environment;
         this.writes = new WriteThread(queue);
         // The host's calls come after construction, from the loop: the parts they name exist by then.
         this.controller = new BoardController(workspace, new BoardController.Host() {
@@ -65,7 +73,7 @@ public final class BoardScreen {
             public void inBackground(Runnable write, Runnable then) {
                 writes.submit(write, then);
             }
-        }, clock, System::getenv);
+        }, clock, environment);
         this.live = new LiveFeed(controller);
         this.files = new FileWatch(workspace, clock, controller, live);
         this.painter = new ScreenPainter(session, controller, clock);
@@ -82,7 +90,13 @@ public final class BoardScreen {
 
     /** Opens the board full-screen on the real terminal, timed by {@code clock}, and returns when the person quits. */
     public static void open(Workspace workspace, Clock clock) throws IOException {
-        new BoardScreen(workspace, new TtySession(), clock).run();
+        open(workspace, clock, ThemeChoice.AUTO);
+    }
+
+    /** As {@link #open(Workspace, Clock)}, in the colours {@code theme} asks for. */
+    public static void open(Workspace workspace, Clock clock, ThemeChoice theme) throws IOException {
+        boolean ask = theme == ThemeChoice.AUTO || theme == ThemeChoice.HIGH_CONTRAST;
+        new BoardScreen(workspace, new TtySession(ask, System::getenv), clock, theme, System::getenv).run();
     }
 
     BoardController controller() {
@@ -106,6 +120,8 @@ public final class BoardScreen {
             controller.reload();
             live.open();
             presence.start(controller.workspace());
+            // The terminal has been answering the background query while the board was read.
+            controller.theme(Theme.choose(themeChoice, session.background(), environment));
             shell.listen();
             input.start();
             painter.draw();
@@ -158,6 +174,14 @@ public final class BoardScreen {
     }
 
     private void dispatch(Object item) {
+        if (item instanceof TerminalReplyPattern.Reply reply) {
+            // The terminal answered the background query after the screen stopped waiting (a slow link).
+            reply.background().ifPresent(background -> {
+                controller.theme(Theme.choose(themeChoice, Optional.of(background), environment));
+                painter.repaintAll();
+            });
+            return;
+        }
         if (item instanceof KeyStroke key && !(key instanceof MouseAction) && KeyMap.board(key) instanceof Action.Suspend) {
             shell.suspendToShell(); // in any dialog or field too, as Ctrl+Z does everywhere else
             return;

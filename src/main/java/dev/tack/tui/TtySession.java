@@ -9,6 +9,10 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
@@ -27,8 +31,24 @@ import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 final class TtySession implements Session {
 
     private final OutputStream out = new FileOutputStream(FileDescriptor.out);
+    private final Function<String, String> environment;
     private FileInputStream tty;
     private FileChannel channel;
+    private ChannelInput input;
+    /** When the background was asked for (System.nanoTime), or 0 while it has not been. */
+    private long askedAt;
+    private BackgroundQuery.Scan answers;
+
+    private final boolean askBackground;
+
+    /**
+     * {@code askBackground}: whether to ask the terminal for its background (a theme forced dark or
+     * light does not need it); {@code environment} is read for {@code TERM}, to know whether asking is safe.
+     */
+    TtySession(boolean askBackground, Function<String, String> environment) {
+        this.askBackground = askBackground;
+        this.environment = environment;
+    }
     private Terminal terminal;
     private TerminalScreen screen;
     private boolean started;
@@ -39,21 +59,65 @@ final class TtySession implements Session {
         try {
             tty = new FileInputStream("/dev/tty");
             channel = tty.getChannel();
-            in = new ChannelInput(tty, channel);
+            input = new ChannelInput(tty, channel);
+            in = input;
         } catch (IOException e) {
             tty = null;
             channel = null;
+            input = null;
             in = System.in;
         }
         UnicodeTerminal unix = new UnicodeTerminal(in, out);
         unix.setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE_DRAG);
         unix.getInputDecoder().addProfile(SgrMousePattern.profile());
         unix.getInputDecoder().addProfile(AltEnterPattern.profile());
+        unix.getInputDecoder().addProfile(TerminalReplyPattern.profile());
         terminal = unix;
         screen = new TerminalScreen(terminal);
         screen.startScreen();
         screen.setCursorPosition(null);
         started = true;
+        if (askBackground && askedAt == 0 && input != null && BackgroundQuery.worthAsking(environment)) {
+            // Asked once, now that the tty is raw (no echo): the answer is read by background(),
+            // while the board is being read, before the input thread starts.
+            out.write(BackgroundQuery.QUERY);
+            out.flush();
+            askedAt = System.nanoTime();
+            answers = new BackgroundQuery.Scan();
+        }
+    }
+
+    /**
+     * The terminal's answer to the background query sent by the first {@link #start}, waiting for
+     * it until {@link BackgroundQuery#PATIENCE_MILLIS} after it was sent; keys typed meanwhile go
+     * back to the input. Called once, before the input thread reads.
+     */
+    @Override
+    public synchronized Optional<Theme.Background> background() {
+        if (answers == null) {
+            return Optional.empty();
+        }
+        BackgroundQuery.Scan scan = answers;
+        answers = null;
+        long deadline = askedAt + TimeUnit.MILLISECONDS.toNanos(BackgroundQuery.PATIENCE_MILLIS);
+        byte[] buffer = new byte[256];
+        try {
+            while (!scan.finished() && System.nanoTime() < deadline) {
+                int ready = input.availableOnTty();
+                if (ready <= 0) {
+                    LockSupport.parkNanos(200_000); // the tty cannot be read with a timeout: look again shortly
+                    continue;
+                }
+                int n = channel.read(ByteBuffer.wrap(buffer, 0, Math.min(ready, buffer.length)));
+                if (n > 0) {
+                    scan.feed(buffer, n);
+                }
+            }
+        } catch (IOException e) {
+            // the terminal went away: no answer, and the input thread will find out
+        }
+        input.pushBack(scan.rest());
+        return scan.background();
     }
 
     @Override
@@ -149,10 +213,15 @@ final class TtySession implements Session {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** An input stream on the tty whose reads can be ended by closing the channel. */
+    /**
+     * An input stream on the tty whose reads can be ended by closing the channel; bytes read before
+     * the screen's input began (keys typed while the background was asked for) come first.
+     */
     private static final class ChannelInput extends InputStream {
         private final FileInputStream tty;
         private final FileChannel channel;
+        private byte[] early = new byte[0];
+        private int earlyAt;
 
         ChannelInput(FileInputStream tty, FileChannel channel) {
             this.tty = tty;
@@ -171,12 +240,34 @@ final class TtySession implements Session {
             if (length == 0) {
                 return 0;
             }
+            synchronized (this) {
+                if (earlyAt < early.length) {
+                    int n = Math.min(length, early.length - earlyAt);
+                    System.arraycopy(early, earlyAt, buffer, offset, n);
+                    earlyAt += n;
+                    return n;
+                }
+            }
             return channel.read(ByteBuffer.wrap(buffer, offset, length));
         }
 
         @Override
         public int available() throws IOException {
+            synchronized (this) {
+                if (earlyAt < early.length) {
+                    return early.length - earlyAt;
+                }
+            }
+            return availableOnTty();
+        }
+
+        int availableOnTty() throws IOException {
             return channel.isOpen() ? tty.available() : 0;
+        }
+
+        synchronized void pushBack(byte[] bytes) {
+            early = bytes;
+            earlyAt = 0;
         }
 
         @Override
