@@ -6,6 +6,7 @@ import dev.tack.board.CardFilter;
 import dev.tack.board.Json;
 import dev.tack.board.Queries;
 import dev.tack.tui.BoardScreen;
+import dev.tack.tui.ScreenSettings;
 
 /**
  * What plain {@code tack} does: the full-screen board on a terminal, the board as text when
@@ -27,7 +28,8 @@ final class BoardLauncher {
             // Read the board once before taking the terminal, so that a missing or broken file is a plain error.
             new Queries(command.workspace()).board(CardFilter.ALL);
             try {
-                BoardScreen.open(command.workspace(), command.workspace().clock().withZone(java.time.ZoneId.systemDefault())); // the program's one clock, in the person's zone for what the screen shows
+                ScreenSettings settings = ScreenConfig.settings(command.config(), command.err());
+                BoardScreen.open(command.workspace(), command.workspace().clock().withZone(java.time.ZoneId.systemDefault()), settings); // the program's one clock, in the person's zone for what the screen shows
                 return 0;
             } catch (IOException e) {
                 command.err().println("tack: cannot use this terminal (" + e.getMessage() + "); printing the board instead");

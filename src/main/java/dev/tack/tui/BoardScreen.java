@@ -25,6 +25,7 @@ import dev.tack.board.Workspace;
  */
 public final class BoardScreen {
 
+    /** tack's poll interval; a config's poll_interval changes it (ScreenSettings). */
     static final long POLL_MILLIS = 40;
 
     private final Session session;
@@ -39,15 +40,24 @@ public final class BoardScreen {
     private final ExternalEditor editor;
     private final WriteThread writes;
     private final SignalStop signals;
+    private final long pollMillis;
     private volatile boolean running;
 
     BoardScreen(Workspace workspace, Session session) {
         this(workspace, session, workspace.clock().withZone(java.time.ZoneId.systemDefault()));
     }
 
-    /** {@code clock} is the program's one clock: the screen's timers, its status messages and what it draws. */
     BoardScreen(Workspace workspace, Session session, Clock clock) {
+        this(workspace, session, clock, ScreenSettings.DEFAULT);
+    }
+
+    /**
+     * {@code clock} is the program's one clock: the screen's timers, its status messages and what it draws;
+     * {@code settings} are the person's (their keys, what a card shows, the poll interval).
+     */
+    BoardScreen(Workspace workspace, Session session, Clock clock, ScreenSettings settings) {
         this.session = session;
+        this.pollMillis = Math.max(1, settings.pollInterval().toMillis());
         this.writes = new WriteThread(queue);
         // The host's calls come after construction, from the loop: the parts they name exist by then.
         this.controller = new BoardController(workspace, new BoardController.Host() {
@@ -65,7 +75,7 @@ public final class BoardScreen {
             public void inBackground(Runnable write, Runnable then) {
                 writes.submit(write, then);
             }
-        }, clock, System::getenv);
+        }, clock, System::getenv, settings);
         this.live = new LiveFeed(controller);
         this.files = new FileWatch(workspace, clock, controller, live);
         this.painter = new ScreenPainter(session, controller, clock);
@@ -82,7 +92,12 @@ public final class BoardScreen {
 
     /** Opens the board full-screen on the real terminal, timed by {@code clock}, and returns when the person quits. */
     public static void open(Workspace workspace, Clock clock) throws IOException {
-        new BoardScreen(workspace, new TtySession(), clock).run();
+        open(workspace, clock, ScreenSettings.DEFAULT);
+    }
+
+    /** As {@link #open(Workspace, Clock)}, with the person's settings from their config files. */
+    public static void open(Workspace workspace, Clock clock, ScreenSettings settings) throws IOException {
+        new BoardScreen(workspace, new TtySession(), clock, settings).run();
     }
 
     BoardController controller() {
@@ -134,7 +149,7 @@ public final class BoardScreen {
         while (!ending()) {
             Object item;
             try {
-                item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                item = queue.poll(pollMillis, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -158,7 +173,7 @@ public final class BoardScreen {
     }
 
     private void dispatch(Object item) {
-        if (item instanceof KeyStroke key && !(key instanceof MouseAction) && KeyMap.board(key) instanceof Action.Suspend) {
+        if (item instanceof KeyStroke key && !(key instanceof MouseAction) && controller.keyMap().action(key) instanceof Action.Suspend) {
             shell.suspendToShell(); // in any dialog or field too, as Ctrl+Z does everywhere else
             return;
         }
