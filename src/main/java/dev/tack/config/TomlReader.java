@@ -113,7 +113,7 @@ final class TomlReader {
                 List<String> names = new ArrayList<>();
                 if (value instanceof String one) {
                     names.add(one);
-                } else if (value instanceof TomlArray array && (array.isEmpty() || array.containsStrings())) {
+                } else if (value instanceof TomlArray array && strings(array)) {
                     for (int i = 0; i < array.size(); i++) {
                         names.add(array.getString(i));
                     }
@@ -177,7 +177,7 @@ final class TomlReader {
     }
 
     private static List<String> cardFields(Object value) {
-        if (!(value instanceof TomlArray array) || !(array.isEmpty() || array.containsStrings())) {
+        if (!(value instanceof TomlArray array) || !strings(array)) {
             throw new Bad("expected a list of fields, e.g. [\"tags\", \"due\"], not " + type(value));
         }
         List<String> fields = new ArrayList<>();
@@ -191,6 +191,16 @@ final class TomlReader {
             }
         }
         return List.copyOf(fields);
+    }
+
+    /** Whether every element is a string (TOML 1.0 arrays may mix types). */
+    private static boolean strings(TomlArray array) {
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof String)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String string(Object value) {

@@ -216,7 +216,7 @@ final class KeyMap {
             }
         }
         if (wanted.isEmpty()) {
-            return problems.isEmpty() ? DEFAULT : new KeyMap(BOARD, lookup(BOARD), Map.copyOf(problems));
+            return problems.isEmpty() ? DEFAULT : new KeyMap(BOARD, lookup(BOARD), java.util.Collections.unmodifiableMap(problems));
         }
         // The keys of the actions that keep theirs are taken first; then each re-bound action's, in the config's order.
         Map<Stroke, Action> owner = new HashMap<>();
@@ -259,7 +259,7 @@ final class KeyMap {
             }
             rows.add(changed ? new Row(keysText(bindings), row.what(), row.hint(), row.always(), List.copyOf(bindings)) : row);
         }
-        return new KeyMap(List.copyOf(rows), lookup(rows), Map.copyOf(problems));
+        return new KeyMap(List.copyOf(rows), lookup(rows), java.util.Collections.unmodifiableMap(problems));
     }
 
     /** A row's keys as the help writes them, from its bindings: each action's keys in turn, {@code "a / L, Shift+→"}. */
@@ -316,7 +316,7 @@ final class KeyMap {
             rest = rest.substring(plus + 1).strip();
         }
         KeyStroke key;
-        if (rest.codePointCount(0, rest.length()) == 1 && rest.length() == 1) {
+        if (rest.length() == 1 && !NAMED.containsKey(rest)) {
             char c = rest.charAt(0);
             if (ctrl && !Character.isLetter(c)) {
                 throw new IllegalArgumentException("'" + text + "': Ctrl goes with a letter");
