@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             RunsCommand.class,
             ExportCommand.class,
             ImportCommand.class,
+            ConfigCommand.class,
             CompleteCommand.class,
         })
 public final class AllCommands extends TackCommand {

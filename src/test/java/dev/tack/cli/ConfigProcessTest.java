@@ -176,6 +176,28 @@ class ConfigProcessTest {
     }
 
     @Test
+    void tackConfigShowsTheFilesAndWhereEachSettingComesFrom() throws Exception {
+        write(home.resolve(".config/tack/config.toml"), "theme = \"light\"\n[keys]\nundo = [\"z\", \"ctrl+z\"]\n");
+        write(project.resolve(".tack/config.toml"), "db = \"team.db\"\npoll_interval = \"80ms\"\n");
+        Run run = ok(tack(project, Map.of("TACK_BOARD", "sprint"), "config"));
+        // columns are padded to the widest value: compared here with the padding as " | "
+        assertThat(run.out().lines().map(l -> l.replaceAll(" {2,}", " | ")).toList()).containsExactly(
+                "user config: | " + home.resolve(".config/tack/config.toml"),
+                "project config: " + project.resolve(".tack/config.toml"),
+                "db | " + project.resolve("team.db") + " | ~/code/app/.tack/config.toml:1",
+                "board | sprint | environment TACK_BOARD",
+                "theme | light | ~/.config/tack/config.toml:1",
+                "date_format | (tack's own: today, tomorrow, Dec 31) | default",
+                "poll_interval | 80ms | ~/code/app/.tack/config.toml:2",
+                "card_fields | id, priority, tags, due, assignee | default",
+                "keys.undo | z, ctrl+z | ~/.config/tack/config.toml:3");
+        Run option = ok(tack(project, "--db", "postgresql://alice:pw@db/tack", "config", "--json"));
+        assertThat(option.out()).contains("\"value\": \"postgresql://alice@db/tack\"").contains("\"from\": \"option --db\"")
+                .doesNotContain(":pw@");
+        assertThat(ok(tack(home, "config", "path")).out()).contains("project: (none");
+    }
+
+    @Test
     void aCommandWithNoConfigFileLoadsNoTomlClasses() throws Exception {
         ok(tack(project, "init"));
         List<String> command = new ArrayList<>(ChildJvm.command(root, Main.class, "add", "x"));
