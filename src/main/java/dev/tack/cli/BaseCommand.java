@@ -86,14 +86,23 @@ abstract class BaseCommand implements Callable<Integer> {
     Workspace workspace() {
         if (workspace == null) {
             String explicit = explicitDb();
-            if (explicit == null) {
-                explicit = config().db().map(Setting::value).orElse(null);
+            Setting<String> configured = explicit == null ? config().db().orElse(null) : null;
+            if (configured != null) {
+                explicit = configured.value();
             }
-            if (explicit != null && DbUrls.isUrl(explicit)) {
-                workspace = open(explicit, false);
-            } else {
-                DbLocation location = DbLocation.resolve(explicit, Path.of("").toAbsolutePath(), System.getenv());
-                workspace = open(location.file(), location.createIfMissing());
+            try {
+                if (explicit != null && DbUrls.isUrl(explicit)) {
+                    workspace = open(explicit, false);
+                } else {
+                    DbLocation location = DbLocation.resolve(explicit, Path.of("").toAbsolutePath(), System.getenv());
+                    workspace = open(location.file(), location.createIfMissing());
+                }
+            } catch (TackException e) {
+                if (configured == null) {
+                    throw e;
+                }
+                // A database the person did not name on this command line: say where it was named.
+                throw new TackException(e.kind(), e.getMessage() + " (db from " + configured.origin() + ")", e);
             }
         }
         return workspace;

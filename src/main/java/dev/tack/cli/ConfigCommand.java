@@ -49,6 +49,7 @@ final class ConfigCommand extends BaseCommand {
             }
             return 0;
         }
+        ScreenConfig.settings(config, err()); // what is wrong with the keys goes to stderr, as at the screen's start
         List<String[]> rows = new ArrayList<>();
         Setting<String> db = db(config);
         rows.add(row("db", db));

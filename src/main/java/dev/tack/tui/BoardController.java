@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -66,6 +67,8 @@ final class BoardController {
     /** The screen's settings from the config: the keys (as re-bound), what a card shows, the date pattern. */
     private final ScreenSettings settings;
     private final KeyMap keys;
+    /** The config's date pattern, made once (null: tack's own). */
+    private final java.time.format.DateTimeFormatter dates;
     private final FilterLine filter = new FilterLine(model, key -> perform(keyMap().action(key)));
     private boolean quit;
     private Layout layout = Layout.of(new TerminalSize(80, 24), 0);
@@ -88,6 +91,7 @@ final class BoardController {
         this.host = host;
         this.settings = settings;
         this.keys = settings.keyMap();
+        this.dates = settings.dates();
         this.clock = clock;
         this.message = new StatusMessage(clock);
         this.board = new BoardReader(workspace, model, dialogs::boardChanged);
@@ -95,6 +99,12 @@ final class BoardController {
         this.writes = new Writes(host, () -> board.workspace().readOnly() ? null : board.workspace().writeWaitingFor());
         this.status = new StatusLine(board, message, writes, filter::editing, this::today, keys.hints());
         this.colour = !Monochrome.wanted(environment);
+        if (!keys.problems().isEmpty()) {
+            // Said on stderr too, but the screen covers that at once: the first problem shows in the status row.
+            Map.Entry<String, String> first = keys.problems().entrySet().iterator().next();
+            int more = keys.problems().size() - 1;
+            message.error("config: keys." + first.getKey() + ": " + first.getValue() + (more > 0 ? " (and " + more + " more)" : ""));
+        }
     }
 
     // -- what the loop calls ----------------------------------------------------------------------
@@ -407,7 +417,7 @@ final class BoardController {
     void render(TextGraphics graphics, TerminalSize size) {
         layout(size);
         Canvas canvas = new Canvas(colour ? graphics : new Monochrome(graphics));
-        new BoardRenderer(ZonedDateTime.now(clock), settings.cardFields(), settings.dates()).render(canvas, layout, model, status(), mouse.dropLane());
+        new BoardRenderer(ZonedDateTime.now(clock), settings.cardFields(), dates).render(canvas, layout, model, status(), mouse.dropLane());
         if (layout.tooSmall()) {
             return;
         }

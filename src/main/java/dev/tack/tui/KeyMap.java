@@ -197,6 +197,7 @@ final class KeyMap {
     static KeyMap rebound(Map<String, List<String>> keys) {
         Map<String, String> problems = new LinkedHashMap<>();
         Map<Action, List<KeyStroke>> wanted = new LinkedHashMap<>();
+        Map<Action, String> written = new HashMap<>(); // the action's name as the config spells it, for its problems
         for (Map.Entry<String, List<String>> entry : keys.entrySet()) {
             Action action = ACTIONS.get(entry.getKey().toLowerCase(Locale.ROOT).replace('-', '_'));
             if (action == null) {
@@ -213,6 +214,7 @@ final class KeyMap {
             }
             if (!problems.containsKey(entry.getKey())) {
                 wanted.put(action, strokes);
+                written.put(action, entry.getKey());
             }
         }
         if (wanted.isEmpty()) {
@@ -233,7 +235,7 @@ final class KeyMap {
             for (KeyStroke key : entry.getValue()) {
                 Action other = owner.putIfAbsent(Stroke.of(key), entry.getKey());
                 if (other != null && !other.equals(entry.getKey())) {
-                    problems.merge(nameOf(entry.getKey()), name(key) + " is already " + nameOf(other) + "'s key; left out"
+                    problems.merge(written.get(entry.getKey()), name(key) + " is already " + nameOf(other) + "'s key; left out"
                             + " (re-bind " + nameOf(other) + " too)", (a, b) -> a + "; " + b);
                 } else if (other == null) {
                     kept.add(key);

@@ -77,6 +77,13 @@ class ConfigProcessTest {
         assertThat(added.err()).isEmpty();
         assertThat(CliRun.snapshot(project.resolve("boards/team.db")).maxCardId()).isEqualTo(1);
         assertThat(ok(tack(deep, "ls")).out()).contains("from deep inside");
+        // A db that does not exist is an error that says which file named it.
+        write(project.resolve(".tack/config.toml"), "db = \"boards/gone.db\"\n");
+        Run missing = tack(deep, "ls");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err().lines().toList()).singleElement().asString().startsWith("tack: no board database at "
+                + project.resolve("boards/gone.db")).endsWith(" (db from ~/code/app/.tack/config.toml:1)");
+        write(project.resolve(".tack/config.toml"), "db = \"boards/team.db\"\n");
         // Outside the project, the file is not read.
         assertThat(ok(tack(home, "--db", home.resolve("other.db").toString(), "ls")).out()).doesNotContain("from deep inside");
         assertThat(Files.exists(home.resolve(".local/share/tack/tack.db"))).as("no default board was made").isFalse();

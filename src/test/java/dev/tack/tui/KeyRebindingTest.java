@@ -96,6 +96,8 @@ class KeyRebindingTest {
                 Map.entry("move_right", "l is already select_right's key; left out (re-bind select_right too)"),
                 Map.entry("undo", "m is already move_right's key; left out (re-bind move_right too)"));
         BoardController controller = screen(settings);
+        assertThat(controller.message()).isEqualTo("config: keys.move_right: l is already select_right's key; left out"
+                + " (re-bind select_right too) (and 1 more)");
         keys(controller, key('l'));
         assertThat(columnOf(card)).isEqualTo("Todo");
         assertThat(controller.model().selectedCard()).as("l still moves the selection to Doing, which is empty").isEmpty();
