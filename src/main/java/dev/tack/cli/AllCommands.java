@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
             RunsCommand.class,
             ExportCommand.class,
             ImportCommand.class,
+            BackupCommand.class,
+            RestoreBackupCommand.class,
             ConfigCommand.class,
             CompleteCommand.class,
         })
