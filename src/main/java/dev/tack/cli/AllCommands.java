@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             BackupCommand.class,
             RestoreBackupCommand.class,
+            ConfigCommand.class,
             CompleteCommand.class,
         })
 public final class AllCommands extends TackCommand {

@@ -6,6 +6,7 @@ import dev.tack.board.CardFilter;
 import dev.tack.board.Json;
 import dev.tack.board.Queries;
 import dev.tack.tui.BoardScreen;
+import dev.tack.tui.ScreenSettings;
 import dev.tack.tui.ThemeChoice;
 
 /**
@@ -19,6 +20,7 @@ final class BoardLauncher {
     private BoardLauncher() {
     }
 
+    /** {@code theme}: the one asked for on the command line or in {@code TACK_THEME}, or null for the config's. */
     static int open(BaseCommand command, ThemeChoice theme) {
         if (command.json()) {
             command.printJson(Json.cards(new Queries(command.workspace()).board(CardFilter.ALL)));
@@ -28,7 +30,11 @@ final class BoardLauncher {
             // Read the board once before taking the terminal, so that a missing or broken file is a plain error.
             new Queries(command.workspace()).board(CardFilter.ALL);
             try {
-                BoardScreen.open(command.workspace(), command.workspace().clock().withZone(java.time.ZoneId.systemDefault()), theme); // the program's one clock, in the person's zone for what the screen shows
+                ScreenSettings settings = ScreenConfig.settings(command.config(), command.err());
+                // --theme or TACK_THEME over the config's theme (checked when the config was read)
+                ThemeChoice chosen = theme != null ? theme : ThemeChoice.parse(settings.theme());
+                BoardScreen.open(command.workspace(), command.workspace().clock().withZone(java.time.ZoneId.systemDefault()), settings,
+                        chosen); // the program's one clock, in the person's zone for what the screen shows
                 return 0;
             } catch (IOException e) {
                 command.err().println("tack: cannot use this terminal (" + e.getMessage() + "); printing the board instead");

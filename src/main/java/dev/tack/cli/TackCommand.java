@@ -44,14 +44,14 @@ public class TackCommand extends BaseCommand {
         return BoardLauncher.open(this, theme());
     }
 
-    /** {@code --theme}, else {@code TACK_THEME}, else auto; a bad {@code TACK_THEME} is a usage error, as a bad option is. */
+    /** {@code --theme}, else {@code TACK_THEME}, else null (the config's, or auto); a bad {@code TACK_THEME} is a usage error, as a bad option is. */
     private ThemeChoice theme() {
         if (theme != null) {
             return theme;
         }
         String env = System.getenv("TACK_THEME");
         if (env == null || env.isBlank()) {
-            return ThemeChoice.AUTO;
+            return null;
         }
         try {
             return ThemeChoice.parse(env);

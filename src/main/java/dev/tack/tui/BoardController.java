@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -64,7 +65,12 @@ final class BoardController {
     private final Clock clock;
     private final boolean colour;
     private Theme theme = Theme.DEFAULT;
-    private final FilterLine filter = new FilterLine(model, this::perform);
+    /** The screen's settings from the config: the keys (as re-bound), what a card shows, the date pattern. */
+    private final ScreenSettings settings;
+    private final KeyMap keys;
+    /** The config's date pattern, made once (null: tack's own). */
+    private final java.time.format.DateTimeFormatter dates;
+    private final FilterLine filter = new FilterLine(model, key -> perform(keyMap().action(key)));
     private boolean quit;
     private Layout layout = Layout.of(new TerminalSize(80, 24), 0);
     private final MouseDrag mouse = new MouseDrag(model, (id, column, at) -> writeLater(() -> cards().move(id, column, at, null), null, null));
@@ -78,14 +84,28 @@ final class BoardController {
 
     /** {@code clock} times the status messages; {@code environment} is read for {@code NO_COLOR}. */
     BoardController(Workspace workspace, Host host, Clock clock, Function<String, String> environment) {
+        this(workspace, host, clock, environment, ScreenSettings.DEFAULT);
+    }
+
+    /** As above, with the person's {@code settings} (their keys, what a card shows). */
+    BoardController(Workspace workspace, Host host, Clock clock, Function<String, String> environment, ScreenSettings settings) {
         this.host = host;
+        this.settings = settings;
+        this.keys = settings.keyMap();
+        this.dates = settings.dates();
         this.clock = clock;
         this.message = new StatusMessage(clock);
         this.board = new BoardReader(workspace, model, dialogs::boardChanged);
         this.actions = new CardActions(this, host);
         this.writes = new Writes(host, () -> board.workspace().readOnly() ? null : board.workspace().writeWaitingFor());
-        this.status = new StatusLine(board, message, writes, filter::editing, this::today);
+        this.status = new StatusLine(board, message, writes, filter::editing, this::today, keys.hints());
         this.colour = !Monochrome.wanted(environment);
+        if (!keys.problems().isEmpty()) {
+            // Said on stderr too, but the screen covers that at once: the first problem shows in the status row.
+            Map.Entry<String, String> first = keys.problems().entrySet().iterator().next();
+            int more = keys.problems().size() - 1;
+            message.error("config: keys." + first.getKey() + ": " + first.getValue() + (more > 0 ? " (and " + more + " more)" : ""));
+        }
     }
 
     // -- what the loop calls ----------------------------------------------------------------------
@@ -177,7 +197,7 @@ final class BoardController {
             message.clear();
         }
         if (layout.tooSmall()) {
-            Action action = KeyMap.board(key);
+            Action action = keys.action(key);
             if (action instanceof Action.Quit || action instanceof Action.Redraw) {
                 perform(action);
             }
@@ -190,7 +210,7 @@ final class BoardController {
         if (dialogs.handle(key)) {
             return;
         }
-        perform(KeyMap.board(key));
+        perform(keys.action(key));
     }
 
     void perform(Action action) {
@@ -242,7 +262,7 @@ final class BoardController {
         } else if (action instanceof Action.History h) {
             actions.undoOrRedo(h.redo());
         } else if (action instanceof Action.Help) {
-            push(new HelpOverlay());
+            push(new HelpOverlay(keys));
         } else if (action instanceof Action.Redraw) {
             reload();
             host.repaintAll();
@@ -398,7 +418,7 @@ final class BoardController {
     void render(TextGraphics graphics, TerminalSize size) {
         layout(size);
         Canvas canvas = new Canvas(colour ? graphics : new Monochrome(graphics), theme);
-        new BoardRenderer(ZonedDateTime.now(clock)).render(canvas, layout, model, status(), mouse.dropLane());
+        new BoardRenderer(ZonedDateTime.now(clock), settings.cardFields(), dates).render(canvas, layout, model, status(), mouse.dropLane());
         if (layout.tooSmall()) {
             return;
         }
@@ -423,6 +443,15 @@ final class BoardController {
 
     Status status() {
         return status.status();
+    }
+
+    /** The keys as the person's config binds them. */
+    KeyMap keyMap() {
+        return keys;
+    }
+
+    ScreenSettings settings() {
+        return settings;
     }
 
     void info(String text) {

@@ -26,6 +26,7 @@ import dev.tack.board.Workspace;
  */
 public final class BoardScreen {
 
+    /** tack's poll interval; a config's poll_interval changes it (ScreenSettings). */
     static final long POLL_MILLIS = 40;
 
     private final Session session;
@@ -42,20 +43,36 @@ public final class BoardScreen {
     private final SignalStop signals;
     private final ThemeChoice themeChoice;
     private final Function<String, String> environment;
+    private final long pollMillis;
     private volatile boolean running;
 
     BoardScreen(Workspace workspace, Session session) {
         this(workspace, session, workspace.clock().withZone(java.time.ZoneId.systemDefault()), ThemeChoice.AUTO, System::getenv);
     }
 
+    BoardScreen(Workspace workspace, Session session, Clock clock) {
+        this(workspace, session, clock, ScreenSettings.DEFAULT);
+    }
+
+    BoardScreen(Workspace workspace, Session session, Clock clock, ScreenSettings settings) {
+        this(workspace, session, clock, settings, ThemeChoice.AUTO, System::getenv);
+    }
+
+    BoardScreen(Workspace workspace, Session session, Clock clock, ThemeChoice themeChoice, Function<String, String> environment) {
+        this(workspace, session, clock, ScreenSettings.DEFAULT, themeChoice, environment);
+    }
+
     /**
      * {@code clock} is the program's one clock: the screen's timers, its status messages and what it
-     * draws; {@code environment} is read for {@code NO_COLOR}, {@code COLORFGBG}, {@code COLORTERM} and {@code TERM}.
+     * draws; {@code settings} are the person's (their keys, what a card shows, the poll interval);
+     * {@code environment} is read for {@code NO_COLOR}, {@code COLORFGBG}, {@code COLORTERM} and {@code TERM}.
      */
-    BoardScreen(Workspace workspace, Session session, Clock clock, ThemeChoice themeChoice, Function<String, String> environment) {
+    BoardScreen(Workspace workspace, Session session, Clock clock, ScreenSettings settings, ThemeChoice themeChoice,
+            Function<String, String> environment) {
         this.session = session;
         this.themeChoice = themeChoice;
         this.environment = environment;
+        this.pollMillis = Math.max(1, settings.pollInterval().toMillis());
         this.writes = new WriteThread(queue);
         // The host's calls come after construction, from the loop: the parts they name exist by then.
         this.controller = new BoardController(workspace, new BoardController.Host() {
@@ -73,7 +90,7 @@ public final class BoardScreen {
             public void inBackground(Runnable write, Runnable then) {
                 writes.submit(write, then);
             }
-        }, clock, environment);
+        }, clock, environment, settings);
         this.live = new LiveFeed(controller);
         this.files = new FileWatch(workspace, clock, controller, live);
         this.painter = new ScreenPainter(session, controller, clock);
@@ -90,13 +107,13 @@ public final class BoardScreen {
 
     /** Opens the board full-screen on the real terminal, timed by {@code clock}, and returns when the person quits. */
     public static void open(Workspace workspace, Clock clock) throws IOException {
-        open(workspace, clock, ThemeChoice.AUTO);
+        open(workspace, clock, ScreenSettings.DEFAULT, ThemeChoice.AUTO);
     }
 
-    /** As {@link #open(Workspace, Clock)}, in the colours {@code theme} asks for. */
-    public static void open(Workspace workspace, Clock clock, ThemeChoice theme) throws IOException {
+    /** As {@link #open(Workspace, Clock)}, with the person's settings from their config files, in the colours {@code theme} asks for. */
+    public static void open(Workspace workspace, Clock clock, ScreenSettings settings, ThemeChoice theme) throws IOException {
         boolean ask = theme == ThemeChoice.AUTO || theme == ThemeChoice.HIGH_CONTRAST;
-        new BoardScreen(workspace, new TtySession(ask, System::getenv), clock, theme, System::getenv).run();
+        new BoardScreen(workspace, new TtySession(ask, System::getenv), clock, settings, theme, System::getenv).run();
     }
 
     BoardController controller() {
@@ -150,7 +167,7 @@ public final class BoardScreen {
         while (!ending()) {
             Object item;
             try {
-                item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                item = queue.poll(pollMillis, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -182,7 +199,7 @@ public final class BoardScreen {
             });
             return;
         }
-        if (item instanceof KeyStroke key && !(key instanceof MouseAction) && KeyMap.board(key) instanceof Action.Suspend) {
+        if (item instanceof KeyStroke key && !(key instanceof MouseAction) && controller.keyMap().action(key) instanceof Action.Suspend) {
             shell.suspendToShell(); // in any dialog or field too, as Ctrl+Z does everywhere else
             return;
         }
