@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.MouseAction;
+import dev.tack.board.BoardView;
 import dev.tack.board.Workspace;
 
 /**
@@ -40,6 +41,8 @@ public final class BoardScreen {
     private final WriteThread writes;
     private final SignalStop signals;
     private volatile boolean running;
+    /** The board as the launcher read it before the screen started, shown first; null: read it here. */
+    private BoardView firstRead;
 
     BoardScreen(Workspace workspace, Session session) {
         this(workspace, session, workspace.clock().withZone(java.time.ZoneId.systemDefault()));
@@ -80,9 +83,15 @@ public final class BoardScreen {
         });
     }
 
-    /** Opens the board full-screen on the real terminal, timed by {@code clock}, and returns when the person quits. */
-    public static void open(Workspace workspace, Clock clock) throws IOException {
-        new BoardScreen(workspace, new TtySession(), clock).run();
+    /**
+     * Opens the board full-screen on the real terminal, timed by {@code clock}, and returns when the
+     * person quits. {@code read} is the board as the caller has just read it (the first frame
+     * shows it; the change feed brings whatever came after), or null.
+     */
+    public static void open(Workspace workspace, Clock clock, BoardView read) throws IOException {
+        BoardScreen screen = new BoardScreen(workspace, new TtySession(), clock);
+        screen.firstRead = read;
+        screen.run();
     }
 
     BoardController controller() {
@@ -103,7 +112,10 @@ public final class BoardScreen {
         running = true;
         try {
             session.start();
-            controller.reload();
+            if (firstRead == null || !controller.show(firstRead)) {
+                controller.reload();
+            }
+            firstRead = null;
             live.open();
             presence.start(controller.workspace());
             shell.listen();
