@@ -2,6 +2,7 @@ package dev.tack.cli;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import dev.tack.board.BoardView;
 import dev.tack.board.CardFilter;
 import dev.tack.board.Json;
 import dev.tack.board.Queries;
@@ -27,14 +28,15 @@ final class BoardLauncher {
             return 0;
         }
         if (Terminal.interactive() && !"dumb".equals(System.getenv("TERM"))) {
-            // Read the board once before taking the terminal, so that a missing or broken file is a plain error.
-            new Queries(command.workspace()).board(CardFilter.ALL);
+            // Read the board before taking the terminal, so that a missing or broken file is a plain
+            // error; the screen's first frame shows this read (it is not read twice).
+            BoardView read = new Queries(command.workspace()).board(CardFilter.ALL);
             try {
                 ScreenSettings settings = ScreenConfig.settings(command.config(), command.err());
                 // --theme or TACK_THEME over the config's theme (checked when the config was read)
                 ThemeChoice chosen = theme != null ? theme : ThemeChoice.parse(settings.theme());
                 BoardScreen.open(command.workspace(), command.workspace().clock().withZone(java.time.ZoneId.systemDefault()), settings,
-                        chosen); // the program's one clock, in the person's zone for what the screen shows
+                        chosen, read); // the program's one clock, in the person's zone for what the screen shows
                 return 0;
             } catch (IOException e) {
                 command.err().println("tack: cannot use this terminal (" + e.getMessage() + "); printing the board instead");

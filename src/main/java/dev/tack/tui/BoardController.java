@@ -127,6 +127,11 @@ final class BoardController {
         return board.reload();
     }
 
+    /** Shows a board read elsewhere just now (the launcher's read: see {@link BoardReader#show}). */
+    boolean show(BoardView view) {
+        return board.show(view);
+    }
+
     /** Applies events to the shown board, re-reading only the cards they name (a full read when that is not enough). */
     boolean refresh(List<Event> events) {
         return board.refresh(events);

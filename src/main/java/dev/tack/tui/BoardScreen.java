@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.MouseAction;
+import dev.tack.board.BoardView;
 import dev.tack.board.Workspace;
 
 /**
@@ -45,6 +46,8 @@ public final class BoardScreen {
     private final Function<String, String> environment;
     private final long pollMillis;
     private volatile boolean running;
+    /** The board as the launcher read it before the screen started, shown first; null: read it here. */
+    private BoardView firstRead;
 
     BoardScreen(Workspace workspace, Session session) {
         this(workspace, session, workspace.clock().withZone(java.time.ZoneId.systemDefault()), ThemeChoice.AUTO, System::getenv);
@@ -107,13 +110,20 @@ public final class BoardScreen {
 
     /** Opens the board full-screen on the real terminal, timed by {@code clock}, and returns when the person quits. */
     public static void open(Workspace workspace, Clock clock) throws IOException {
-        open(workspace, clock, ScreenSettings.DEFAULT, ThemeChoice.AUTO);
+        open(workspace, clock, ScreenSettings.DEFAULT, ThemeChoice.AUTO, null);
     }
 
-    /** As {@link #open(Workspace, Clock)}, with the person's settings from their config files, in the colours {@code theme} asks for. */
-    public static void open(Workspace workspace, Clock clock, ScreenSettings settings, ThemeChoice theme) throws IOException {
+    /**
+     * As {@link #open(Workspace, Clock)}, with the person's settings from their config files, in the
+     * colours {@code theme} asks for. {@code read} is the board as the caller has just read it (the
+     * first frame shows it; the change feed brings whatever came after), or null.
+     */
+    public static void open(Workspace workspace, Clock clock, ScreenSettings settings, ThemeChoice theme, BoardView read)
+            throws IOException {
         boolean ask = theme == ThemeChoice.AUTO || theme == ThemeChoice.HIGH_CONTRAST;
-        new BoardScreen(workspace, new TtySession(ask, System::getenv), clock, settings, theme, System::getenv).run();
+        BoardScreen screen = new BoardScreen(workspace, new TtySession(ask, System::getenv), clock, settings, theme, System::getenv);
+        screen.firstRead = read;
+        screen.run();
     }
 
     BoardController controller() {
@@ -134,7 +144,10 @@ public final class BoardScreen {
         running = true;
         try {
             session.start();
-            controller.reload();
+            if (firstRead == null || !controller.show(firstRead)) {
+                controller.reload();
+            }
+            firstRead = null;
             live.open();
             presence.start(controller.workspace());
             // The terminal has been answering the background query while the board was read.

@@ -1,5 +1,6 @@
 package dev.tack.tui;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -27,10 +28,13 @@ import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
  * terminal before {@code $EDITOR} runs (a read blocked on {@code System.in} could not be stopped,
  * and would steal the editor's first key). Ctrl+C arrives as a key (Lanterna's TRAP mode) so that
  * quitting always goes through the same clean path; the mouse reports clicks, drags and the wheel.
+ *
+ * <p>Start-up is kept cheap (docs/STARTUP.md): the terminal is set up with two {@code stty}
+ * processes instead of Lanterna's five, and a frame leaves in one write instead of one per cell.
  */
 final class TtySession implements Session {
 
-    private final OutputStream out = new FileOutputStream(FileDescriptor.out);
+    private final FrameOutput out = new FrameOutput(new FileOutputStream(FileDescriptor.out));
     private final Function<String, String> environment;
     private FileInputStream tty;
     private FileChannel channel;
@@ -73,7 +77,7 @@ final class TtySession implements Session {
         unix.getInputDecoder().addProfile(AltEnterPattern.profile());
         unix.getInputDecoder().addProfile(TerminalReplyPattern.profile());
         terminal = unix;
-        screen = new TerminalScreen(terminal);
+        screen = new FrameScreen(terminal, out);
         screen.startScreen();
         screen.setCursorPosition(null);
         started = true;
@@ -195,6 +199,37 @@ final class TtySession implements Session {
             super.exitPrivateMode();
         }
 
+        /**
+         * Raw input in one {@code stty} process: Lanterna runs one each for {@code -icanon},
+         * {@code min 1}, {@code -echo} and {@code intr undef} (with the {@code stty -g} that saves
+         * the settings, five processes, each a fork and exec, before the first frame).
+         */
+        @Override
+        protected void canonicalMode(boolean enabled) throws IOException {
+            if (enabled) {
+                super.canonicalMode(true);
+            } else {
+                runSTTYCommand("-icanon", "min", "1", "-echo", "intr", "undef");
+            }
+        }
+
+        /** Echo goes off with raw input ({@link #canonicalMode}); Lanterna never turns it back on but by restoring. */
+        @Override
+        protected void keyEchoEnabled(boolean enabled) throws IOException {
+            if (enabled) {
+                super.keyEchoEnabled(true);
+            }
+        }
+
+        /**
+         * Nothing: Ctrl+C's signal goes off with raw input ({@link #canonicalMode}), and on the way
+         * out the settings saved by {@code stty -g} bring back the person's own interrupt key
+         * (Lanterna would run one more process to set it to ^C, whatever it was).
+         */
+        @Override
+        protected void keyStrokeSignalsEnabled(boolean enabled) {
+        }
+
         @Override
         public void putString(String string) throws IOException {
             writeToTerminal(encode(string));
@@ -204,6 +239,85 @@ final class TtySession implements Session {
         public void putCharacter(char c) throws IOException {
             if (com.googlecode.lanterna.TerminalTextUtils.isPrintableCharacter(c)) {
                 writeToTerminal(encode(String.valueOf(c)));
+            }
+        }
+    }
+
+    /** A screen whose refresh reaches the terminal in one write (see {@link FrameOutput}). */
+    static final class FrameScreen extends TerminalScreen {
+        private final FrameOutput output;
+
+        FrameScreen(Terminal terminal, FrameOutput output) throws IOException {
+            super(terminal);
+            this.output = output;
+        }
+
+        @Override
+        public synchronized void refresh(RefreshType refreshType) throws IOException {
+            output.hold();
+            try {
+                super.refresh(refreshType);
+            } finally {
+                output.send();
+            }
+        }
+    }
+
+    /**
+     * The terminal's output. Lanterna writes each cell, cursor move and colour change to the stream
+     * as it goes, unbuffered: a frame of 120x35 was some thousands of {@code write} calls to the
+     * terminal, each one waking the terminal (or tmux) to parse it. During a refresh this holds the
+     * bytes and sends them in one write at its end. Outside a refresh it passes everything straight
+     * on, so that a query that waits for the terminal's answer (the size, a colour) is out at once.
+     */
+    static final class FrameOutput extends OutputStream {
+        private final OutputStream out;
+        private final ByteArrayOutputStream frame = new ByteArrayOutputStream(1 << 15);
+        private boolean holding;
+
+        FrameOutput(OutputStream out) {
+            this.out = out;
+        }
+
+        synchronized void hold() {
+            holding = true;
+        }
+
+        /** Sends what was held, in one write, and passes writes straight on again. */
+        synchronized void send() throws IOException {
+            holding = false;
+            try {
+                if (frame.size() > 0) {
+                    frame.writeTo(out); // one write of the whole frame
+                }
+            } finally {
+                frame.reset();
+            }
+            out.flush();
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            if (holding) {
+                frame.write(b);
+            } else {
+                out.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+            if (holding) {
+                frame.write(bytes, offset, length);
+            } else {
+                out.write(bytes, offset, length);
+            }
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            if (!holding) {
+                out.flush();
             }
         }
     }
