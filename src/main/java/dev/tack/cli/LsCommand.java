@@ -24,11 +24,20 @@ final class LsCommand extends BaseCommand {
     @Option(names = {"-q", "--query"}, paramLabel = "TEXT", description = "Only cards whose title, description or tags contain TEXT.")
     String query;
 
+    @Option(names = "--ready", description = "Only cards that wait for nothing unfinished.")
+    boolean ready;
+
+    @Option(names = "--blocked", description = "Only cards that wait for a card not done yet.")
+    boolean blocked;
+
     @Override
     protected int execute() {
+        if (ready && blocked) {
+            throw dev.tack.model.TackException.usage("--ready and --blocked exclude each other");
+        }
         List<String> words = query == null ? List.of() : List.of(query.strip().split("\\s+"));
         String who = assignee != null && assignee.startsWith("@") ? assignee.substring(1) : assignee;
-        CardFilter filter = new CardFilter(column, tags, who, null, words);
+        CardFilter filter = new CardFilter(column, tags, who, null, words).readiness(ready ? Boolean.TRUE : blocked ? Boolean.FALSE : null);
         BoardView view = new Queries(workspace()).board(filter);
         if (json()) {
             printJson(Json.cards(view));
