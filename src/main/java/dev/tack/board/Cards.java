@@ -185,10 +185,9 @@ public final class Cards {
         return workspace.write(tx -> {
             Card card = takeFromWorker(tx, live(tx, id));
             checkVersion(card, ifVersion);
-            Readiness readiness = Readiness.in(tx);
-            List<Long> waiting = readiness.isDone(card) ? List.of()
-                    : tx.links().blocks(id).stream().filter(w -> tx.cards().byId(w).map(c -> !c.archived()).orElse(false)).toList();
-            List<Long> unblocked = readiness.unblockedBy(id);
+            ArchiveImpact impact = impact(tx, card);
+            List<Long> waiting = impact.waiting();
+            List<Long> unblocked = impact.unblocked();
             if (!waiting.isEmpty() && !force) {
                 throw TackException.conflict("#" + id + " is not done and " + ids(waiting) + (waiting.size() == 1 ? " waits" : " wait")
                         + " for it; archiving counts it as done" + (unblocked.isEmpty() ? "" : " and unblocks " + ids(unblocked))
@@ -202,7 +201,33 @@ public final class Cards {
         });
     }
 
-    static String ids(List<Long> ids) {
+    /**
+     * What archiving a card would do to the cards that wait for it: the live cards that wait for it
+     * ({@code waiting}; none when it is done already, so archiving changes nothing for them) and
+     * those of them it is the last unfinished prerequisite of ({@code unblocked}).
+     */
+    public record ArchiveImpact(List<Long> waiting, List<Long> unblocked) {
+        public boolean matters() {
+            return !waiting.isEmpty();
+        }
+    }
+
+    /** {@link ArchiveImpact} of archiving card {@code id} now (the screen asks before it archives). */
+    public ArchiveImpact archiveImpact(long id) {
+        return workspace.read(tx -> impact(tx, live(tx, id)));
+    }
+
+    private static ArchiveImpact impact(StorageTx tx, Card card) {
+        Readiness readiness = Readiness.in(tx);
+        if (readiness.isDone(card)) {
+            return new ArchiveImpact(List.of(), List.of());
+        }
+        List<Long> waiting = tx.links().blocks(card.id()).stream()
+                .filter(w -> tx.cards().byId(w).map(c -> !c.archived()).orElse(false)).toList();
+        return new ArchiveImpact(waiting, readiness.unblockedBy(card.id()));
+    }
+
+    public static String ids(List<Long> ids) {
         return String.join(", ", ids.stream().map(i -> "#" + i).toList());
     }
 
