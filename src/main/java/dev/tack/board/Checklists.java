@@ -178,7 +178,7 @@ public final class Checklists {
         return items.get(number - 1);
     }
 
-    static String text(String raw) {
+    public static String text(String raw) {
         if (raw == null || raw.isBlank()) {
             throw TackException.usage("a checklist item needs text that is not empty");
         }

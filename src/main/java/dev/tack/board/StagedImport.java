@@ -118,6 +118,10 @@ final class StagedImport {
                 progress.committed(staged, total, held[0]);
                 letOthersIn();
             }
+            while (linksPending()) {
+                timed(tx -> stageBatch(tx, cursor));
+                letOthersIn();
+            }
             long[] held = new long[1];
             int count = timed(this::publish, held);
             publishHold = held[0];
@@ -312,6 +316,9 @@ final class StagedImport {
         if (!tx.imports().exists(importId)) {
             throw TackException.failed("the import's staged cards were removed by another process; nothing was imported");
         }
+        if (!cursor.more()) {
+            return stageLinks(tx, start);
+        }
         long nextId = tx.cards().highestIdIssued() + 1;
         String now = dev.tack.store.Clock.of(workspace.clock());
         int count = 0;
@@ -326,6 +333,39 @@ final class StagedImport {
     }
 
     /**
+     * After the cards, their links (by the places the file gives, turned into the ids the cards were
+     * staged under), in batches like the cards. They hang off staged cards, so they stay hidden with
+     * them and go with them if the import fails. The file was checked for cycles before the lock.
+     */
+    private int stageLinks(StorageTx tx, long start) {
+        int count = 0;
+        while (linkCursor < linksToStage.size() && (count == 0 || (count < BATCH_CARDS && System.nanoTime() - start < BATCH_NANOS))) {
+            long[] link = linksToStage.get(linkCursor++);
+            tx.links().add(link[0], link[1]);
+            count++;
+        }
+        return 0;
+    }
+
+    /** Staged card ids by the file's items, and the links still to stage ({waiting id, prerequisite id}). */
+    private final java.util.IdentityHashMap<BoardSnapshot.Item, Long> ids = new java.util.IdentityHashMap<>();
+    private List<long[]> linksToStage;
+    private int linkCursor;
+
+    private boolean linksPending() {
+        if (linksToStage == null) {
+            List<BoardSnapshot.Item> items = new BoardSnapshot(null, lanes).items();
+            linksToStage = new ArrayList<>();
+            for (BoardSnapshot.Item item : items) {
+                for (int other : item.after()) {
+                    linksToStage.add(new long[] {ids.get(item), ids.get(items.get(other))});
+                }
+            }
+        }
+        return linkCursor < linksToStage.size();
+    }
+
+    /**
      * One staged card, written without reading anything back: the id is the next one AUTOINCREMENT
      * would hand out (this transaction holds the write lock), and the event's snapshot is built from
      * the values just written, as {@link Cards#load} would return them once published.
@@ -334,6 +374,11 @@ final class StagedImport {
         List<String> tags = new ArrayList<>(new TreeSet<>(item.tags()));
         tx.cards().insertImported(importId, id, board.id(), column.id(), position, item.title(), item.description(),
                 item.priority(), item.due(), item.assignee(), item.archived(), tags, now);
+        int number = 0;
+        for (BoardSnapshot.Check check : item.checklist()) {
+            tx.checklists().insert(id, number++, check.text(), check.done());
+        }
+        ids.put(item, id);
         for (BoardSnapshot.Note note : item.comments()) {
             if (note.body() != null && !note.body().isBlank()) {
                 tx.comments().insert(id, note.author() == null ? workspace.actor().name() : note.author(), note.body(),
