@@ -6,7 +6,10 @@
 #   - the .deb: JReleaser writes zstd members, which dpkg before 1.21.18 (Debian 11, Ubuntu 20.04)
 #     rejects; it is rebuilt with dpkg-deb -Zxz, with what Debian expects of a package: the
 #     command in /usr/bin, the man pages in /usr/share/man/man1, the bash completion in
-#     /usr/share/bash-completion/completions, copyright and changelog in /usr/share/doc, md5sums.
+#     /usr/share/bash-completion/completions, copyright and changelog in /usr/share/doc, md5sums;
+#   - the bills of materials in target/dist/sbom: the build's (target/tack.cdx.json, CycloneDX from
+#     pom.xml's dist profile) for the Java archive and the jar, and the standalone image's (and the
+#     .deb's, the same image), which adds the Java runtime the image carries.
 # Every file takes the time JReleaser gives its archives, the last commit's (SOURCE_DATE_EPOCH), so a
 # re-run makes the same bytes. Needs zip and dpkg-deb (Debian/Ubuntu: zip, dpkg).
 # Usage: finish-assemble.sh VERSION DEB_PACKAGE_NAME (run from the project's folder)
@@ -70,3 +73,42 @@ for deb in "$assemble"/tack-deb/deb/"$package-$version"-*.deb; do
   dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
   rm -rf "$work"
 done
+
+# 3. The bills of materials. The plugin's JSON is pretty-printed with the top level's components
+# at two spaces, so the runtime goes in as the first of them; its serial number is derived from
+# the build's, so a re-run gives the same bytes.
+bom=target/tack.cdx.json
+sbom=target/dist/sbom
+if [ -f "$bom" ]; then
+  mkdir -p "$sbom"
+  cp "$bom" "$sbom/tack-$version.cdx.json"
+  if [ -f "$standalone" ]; then
+    release=$(unzip -p "$standalone" '*/release')
+    field() { printf '%s\n' "$release" | sed -n "s/^$1=\"\\(.*\\)\"\$/\\1/p"; }
+    runtime=$(field JAVA_RUNTIME_VERSION) implementor=$(field IMPLEMENTOR) modules=$(field MODULES)
+    runtime=${runtime%-LTS}
+    purl="pkg:generic/eclipse-temurin@${runtime//+/%2B}?os=linux&arch=x86_64"
+    serial=$(sed -n 's/^  "serialNumber" : "urn:uuid:\(.*\)",$/\1/p' "$bom")
+    hex=$(printf '%s standalone' "$serial" | md5sum | cut -c1-32)
+    uuid="${hex:0:8}-${hex:8:4}-${hex:12:4}-${hex:16:4}-${hex:20:12}"
+    component=$(cat <<JSON
+    {
+      "type" : "platform",
+      "bom-ref" : "$purl",
+      "supplier" : { "name" : "$implementor" },
+      "name" : "eclipse-temurin",
+      "version" : "$runtime",
+      "description" : "The Java runtime of the standalone image, made by jlink with the modules $modules",
+      "licenses" : [ { "expression" : "GPL-2.0-only WITH Classpath-exception-2.0" } ],
+      "purl" : "$purl"
+    },
+JSON
+)
+    out="$sbom/tack-standalone-$version-linux-x86_64.cdx.json"
+    awk -v component="$component" -v serial="$serial" -v uuid="$uuid" '
+      { gsub("urn:uuid:" serial, "urn:uuid:" uuid) }
+      { print }
+      /^  "components" : \[$/ && !done { print component; done = 1 }' "$bom" > "$out"
+    grep -q '"name" : "eclipse-temurin"' "$out" || { echo "finish-assemble.sh: the runtime did not go into $out" >&2; exit 1; }
+  fi
+fi

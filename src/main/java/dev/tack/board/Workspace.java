@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import dev.tack.model.Actor;
+import dev.tack.model.BackupContents;
 import dev.tack.model.Board;
 import dev.tack.model.TackException;
 import dev.tack.store.ImportMark;
@@ -166,6 +167,19 @@ public final class Workspace implements AutoCloseable {
     /** Inside a write: whether a live process still runs import {@code importId}. */
     boolean importAlive(long importId) {
         return storage.importAlive(importId);
+    }
+
+    /** See {@link Backups}. */
+    BackupContents backupTo(Path target) {
+        return storage.backupTo(target);
+    }
+
+    BackupContents inspectBackup(Path backup) {
+        return storage.inspectBackup(backup);
+    }
+
+    BackupContents restoreFrom(Path source) {
+        return storage.restoreFrom(source);
     }
 
     /** Where this database's run logs go ({@code <db file>.runs/}). */

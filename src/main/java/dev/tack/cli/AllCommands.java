@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
             RunsCommand.class,
             ExportCommand.class,
             ImportCommand.class,
+            BackupCommand.class,
+            RestoreBackupCommand.class,
             CompleteCommand.class,
         })
 public final class AllCommands extends TackCommand {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import dev.tack.model.BackupContents;
 
 /**
  * One open database, as the board layer uses it: what a storage engine implements. {@link Storages}
@@ -87,6 +88,22 @@ public interface Storage extends AutoCloseable {
 
     /** Inside a {@link #writeTransaction}: whether a live process still runs import {@code importId}. */
     boolean importAlive(long importId);
+
+    /**
+     * Writes a consistent copy of the whole database to {@code target}, a file that does not exist
+     * yet, while others go on reading and writing; the copy is checked before it takes its name, so
+     * a failed backup leaves no file behind.
+     */
+    BackupContents backupTo(Path target);
+
+    /** Checks that {@code file} is a backup this tack can restore (sound, tack's, not from a newer tack) and says what it holds. */
+    BackupContents inspectBackup(Path file);
+
+    /**
+     * Replaces the whole content of this database with the backup {@code source} (checked first),
+     * under the write lock, and brings it to the current schema; every open screen re-reads.
+     */
+    BackupContents restoreFrom(Path source);
 
     /** The folder of this database's run logs (for SQLite, {@code <db file>.runs/} beside the file). */
     Path runsFolder();

@@ -9,7 +9,7 @@ import dev.tack.cli.TackCommand;
 /**
  * A short real command-line workload in one JVM, for tracing what the process does to the board
  * files: {@code init}, {@code add} ×2, {@code mv}, {@code edit}, {@code comment}, {@code ls},
- * {@code show}, {@code log}, {@code check}, each through {@link TackCommand#run}. Prints
+ * {@code show}, {@code log}, {@code check}, {@code backup}, {@code restore-backup}, each through {@link TackCommand#run}. Prints
  * {@code RAN command exit-code .} per command and {@code DONE n .}.
  *
  * <p>Usage: {@code CliWorkload db}
@@ -33,6 +33,8 @@ public final class CliWorkload {
         commands.add(new String[] {"--db", db, "show", "1"});
         commands.add(new String[] {"--db", db, "log"});
         commands.add(new String[] {"--db", db, "check"});
+        commands.add(new String[] {"--db", db, "backup", db + ".backup"});
+        commands.add(new String[] {"--db", db, "restore-backup", db + ".backup"});
         int failures = 0;
         for (String[] command : commands) {
             StringWriter text = new StringWriter();

@@ -261,6 +261,24 @@ public final class Database implements Storage {
         return BoardFiles.isBoardFile(candidate, file);
     }
 
+    @Override
+    public dev.tack.model.BackupContents backupTo(Path target) {
+        return Backups.write(this, target);
+    }
+
+    @Override
+    public dev.tack.model.BackupContents inspectBackup(Path backup) {
+        return Backups.inspect(backup);
+    }
+
+    @Override
+    public dev.tack.model.BackupContents restoreFrom(Path source) {
+        if (readOnly) {
+            throw TackException.failed(file + " is read-only: cannot restore a backup into it");
+        }
+        return Backups.restore(this, writer(), source);
+    }
+
     /** A folder of its own beside the file, named after it ({@code tack.db.runs/}), so two databases in one folder never share a log. */
     @Override
     public Path runsFolder() {
