@@ -12,7 +12,6 @@ import dev.tack.model.Event;
 import dev.tack.model.TackException;
 import dev.tack.store.EventRows;
 import dev.tack.store.EventRows.Link;
-import dev.tack.store.EventRows.Step;
 import dev.tack.store.StorageTx;
 
 /**
@@ -41,31 +40,66 @@ public final class History {
         this.cards = new Cards(workspace);
     }
 
+    /** What an undo or redo did: the card as it is now, and the words of the step ("undid: moved #2 from Todo to Doing"). */
+    public record Step(Card card, String summary) {
+    }
+
+    /** A change the next undos would revert, newest first ({@link #pending}). */
+    public record Pending(long eventId, long cardId, String summary, String at) {
+    }
+
     public Card undo() {
+        return undoStep().card();
+    }
+
+    public Card redo() {
+        return redoStep().card();
+    }
+
+    public Step undoStep() {
         return workspace.write(tx -> {
             Board board = workspace.board(tx);
             Tops tops = tops(tx, board.id(), workspace.actor().name());
             if (tops.done() == 0) {
                 throw TackException.notFound("nothing to undo for " + workspace.actor().name() + " on board " + board.name());
             }
-            Step done = tx.events().step(tops.done()).orElseThrow();
+            EventRows.Step done = tx.events().step(tops.done()).orElseThrow();
             Event target = tx.events().byId(changeOf(done)).orElseThrow();
             return apply(tx, target, CardChange.side(target, false), UNDO, "undid: " + target.summary(),
                     new Link(target.id(), tops.undone(), done.link().below()));
         });
     }
 
-    public Card redo() {
+    public Step redoStep() {
         return workspace.write(tx -> {
             Board board = workspace.board(tx);
             Tops tops = tops(tx, board.id(), workspace.actor().name());
-            Step undone = tops.undone() == 0 ? null : tx.events().step(tops.undone()).orElseThrow();
+            EventRows.Step undone = tops.undone() == 0 ? null : tx.events().step(tops.undone()).orElseThrow();
             if (undone == null || undone.link().undoes() == null) {
                 throw TackException.notFound("nothing to redo for " + workspace.actor().name() + " on board " + board.name());
             }
             Event target = tx.events().byId(undone.link().undoes()).orElseThrow();
             return apply(tx, target, CardChange.side(target, true), REDO, "redid: " + target.summary(),
                     new Link(target.id(), tops.done(), undone.link().below()));
+        });
+    }
+
+    /**
+     * The changes that the acting person's next {@code limit} undos on this board would revert, in
+     * the order they would go: the done stack read from its top down, one row per step.
+     */
+    public List<Pending> pending(int limit) {
+        return workspace.read(tx -> {
+            Board board = workspace.board(tx);
+            List<Pending> next = new ArrayList<>();
+            long node = tops(tx, board.id(), workspace.actor().name()).done();
+            while (node != 0 && next.size() < limit) {
+                EventRows.Step step = tx.events().step(node).orElseThrow();
+                Event change = tx.events().byId(changeOf(step)).orElseThrow();
+                next.add(new Pending(change.id(), change.cardId(), change.summary(), change.at()));
+                node = step.link().below();
+            }
+            return next;
         });
     }
 
@@ -85,11 +119,11 @@ public final class History {
     }
 
     /** The change a node of the done stack stands for: itself, or the change a redo brought back. */
-    private static long changeOf(Step step) {
+    private static long changeOf(EventRows.Step step) {
         return step.link().undoes() == null ? step.id() : step.link().undoes();
     }
 
-    private Card apply(StorageTx tx, Event target, JsonObject state, String kind, String summary, Link link) {
+    private Step apply(StorageTx tx, Event target, JsonObject state, String kind, String summary, Link link) {
         Card card = Cards.any(tx, target.cardId());
         Event last = tx.events().lastOfCard(card.id()).orElseThrow();
         if (!last.actor().equals(workspace.actor().name())) {
@@ -110,7 +144,7 @@ public final class History {
             after = state == null ? archive(tx, card) : restoreState(tx, target, card, state);
         }
         cards.record(tx, after, kind, summary, card, after, link);
-        return after;
+        return new Step(after, summary);
     }
 
     /** Undoing an add (no "before") archives the card. */

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             LinkCommand.class,
             UnlinkCommand.class,
             ChecklistCommand.class,
+            DueCommand.class,
             UndoCommand.class,
             RedoCommand.class,
             LogCommand.class,

@@ -8,7 +8,7 @@ final class RedoCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        UndoCommand.report(this, "redid", new History(workspace()).redo());
+        UndoCommand.report(this, new History(workspace()).redoStep());
         return 0;
     }
 }

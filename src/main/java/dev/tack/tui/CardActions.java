@@ -34,13 +34,13 @@ final class CardActions {
     /** Undo or redo, then keep the selection on the card that changed (when it is still shown). */
     void undoOrRedo(boolean redo) {
         History history = new History(controller.workspace());
-        controller.submit(() -> redo ? history.redo() : history.undo(), null, outcome -> {
-            if (outcome instanceof WriteOutcome.Done done && done.result() instanceof Card changed) {
+        controller.submit(() -> redo ? history.redoStep() : history.undoStep(), null, outcome -> {
+            if (outcome instanceof WriteOutcome.Done done && done.result() instanceof History.Step step) {
+                Card changed = step.card();
                 if (!changed.archived()) {
                     controller.model().select(changed.id());
                 }
-                controller.info((redo ? "redid" : "undid") + " the last change to #" + changed.id()
-                        + (changed.archived() ? " (now archived)" : ""));
+                controller.info(step.summary() + (changed.archived() ? " (now archived)" : ""));
             } else if (outcome instanceof WriteOutcome.Stale stale) {
                 controller.error(stale.reason());
             }

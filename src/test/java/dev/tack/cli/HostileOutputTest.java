@@ -35,6 +35,8 @@ class HostileOutputTest {
     static final String HOSTILE = "\u001b]52;c;cHduZWQ=\u0007\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202e\u007f";
     /** What a name may hold through validation (control characters are refused, bidi overrides are not). */
     static final String BIDI = "\u202eevil\u2066";
+    /** A file name a hostile script could choose: escape sequences, no slash. */
+    static final String HOSTILE_FILE_NAME = "\u001b]0;pwned\u0007\u001b[2J.db";
 
     @TempDir
     Path folder;
@@ -76,6 +78,7 @@ class HostileOutputTest {
         commands.put("checklist undone", db -> List.of("checklist", "undone", "1", "1"));
         commands.put("checklist rm", db -> List.of("checklist", "rm", "1", "1"));
         commands.put("checklist reorder", db -> List.of("checklist", "reorder", "1", "1", "2"));
+        commands.put("due", db -> List.of("due", "--days", "9999"));
         commands.put("undo", db -> List.of("undo"));
         commands.put("redo", db -> List.of("redo"));
         commands.put("log", db -> List.of("log"));
@@ -86,6 +89,12 @@ class HostileOutputTest {
         commands.put("export", db -> List.of("export", "-f", "md"));
         commands.put("import", db -> List.of("import", hostileCsv(db).toString()));
         commands.put("__complete", db -> List.of("__complete", "columns"));
+        commands.put("backup", db -> List.of("backup", db.resolveSibling("backup-" + HOSTILE_FILE_NAME).toString()));
+        commands.put("restore-backup", db -> {
+            Path backup = db.resolveSibling("restore-" + HOSTILE_FILE_NAME);
+            CliRun.tack("--db", db.toString(), "backup", backup.toString()).expectOk();
+            return List.of("restore-backup", backup.toString());
+        });
     }
 
     @Test
@@ -179,7 +188,7 @@ class HostileOutputTest {
             throw new AssertionError(e);
         }
         CliRun.tack("init", "--db", db.toString()).expectOk();
-        CliRun.tack("--db", db.toString(), "add", "plain", "-d", "plain", "-a", "someone", "-t", "tag").expectOk();
+        CliRun.tack("--db", db.toString(), "add", "plain", "-d", "plain", "-a", "someone", "-t", "tag", "--due", "today").expectOk();
         CliRun.tack("--db", db.toString(), "add", "second").expectOk();
         CliRun.tack("--db", db.toString(), "rm", "2").expectOk();
         CliRun.tack("--db", db.toString(), "comment", "1", "plain").expectOk();

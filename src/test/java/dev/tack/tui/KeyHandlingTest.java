@@ -131,7 +131,7 @@ class KeyHandlingTest {
         assertThat(fresh(a.id()).column()).isEqualTo("Todo");
         assertThat(column("Todo")).containsExactly("a", "b");
         assertThat(selected().id()).isEqualTo(a.id());
-        assertThat(controller.message()).contains("undid");
+        assertThat(controller.message()).contains("undid: moved #" + a.id() + " from Todo to Doing");
         keys(controller, key('U'));
         assertThat(fresh(a.id()).column()).isEqualTo("Doing");
         assertThat(selected().id()).isEqualTo(a.id());
