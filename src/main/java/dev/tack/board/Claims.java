@@ -382,8 +382,8 @@ public final class Claims {
             Board board = workspace.board(tx);
             Column lane = Columns.find(tx, board, lanes.doing() != null ? lanes.doing() : lanes.from());
             // Cards other workers hold count too: if their worker dies, someone must be here to reclaim them.
-            // Cards that wait for others count only while something they wait for is being worked
-            // on here; otherwise nothing in this lane can make them ready.
+            // A card that waits counts only once ready: while what it waits for is claimed here the
+            // claim keeps the worker, otherwise nothing in this lane can make it ready.
             Column from = Columns.find(tx, board, lanes.from());
             List<Card> claimedHere = tx.cards().claimedIn(lane.id());
             if (!claimedHere.isEmpty()) {
