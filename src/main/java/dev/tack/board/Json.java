@@ -131,8 +131,50 @@ public final class Json {
     /** The cards a board view shows, in board order: column by column, top to bottom ({@code tack ls --json}). */
     public static List<Map<String, Object>> cards(BoardView view) {
         List<Map<String, Object>> cards = new ArrayList<>();
-        view.lanes().forEach(lane -> lane.cards().forEach(card -> cards.add(card(card))));
+        BoardView.Marks marks = view.marks();
+        view.lanes().forEach(lane -> lane.cards().forEach(card -> {
+            Map<String, Object> map = card(card);
+            links(map, marks.waitsFor(card.id()), marks.blocks(card.id()), marks.waitingFor(card.id()));
+            map.put("checklist", marks.checklist(card.id()).map(Json::progress).orElse(null));
+            cards.add(map);
+        }));
         return cards;
+    }
+
+    /**
+     * A card's links: {@code waits_for} (every card it waits for), {@code blocks} (every card that
+     * waits for it), {@code waiting_for} (those it waits for that are not done) and {@code ready}.
+     */
+    public static Map<String, Object> links(Map<String, Object> card, List<Long> waitsFor, List<Long> blocks, List<Long> waitingFor) {
+        card.put("waits_for", waitsFor);
+        card.put("blocks", blocks);
+        card.put("waiting_for", waitingFor);
+        card.put("ready", waitingFor.isEmpty());
+        return card;
+    }
+
+    /** A card with its links and whole checklist ({@code tack show}, {@code link}, {@code checklist}). */
+    public static Map<String, Object> card(CardDetails details) {
+        Map<String, Object> map = card(details.card());
+        links(map, details.links().waitsFor().stream().map(Links.Neighbour::id).toList(),
+                details.links().blocks().stream().map(Links.Neighbour::id).toList(), details.links().status().waitingFor());
+        map.put("checklist", details.checklist().stream().map(Json::item).toList());
+        return map;
+    }
+
+    public static Map<String, Object> item(dev.tack.model.ChecklistItem item) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("number", item.position() + 1);
+        map.put("text", item.text());
+        map.put("done", item.done());
+        return map;
+    }
+
+    public static Map<String, Object> progress(dev.tack.model.ChecklistProgress progress) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("done", progress.done());
+        map.put("total", progress.total());
+        return map;
     }
 
     public static Map<String, Object> column(Column column, int cards) {

@@ -121,6 +121,10 @@ final class StagedImport {
                 progress.committed(staged, total, held[0]);
                 letOthersIn();
             }
+            while (linksPending()) {
+                timed(tx -> stageLinks(tx, System.nanoTime()));
+                letOthersIn();
+            }
             long[] held = new long[1];
             int count = timed(this::publish, held);
             publishHold = held[0];
@@ -310,10 +314,48 @@ final class StagedImport {
         return count;
     }
 
+    /**
+     * After the cards, their links (by the places the file gives, turned into the ids the cards were
+     * staged under), in batches like the cards. They hang off staged cards, so they stay hidden with
+     * them and go with them if the import fails. The file was checked for cycles before the lock.
+     */
+    private int stageLinks(StorageTx tx, long start) {
+        int count = 0;
+        while (linkCursor < linksToStage.size() && (count == 0 || (count < BATCH_CARDS && System.nanoTime() - start < BATCH_NANOS))) {
+            long[] link = linksToStage.get(linkCursor++);
+            tx.links().add(link[0], link[1]);
+            count++;
+        }
+        return 0;
+    }
+
+    /** Staged card ids by the file's items, and the links still to stage ({waiting id, prerequisite id}). */
+    private final java.util.IdentityHashMap<BoardSnapshot.Item, Long> ids = new java.util.IdentityHashMap<>();
+    private List<long[]> linksToStage;
+    private int linkCursor;
+
+    private boolean linksPending() {
+        if (linksToStage == null) {
+            List<BoardSnapshot.Item> items = new BoardSnapshot(null, lanes).items();
+            linksToStage = new ArrayList<>();
+            for (BoardSnapshot.Item item : items) {
+                for (int other : item.after()) {
+                    linksToStage.add(new long[] {ids.get(item), ids.get(items.get(other))});
+                }
+            }
+        }
+        return linkCursor < linksToStage.size();
+    }
+
     private void insert(StorageTx tx, PreparedCards.Row row) {
         BoardSnapshot.Item item = row.item();
         tx.cards().insertImported(importId, row.id(), board.id(), row.column().id(), row.position(), item.title(),
                 item.description(), item.priority(), item.due(), item.assignee(), item.archived(), row.tags(), row.at());
+        int number = 0;
+        for (BoardSnapshot.Check check : item.checklist()) {
+            tx.checklists().insert(row.id(), number++, check.text(), check.done());
+        }
+        ids.put(item, row.id());
         for (BoardSnapshot.Note note : item.comments()) {
             if (note.body() != null && !note.body().isBlank()) {
                 tx.comments().insert(row.id(), note.author() == null ? workspace.actor().name() : note.author(), note.body(),

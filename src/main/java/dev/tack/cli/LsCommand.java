@@ -31,6 +31,12 @@ final class LsCommand extends BaseCommand {
     @Option(names = {"-q", "--query"}, paramLabel = "TEXT", description = "Only cards whose title, description or tags contain TEXT.")
     String query;
 
+    @Option(names = "--ready", description = "Only cards that wait for nothing unfinished.")
+    boolean ready;
+
+    @Option(names = "--blocked", description = "Only cards that wait for a card not done yet.")
+    boolean blocked;
+
     @Option(names = "--archived", description = "The archived cards instead (bring one back with: tack restore ID).")
     boolean archived;
 
@@ -39,9 +45,15 @@ final class LsCommand extends BaseCommand {
 
     @Override
     protected int execute() {
+        if (ready && blocked) {
+            throw dev.tack.model.TackException.usage("--ready and --blocked exclude each other");
+        }
+        if (archived && (ready || blocked)) {
+            throw dev.tack.model.TackException.usage("--ready and --blocked are for live cards, not --archived");
+        }
         List<String> words = query == null ? List.of() : List.of(query.strip().split("\\s+"));
         String who = assignee != null && assignee.startsWith("@") ? assignee.substring(1) : assignee;
-        CardFilter filter = new CardFilter(column, tags, who, null, words);
+        CardFilter filter = new CardFilter(column, tags, who, null, words).readiness(ready ? Boolean.TRUE : blocked ? Boolean.FALSE : null);
         CardText text = new CardText(style(), LocalDate.now(workspace().clock().withZone(ZoneId.systemDefault())));
         List<String> names = allBoards ? new Boards(workspace()).list().stream().map(Board::name).toList() : null;
         List<Map<String, Object>> json = new ArrayList<>();

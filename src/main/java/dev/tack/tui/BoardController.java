@@ -73,7 +73,8 @@ final class BoardController {
     private final FilterLine filter = new FilterLine(model, key -> perform(keyMap().action(key)));
     private boolean quit;
     private Layout layout = Layout.of(new TerminalSize(80, 24), 0);
-    private final MouseDrag mouse = new MouseDrag(model, (id, column, at) -> writeLater(() -> cards().move(id, column, at, null), null, null));
+    private final MouseDrag mouse = new MouseDrag(model, (id, column, at) -> writeLater(() -> cards().move(id, column, at, null), null,
+            stillWaiting(id)));
     /** Writes handed to the host and not yet back. */
     private final Writes writes;
     private final CardActions actions;
@@ -236,7 +237,7 @@ final class BoardController {
         } else if (action instanceof Action.Page p) {
             model.page(p.direction());
         } else if (action instanceof Action.StepCard s) {
-            withCard(card -> writeLater(() -> cards().step(card.id(), s.direction(), null), null, null));
+            withCard(card -> writeLater(() -> cards().step(card.id(), s.direction(), null), null, s.direction() > 0 ? stillWaiting(card.id()) : null));
         } else if (action instanceof Action.ShiftCard s) {
             withCard(card -> actions.shift(card, s.delta()));
         } else if (action instanceof Action.NewCard) {
@@ -249,6 +250,10 @@ final class BoardController {
             withCard(actions::comment);
         } else if (action instanceof Action.Archive) {
             withCard(actions::archive);
+        } else if (action instanceof Action.Link) {
+            withCard(card -> push(new LinkPicker(card.id(), this, actions::link)));
+        } else if (action instanceof Action.ToggleItem t) {
+            actions.toggleItem(t.cardId(), t.number(), t.done());
         } else if (action instanceof Action.Details) {
             withCard(this::details);
         } else if (action instanceof Action.StartFilter) {
@@ -282,6 +287,21 @@ final class BoardController {
         } else if (action instanceof Action.Wheel w) {
             mouse.wheel(layout, w.x(), w.y(), w.direction());
         }
+    }
+
+    /**
+     * After a card moved to another column: a warning in the status row when it still waits for a
+     * card not done (a gate column would have refused it, with the reason, as any refusal).
+     */
+    private Consumer<WriteOutcome> stillWaiting(long id) {
+        return outcome -> {
+            if (outcome instanceof WriteOutcome.Done done && done.result() instanceof Card moved && model.view() != null) {
+                List<Long> waiting = model.view().marks().waitingFor(id);
+                if (!waiting.isEmpty()) {
+                    message.error("#" + id + " moved to " + moved.column() + " but still waits for " + Cards.ids(waiting));
+                }
+            }
+        };
     }
 
     private void withCard(java.util.function.Consumer<Card> then) {

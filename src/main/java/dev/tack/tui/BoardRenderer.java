@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
+import dev.tack.board.BoardView;
 import dev.tack.model.Card;
 import dev.tack.model.Run;
 import dev.tack.text.Width;
@@ -164,7 +165,7 @@ final class BoardRenderer {
                 break;
             }
             Card card = cards.get(scroll + slot);
-            card(canvas, x, y, w, card, card.id() == selectedId, model.view().runOf(card.id()).orElse(null));
+            card(canvas, x, y, w, card, card.id() == selectedId, model.view().runOf(card.id()).orElse(null), model.view().marks());
         }
     }
 
@@ -201,7 +202,7 @@ final class BoardRenderer {
         }
     }
 
-    private void card(Canvas canvas, int x, int y, int w, Card card, boolean selected, Run run) {
+    private void card(Canvas canvas, int x, int y, int w, Card card, boolean selected, Run run, BoardView.Marks marks) {
         Pen base = selected ? Pen.PLAIN.reverse() : Pen.PLAIN;
         canvas.fill(x, y, w, Layout.CARD_ROWS, base);
         int col = x + 1;
@@ -213,6 +214,16 @@ final class BoardRenderer {
         col = x + 1;
         if (fields.contains("id")) {
             col += canvas.text(col, y + 1, "#" + card.id(), end - col, pen(DIM, selected));
+        }
+        // What the card waits for (the first card not done yet) and its checklist come first: they say whether it can be worked.
+        java.util.List<Long> waiting = marks.waitingFor(card.id());
+        if (!waiting.isEmpty()) {
+            col = item(canvas, col, y + 1, end, "⧗ #" + waiting.get(0) + (waiting.size() > 1 ? "+" + (waiting.size() - 1) : ""),
+                    pen(Pen.PLAIN.bold(), selected));
+        }
+        var checklist = marks.checklist(card.id());
+        if (checklist.isPresent()) {
+            col = item(canvas, col, y + 1, end, "☑ " + checklist.get().done() + "/" + checklist.get().total(), pen(DIM, selected));
         }
         if (card.claimed()) {
             // A card being worked shows who has it, for how long, and its latest output line, instead of its fields.

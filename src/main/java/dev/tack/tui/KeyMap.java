@@ -82,12 +82,13 @@ final class KeyMap {
         row("E", "edit the description in $EDITOR", null, bind(new Action.EditInEditor(), ch('E'))),
         row("c", "comment on the card", hint("comment", new Action.Comment()), bind(new Action.Comment(), ch('c'))),
         row("d, Delete", "archive the card (asks first)", hint("archive", new Action.Archive()), bind(new Action.Archive(), ch('d'), key(KeyType.Delete))),
+        row("w", "the card waits for another: type its number or pick it, then Enter", null, bind(new Action.Link(), ch('w'))),
         row("u / U, Ctrl+R", "undo / redo your last card change (from any process)", hint("undo", new Action.History(false)),
             bind(new Action.History(false), ch('u')),
             bind(new Action.History(true), ch('U'), ctrl('r'))),
-        row("Enter, Space", "details: description, comments, history, runs", hint("details", new Action.Details()),
+        row("Enter, Space", "details: description, links, checklist, comments, history, runs", hint("details", new Action.Details()),
             bind(new Action.Details(), key(KeyType.Enter), ch(' '))),
-        row("/", "filter as you type: words, #4 (card 4, or tag 4), tag:x or #x, @who, p:2", hint("filter", new Action.StartFilter()),
+        row("/", "filter as you type: words, #4 (card 4, or tag 4), tag:x or #x, @who, p:2, is:ready, is:blocked", hint("filter", new Action.StartFilter()),
             bind(new Action.StartFilter(), ch('/'))),
         row("Backspace", "edit the filter again (after Enter kept it)", null, bind(new Action.EditFilter(), key(KeyType.Backspace))),
         row("Esc", "clear the filter", null, bind(new Action.ClearFilter(), key(KeyType.Escape))),
@@ -118,6 +119,11 @@ final class KeyMap {
         {"In details"},
         {"j / k, PgUp / PgDn, g / G", "scroll"},
         {"e / E / c", "edit / edit description / comment, then back here"},
+        {"1 … 9", "tick or untick that checklist item"},
+        {"In the link picker (w)"},
+        {"digits, Backspace", "type the number of the card it waits for"},
+        {"h j k l, arrows", "or pick that card on the board"},
+        {"Enter / Esc", "link / cancel"},
         {"Esc, q, Enter", "back to the board"},
     };
 
@@ -401,6 +407,7 @@ final class KeyMap {
         map.put("edit_in_editor", new Action.EditInEditor());
         map.put("comment", new Action.Comment());
         map.put("archive", new Action.Archive());
+        map.put("link", new Action.Link());
         map.put("undo", new Action.History(false));
         map.put("redo", new Action.History(true));
         map.put("details", new Action.Details());

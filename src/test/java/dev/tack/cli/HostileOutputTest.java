@@ -60,6 +60,8 @@ class HostileOutputTest {
         commands.put("column rm", db -> List.of("column", "rm", done));
         commands.put("column move", db -> List.of("column", "move", todo, "1"));
         commands.put("column wip", db -> List.of("column", "wip", todo, "3"));
+        commands.put("column done", db -> List.of("column", "done", todo));
+        commands.put("column gate", db -> List.of("column", "gate", todo));
         commands.put("add", db -> List.of("add", HOSTILE, "-d", HOSTILE, "-a", BIDI));
         commands.put("ls", db -> List.of("ls"));
         commands.put("show", db -> List.of("show", "1"));
@@ -68,6 +70,14 @@ class HostileOutputTest {
         commands.put("rm", db -> List.of("rm", "1"));
         commands.put("restore", db -> List.of("restore", "2"));
         commands.put("comment", db -> List.of("comment", "1", HOSTILE));
+        commands.put("link", db -> List.of("link", "1", "--after", "2"));
+        commands.put("unlink", db -> List.of("unlink", "1", "2"));
+        commands.put("checklist ls", db -> List.of("checklist", "ls", "1"));
+        commands.put("checklist add", db -> List.of("checklist", "add", "1", HOSTILE));
+        commands.put("checklist done", db -> List.of("checklist", "done", "1", "1"));
+        commands.put("checklist undone", db -> List.of("checklist", "undone", "1", "1"));
+        commands.put("checklist rm", db -> List.of("checklist", "rm", "1", "1"));
+        commands.put("checklist reorder", db -> List.of("checklist", "reorder", "1", "1", "2"));
         commands.put("due", db -> List.of("due", "--days", "9999"));
         commands.put("undo", db -> List.of("undo"));
         commands.put("redo", db -> List.of("redo"));

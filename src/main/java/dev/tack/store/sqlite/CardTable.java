@@ -107,6 +107,13 @@ public final class CardTable {
                 CardTable::map, columnId, nowMillis);
     }
 
+    /** A page of the cards a worker could take now, in {@link #firstClaimable}'s order. */
+    public static List<Card> claimable(Tx tx, long columnId, long nowMillis, int offset, int limit) throws SQLException {
+        return tx.list(SELECT + " WHERE c.column_id = ? AND c.archived = 0 AND c.claimed_by IS NULL AND c.failed = 0"
+                + " AND (c.not_before IS NULL OR c.not_before <= ?) ORDER BY c.priority DESC, c.position LIMIT ? OFFSET ?",
+                CardTable::map, columnId, nowMillis, limit, offset);
+    }
+
     /** Cards of a column that a worker could still take, now or after their back-off. */
     public static long waiting(Tx tx, long columnId) throws SQLException {
         return tx.number("SELECT count(*) FROM cards c WHERE column_id = ? AND archived = 0 AND claimed_by IS NULL AND failed = 0 AND " + ImportTable.visible("c"),
