@@ -410,9 +410,6 @@ final class BoardController {
         this.theme = chosen;
     }
 
-    Theme theme() {
-        return theme;
-    }
 
     /** Sizes the model's viewport for a terminal of {@code size}. */
     Layout layout(TerminalSize size) {
