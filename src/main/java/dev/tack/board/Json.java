@@ -64,6 +64,49 @@ public final class Json {
         return COMPACT;
     }
 
+    /**
+     * {@code compact(card(card))}, written straight to a {@link com.google.gson.stream.JsonWriter}
+     * with the same settings: an import makes one per card, and the map and Gson's adapters per
+     * value took most of the time the import's preparing thread spent.
+     */
+    static String compactCard(Card card) {
+        java.io.StringWriter text = new java.io.StringWriter(256 + card.description().length());
+        try (com.google.gson.stream.JsonWriter json = new com.google.gson.stream.JsonWriter(text)) {
+            json.setSerializeNulls(true);
+            json.setHtmlSafe(false);
+            json.beginObject();
+            json.name("id").value(card.id());
+            json.name("title").value(card.title());
+            json.name("column").value(card.column());
+            json.name("position");
+            if (card.archived()) {
+                json.nullValue();
+            } else {
+                json.value(card.position());
+            }
+            json.name("tags").beginArray();
+            for (String tag : card.tags()) {
+                json.value(tag);
+            }
+            json.endArray();
+            json.name("priority").value(card.priority());
+            json.name("due").value(card.due() == null ? null : card.due().toString());
+            json.name("assignee").value(card.assignee());
+            json.name("version").value(card.version());
+            json.name("description").value(card.description());
+            json.name("archived").value(card.archived());
+            json.name("created_at").value(card.createdAt());
+            json.name("updated_at").value(card.updatedAt());
+            json.name("claimed_by").value(card.claimed() ? card.claim().worker() : null);
+            json.name("attempts").value(card.attempts());
+            json.name("failed").value(card.failed());
+            json.endObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return escapeControls(text.toString());
+    }
+
     public static Map<String, Object> card(Card card) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", card.id());

@@ -115,9 +115,16 @@ public final class Transfers {
         for (BoardSnapshot.Lane lane : snapshot.columns()) {
             List<BoardSnapshot.Item> items = new ArrayList<>(lane.cards().size());
             for (BoardSnapshot.Item item : lane.cards()) {
-                items.add(new BoardSnapshot.Item(Validation.title(item.title()), Validation.description(item.description()),
-                        Validation.tags(item.tags()), Validation.priority(item.priority()), item.due(),
-                        Validation.assignee(item.assignee()), item.archived(), item.comments()));
+                String title = Validation.title(item.title());
+                String description = Validation.description(item.description());
+                List<String> tags = Validation.tags(item.tags());
+                int priority = Validation.priority(item.priority());
+                String assignee = Validation.assignee(item.assignee());
+                boolean same = title == item.title() && description == item.description() && tags == item.tags()
+                        && assignee == item.assignee();
+                // A format that checked its cards as it read them (JSON, CSV) gives them back unchanged: kept, not copied.
+                items.add(same ? item : new BoardSnapshot.Item(title, description, tags, priority, item.due(), assignee,
+                        item.archived(), item.comments()));
             }
             String name = lane.name() == null ? null : Validation.name("column", lane.name());
             if (lane.wipLimit() != null && lane.wipLimit() < 0) {

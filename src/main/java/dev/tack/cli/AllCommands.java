@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             RmCommand.class,
             RestoreCommand.class,
             CommentCommand.class,
+            DueCommand.class,
             UndoCommand.class,
             RedoCommand.class,
             LogCommand.class,

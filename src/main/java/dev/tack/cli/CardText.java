@@ -49,6 +49,23 @@ final class CardText {
         out.flush();
     }
 
+    /** Archived cards ({@code ls --archived}), in one aligned list under one heading, each with the column it left. */
+    void archived(PrintWriter out, List<Card> cards) {
+        int idWidth = cards.stream().mapToInt(c -> String.valueOf(c.id()).length() + 1).max().orElse(2);
+        int titleWidth = Math.min(60, cards.stream().mapToInt(c -> Width.of(Sanitizer.line(c.title()))).max().orElse(10));
+        int priorityWidth = cards.stream().mapToInt(c -> PRIORITY_MARKS[c.priority()].length()).max().orElse(0);
+        StringBuilder text = new StringBuilder(style.bold("Archived (" + cards.size() + ")")).append('\n');
+        if (cards.isEmpty()) {
+            text.append("  ").append(style.dim("(none)")).append('\n');
+        }
+        for (Card card : cards) {
+            text.append("  ").append(line(card, idWidth, titleWidth, priorityWidth)).append(' ')
+                    .append(style.dim("(from " + Sanitizer.line(card.column()) + ")")).append('\n');
+        }
+        out.print(text);
+        out.flush();
+    }
+
     String header(BoardView.Lane lane) {
         String name = Sanitizer.line(lane.column().name());
         String count = lane.column().wipLimit() == null ? "(" + lane.total() + ")"

@@ -18,7 +18,7 @@ final class CommandGroups {
     static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
 
     static {
-        GROUPS.put("Cards", List.of("add", "ls", "show", "mv", "edit", "rm", "restore", "comment"));
+        GROUPS.put("Cards", List.of("add", "ls", "show", "mv", "edit", "rm", "restore", "comment", "due"));
         GROUPS.put("Boards and columns", List.of("board", "column"));
         GROUPS.put("History", List.of("log", "undo", "redo"));
         GROUPS.put("Workers", List.of("worker", "runs"));

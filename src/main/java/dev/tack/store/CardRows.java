@@ -82,4 +82,11 @@ public interface CardRows {
      * {@code sqlite_sequence}, which is why ids are never reused.
      */
     long highestIdIssued();
+
+    /**
+     * Hands out {@code count} card ids at once, never to be issued again (as AUTOINCREMENT would
+     * hand them out one by one), and returns the first: an import knows every card's id, and so its
+     * event, before it takes the lock to write them.
+     */
+    long reserveIds(int count);
 }

@@ -68,6 +68,7 @@ class HostileOutputTest {
         commands.put("rm", db -> List.of("rm", "1"));
         commands.put("restore", db -> List.of("restore", "2"));
         commands.put("comment", db -> List.of("comment", "1", HOSTILE));
+        commands.put("due", db -> List.of("due", "--days", "9999"));
         commands.put("undo", db -> List.of("undo"));
         commands.put("redo", db -> List.of("redo"));
         commands.put("log", db -> List.of("log"));
@@ -177,7 +178,7 @@ class HostileOutputTest {
             throw new AssertionError(e);
         }
         CliRun.tack("init", "--db", db.toString()).expectOk();
-        CliRun.tack("--db", db.toString(), "add", "plain", "-d", "plain", "-a", "someone", "-t", "tag").expectOk();
+        CliRun.tack("--db", db.toString(), "add", "plain", "-d", "plain", "-a", "someone", "-t", "tag", "--due", "today").expectOk();
         CliRun.tack("--db", db.toString(), "add", "second").expectOk();
         CliRun.tack("--db", db.toString(), "rm", "2").expectOk();
         CliRun.tack("--db", db.toString(), "comment", "1", "plain").expectOk();

@@ -190,6 +190,19 @@ public final class CardTable {
         return tx.number("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'cards'), 0)");
     }
 
+    /**
+     * Moves AUTOINCREMENT's counter past {@code count} ids and returns the first of them. SQLite
+     * gives a new row max(counter, highest id) + 1 and writes an explicit id above the counter back
+     * into it, so these ids are never handed out again, and inserting them later leaves it alone.
+     */
+    public static long reserveIds(Tx tx, int count) throws SQLException {
+        long first = highestIdIssued(tx) + 1;
+        if (tx.update("UPDATE sqlite_sequence SET seq = ? WHERE name = 'cards'", first - 1 + count) == 0) {
+            tx.update("INSERT INTO sqlite_sequence (name, seq) VALUES ('cards', ?)", first - 1 + count);
+        }
+        return first;
+    }
+
     /** Columns whose live positions are not exactly 0..n-1, for {@code tack check}. */
     public static List<String> columnsWithBrokenPositions(Tx tx) throws SQLException {
         return tx.list("SELECT col.name || ' (board ' || b.name || ')' FROM columns col JOIN boards b ON b.id = col.board_id"

@@ -248,6 +248,11 @@ final class Transaction implements StorageTx {
         public long highestIdIssued() {
             return Sql.call(() -> CardTable.highestIdIssued(tx));
         }
+
+        @Override
+        public long reserveIds(int count) {
+            return Sql.call(() -> CardTable.reserveIds(tx, count));
+        }
     }
 
     /** {@link ColumnRows} on this transaction. */
