@@ -410,7 +410,6 @@ final class BoardController {
         this.theme = chosen;
     }
 
-
     /** Sizes the model's viewport for a terminal of {@code size}. */
     Layout layout(TerminalSize size) {
         layout = Layout.of(size, model.lanes().size());
