@@ -455,10 +455,6 @@ final class BoardController {
         this.theme = chosen;
     }
 
-    Theme theme() {
-        return theme;
-    }
-
     /** Sizes the model's viewport for a terminal of {@code size}. */
     Layout layout(TerminalSize size) {
         layout = Layout.of(size, model.lanes().size());
