@@ -83,6 +83,7 @@ class HostileOutputTest {
         commands.put("redo", db -> List.of("redo"));
         commands.put("log", db -> List.of("log"));
         commands.put("check", db -> List.of("check"));
+        commands.put("config", db -> List.of("config")); // shows the --db path: the hostile file name, made safe
         commands.put("worker", db -> List.of("worker", "--from", todo, "--to", done, "--once", "--max-attempts", "1",
                 "--exec", "printf '\\033]0;job\\007\\033]52;c;eA==\\007'; echo \"$TACK_CARD_TITLE\""));
         commands.put("runs", db -> List.of("runs"));
