@@ -7,15 +7,15 @@
 #   RUNS=30 CARDS=1000 bench/startup.sh DIR
 #
 # Measures, with hyperfine when installed (median of RUNS runs after 3 warm-ups, no shell in between),
-# else with a date +%s%N loop:
+# else with python3 (the same, CPU as a median), else with a date +%s%N loop:
 #   tack --version                 the JVM and the command line, no database
 #   tack add TITLE                 one write on a board of CARDS cards
 #   tack ls                        the whole board of CARDS cards, as text, to /dev/null
 #   tack (no terminal)             plain `tack` with stdout not a terminal prints the board as text
 #   tack (first frame, tmux)       `tack` in a 100x30 tmux pane until the board shows on the screen
 #                                  (a column header or a card title; polls capture-pane every ~5 ms)
-# Prints one line per measurement: label, median, min, max wall time (ms) and, with hyperfine, the
-# mean CPU time (user + system, all threads), which a loaded machine disturbs less. The machine is shared: compare
+# Prints one line per measurement: label, median, min, max wall time (ms) and, with hyperfine (or python3), the
+# mean (median) CPU time (user + system, all threads), which a loaded machine disturbs less. The machine is shared: compare
 # figures only from runs made in the same minute.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -67,6 +67,23 @@ measure() { # label, command...
     hyperfine -N --style none --warmup 3 --runs "$runs" --export-json "$json" --output null -- "$quoted" >/dev/null 2>&1
     read -r m lo hi cpu < <(jq -r '.results[0] | "\(.median*1000) \(.min*1000) \(.max*1000) \((.user+.system)*1000)"' "$json" 2>/dev/null \
       || python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["median"]*1000, r["min"]*1000, r["max"]*1000, (r["user"]+r["system"])*1000)' "$json")
+  elif command -v python3 >/dev/null 2>&1; then
+    # no hyperfine: the same figures (median, min, max wall; median CPU of the process and its
+    # children, from getrusage) from a few lines of Python, with no shell in between either
+    read -r m lo hi cpu < <(python3 - "$runs" "$@" <<'PY'
+import resource, statistics, subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+def once():
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN); t0 = time.perf_counter()
+    subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t1 = time.perf_counter(); r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (t1 - t0) * 1000, (r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime) * 1000
+for _ in range(3):
+    once()
+wall, cpu = zip(*[once() for _ in range(runs)])
+print(statistics.median(wall), min(wall), max(wall), statistics.median(cpu))
+PY
+)
   else
     local times=() t0 t1
     for _ in 1 2 3; do "$@" >/dev/null 2>&1 || true; done

@@ -28,6 +28,7 @@ class ArchitectureTest {
                 .layer("tui").definedBy("dev.tack.tui..")
                 .layer("worker").definedBy("dev.tack.worker..")
                 .layer("io").definedBy("dev.tack.io..")
+                .layer("config").definedBy("dev.tack.config..")
                 .layer("board").definedBy("dev.tack.board..")
                 .layer("storage interfaces").definedBy("dev.tack.store")
                 .layer("sqlite engine").definedBy("dev.tack.store.sqlite..")
@@ -36,10 +37,11 @@ class ArchitectureTest {
                 .layer("text").definedBy("dev.tack.text..")
 
                 .whereLayer("entry").mayOnlyAccessLayers("cli", "storage interfaces")
-                .whereLayer("cli").mayOnlyAccessLayers("board", "tui", "worker", "io", "model", "text")
+                .whereLayer("cli").mayOnlyAccessLayers("board", "tui", "worker", "io", "config", "model", "text")
                 .whereLayer("tui").mayOnlyAccessLayers("board", "model", "text")
                 .whereLayer("worker").mayOnlyAccessLayers("board", "model", "text")
                 .whereLayer("io").mayOnlyAccessLayers("board", "model", "text")
+                .whereLayer("config").mayOnlyAccessLayers("model", "text")
                 .whereLayer("board").mayOnlyAccessLayers("storage interfaces", "model")
                 .whereLayer("storage interfaces").mayOnlyAccessLayers("sqlite engine", "postgres engine", "model")
                 .whereLayer("sqlite engine").mayOnlyAccessLayers("storage interfaces", "model")
@@ -48,6 +50,7 @@ class ArchitectureTest {
                 .whereLayer("text").mayNotAccessAnyLayer()
 
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("entry")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("board").mayOnlyBeAccessedByLayers("cli", "tui", "worker", "io")
                 .whereLayer("storage interfaces").mayOnlyBeAccessedByLayers("board", "sqlite engine", "postgres engine", "entry")
                 .whereLayer("sqlite engine").mayOnlyBeAccessedByLayers("storage interfaces")
@@ -69,6 +72,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tack.store.sqlite..", "org.sqlite..",
                         "dev.tack.store.postgres..", "org.postgresql..")
                 .because("an engine is chosen by store.Storages and reached through the storage interfaces only")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheConfigReaderTouchesToml() {
+        noClasses().that().resideOutsideOfPackage("dev.tack.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.tomlj..", "org.antlr..")
+                .because("config files are read in dev.tack.config alone, and tomlj is loaded only when a file exists")
                 .check(MAIN);
     }
 

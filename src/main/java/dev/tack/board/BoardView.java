@@ -4,23 +4,63 @@ import java.util.List;
 import java.util.Map;
 import dev.tack.model.Board;
 import dev.tack.model.Card;
+import dev.tack.model.ChecklistProgress;
 import dev.tack.model.Column;
 import dev.tack.model.Run;
 
 /**
  * A board as read in one transaction: its columns in order, each with its live cards top to
- * bottom, the last event id at that moment (a change feed continues from there), and the runs
- * workers have going on its cards.
+ * bottom, the last event id at that moment (a change feed continues from there), the runs
+ * workers have going on its cards, and what hangs off its cards ({@link Marks}).
  */
-public record BoardView(Board board, List<Lane> lanes, long lastEventId, Map<Long, Run> running) {
+public record BoardView(Board board, List<Lane> lanes, long lastEventId, Map<Long, Run> running, Marks marks) {
 
     public BoardView {
         lanes = List.copyOf(lanes);
         running = Map.copyOf(running);
+        marks = marks == null ? Marks.NONE : marks;
+    }
+
+    public BoardView(Board board, List<Lane> lanes, long lastEventId, Map<Long, Run> running) {
+        this(board, lanes, lastEventId, running, Marks.NONE);
     }
 
     public BoardView(Board board, List<Lane> lanes, long lastEventId) {
-        this(board, lanes, lastEventId, Map.of());
+        this(board, lanes, lastEventId, Map.of(), Marks.NONE);
+    }
+
+    /**
+     * Links and checklists of the board's cards, by card id: what each waits for and what waits for
+     * it (any board), the prerequisites not done yet of each card that waits ({@link Readiness}),
+     * and checklist progress. Cards without any are not in the maps.
+     */
+    public record Marks(Map<Long, List<Long>> waitsFor, Map<Long, List<Long>> blocks, Map<Long, List<Long>> blocked,
+                        Map<Long, ChecklistProgress> checklists) {
+        public static final Marks NONE = new Marks(Map.of(), Map.of(), Map.of(), Map.of());
+
+        public Marks {
+            waitsFor = Map.copyOf(waitsFor);
+            blocks = Map.copyOf(blocks);
+            blocked = Map.copyOf(blocked);
+            checklists = Map.copyOf(checklists);
+        }
+
+        /** The prerequisites card {@code id} still waits for (empty: it is ready). */
+        public List<Long> waitingFor(long id) {
+            return blocked.getOrDefault(id, List.of());
+        }
+
+        public List<Long> waitsFor(long id) {
+            return waitsFor.getOrDefault(id, List.of());
+        }
+
+        public List<Long> blocks(long id) {
+            return blocks.getOrDefault(id, List.of());
+        }
+
+        public java.util.Optional<ChecklistProgress> checklist(long id) {
+            return java.util.Optional.ofNullable(checklists.get(id));
+        }
     }
 
     /** The run a worker has going on a card, if any: who, since when, its latest output. */

@@ -2,16 +2,27 @@ package dev.tack.board;
 
 import java.util.List;
 import dev.tack.model.Card;
+import dev.tack.model.ChecklistItem;
 import dev.tack.model.Comment;
 import dev.tack.model.Event;
 import dev.tack.model.Run;
 
-/** One card with its comments, history and runs, as {@code tack show} and the details view show it. */
-public record CardDetails(Card card, List<Comment> comments, List<Event> history, List<Run> runs) {
+/**
+ * One card with its comments, history and runs, what it waits for and what waits for it, and its
+ * checklist, as {@code tack show} and the details view show it.
+ */
+public record CardDetails(Card card, List<Comment> comments, List<Event> history, List<Run> runs, Links.Neighbours links,
+                          List<ChecklistItem> checklist) {
 
     public CardDetails {
         comments = List.copyOf(comments);
         history = List.copyOf(history);
         runs = List.copyOf(runs);
+        checklist = List.copyOf(checklist);
+        links = links == null ? new Links.Neighbours(List.of(), List.of(), new Readiness.Status(card.id(), List.of())) : links;
+    }
+
+    public CardDetails(Card card, List<Comment> comments, List<Event> history, List<Run> runs) {
+        this(card, comments, history, runs, null, List.of());
     }
 }

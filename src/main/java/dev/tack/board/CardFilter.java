@@ -10,10 +10,11 @@ import dev.tack.model.Card;
  * tag, assignee, priority and card number. Parsed from the screen's filter line as {@code tag:x},
  * {@code #x}, {@code @who}, {@code p:2} and words; {@code #} and digits ({@code #4}) is a card
  * number, which matches card 4 and also cards tagged {@code 4} (a tag of digits is rare, and
- * {@code tag:4} names only the tag).
+ * {@code tag:4} names only the tag). {@code is:ready} and {@code is:blocked} keep the cards that wait
+ * for nothing unfinished, or those that do ({@code ready}: true or false; null: either).
  */
 public record CardFilter(String column, List<String> tags, String assignee, Integer priority, List<String> words,
-                         List<String> numbers) {
+                         List<String> numbers, Boolean ready) {
 
     public CardFilter {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -22,7 +23,17 @@ public record CardFilter(String column, List<String> tags, String assignee, Inte
     }
 
     public CardFilter(String column, List<String> tags, String assignee, Integer priority, List<String> words) {
-        this(column, tags, assignee, priority, words, List.of());
+        this(column, tags, assignee, priority, words, List.of(), null);
+    }
+
+    public CardFilter(String column, List<String> tags, String assignee, Integer priority, List<String> words,
+                      List<String> numbers) {
+        this(column, tags, assignee, priority, words, numbers, null);
+    }
+
+    /** The same filter keeping only ready cards ({@code true}), only waiting ones ({@code false}) or either (null). */
+    public CardFilter readiness(Boolean onlyReady) {
+        return new CardFilter(column, tags, assignee, priority, words, numbers, onlyReady);
     }
 
     public static final CardFilter ALL = new CardFilter(null, List.of(), null, null, List.of());
@@ -33,6 +44,7 @@ public record CardFilter(String column, List<String> tags, String assignee, Inte
         List<String> numbers = new ArrayList<>();
         String assignee = null;
         Integer priority = null;
+        Boolean ready = null;
         for (String term : line.strip().split("\\s+")) {
             if (term.isEmpty()) {
                 continue;
@@ -46,20 +58,34 @@ public record CardFilter(String column, List<String> tags, String assignee, Inte
                 tags.add(term.substring(1));
             } else if (term.startsWith("@") && term.length() > 1) {
                 assignee = term.substring(1);
+            } else if (lower.equals("is:ready")) {
+                ready = true;
+            } else if (lower.equals("is:blocked")) {
+                ready = false;
             } else if (lower.matches("p:[0-3]")) {
                 priority = lower.charAt(2) - '0';
             } else {
                 words.add(term);
             }
         }
-        return new CardFilter(null, tags, assignee, priority, words, numbers);
+        return new CardFilter(null, tags, assignee, priority, words, numbers, ready);
     }
 
     public boolean isEmpty() {
-        return column == null && tags.isEmpty() && assignee == null && priority == null && words.isEmpty() && numbers.isEmpty();
+        return column == null && tags.isEmpty() && assignee == null && priority == null && words.isEmpty() && numbers.isEmpty()
+                && ready == null;
     }
 
+    /** For a card that waits for nothing unfinished; see {@link #matches(Card, boolean)}. */
     public boolean matches(Card card) {
+        return matches(card, false);
+    }
+
+    /** Whether the filter keeps {@code card}, which {@code waiting} for a card not done yet or not ({@link Readiness}). */
+    public boolean matches(Card card, boolean waiting) {
+        if (ready != null && ready == waiting) {
+            return false;
+        }
         if (column != null && !card.column().equalsIgnoreCase(column)) {
             return false;
         }

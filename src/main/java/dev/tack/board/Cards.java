@@ -26,6 +26,11 @@ public final class Cards {
     }
 
     public Card add(NewCard spec) {
+        return add(spec, List.of());
+    }
+
+    /** A new card that waits for {@code after} (card ids) from the start: the add and its links are one transaction. */
+    public Card add(NewCard spec, List<Long> after) {
         String title = Validation.title(spec.title());
         String description = Validation.description(spec.description());
         List<String> tags = Validation.tags(spec.tags());
@@ -42,6 +47,10 @@ public final class Cards {
             tx.cards().replaceTags(id, tags);
             Card card = load(tx, id);
             record(tx, card, "card.added", "added #" + id + " to " + column.name(), null, card);
+            Links links = new Links(workspace);
+            for (long prerequisite : after) {
+                card = links.linkInside(tx, id, prerequisite).card();
+            }
             return card;
         });
     }
@@ -104,6 +113,7 @@ public final class Cards {
         int count = tx.columns().cardCount(target.id()) - (sameColumn ? 1 : 0);
         if (!sameColumn) {
             requireRoom(target, count);
+            requireReadyFor(tx, card, target);
         }
         tx.cards().closeGap(card.columnId(), card.position());
         int newPosition = position == null ? (sameColumn ? Math.min(card.position(), count) : count) : clamp(position, count);
@@ -159,15 +169,66 @@ public final class Cards {
     }
 
     public Card archive(long id, Long ifVersion) {
+        return archive(id, ifVersion, false).card();
+    }
+
+    /** An archived card, and the cards that were waiting only for it (ready now). */
+    public record Archived(Card card, List<Long> unblocked) {
+    }
+
+    /**
+     * Archives a card. An archived card counts as done for the cards that wait for it, so archiving
+     * one that others wait for (and that is not done yet) needs {@code force}: without it the
+     * refusal (a conflict) names the cards it would unblock.
+     */
+    public Archived archive(long id, Long ifVersion, boolean force) {
         return workspace.write(tx -> {
             Card card = takeFromWorker(tx, live(tx, id));
             checkVersion(card, ifVersion);
+            ArchiveImpact impact = impact(tx, card);
+            List<Long> waiting = impact.waiting();
+            List<Long> unblocked = impact.unblocked();
+            if (!waiting.isEmpty() && !force) {
+                throw TackException.conflict("#" + id + " is not done and " + ids(waiting) + (waiting.size() == 1 ? " waits" : " wait")
+                        + " for it; archiving counts it as done" + (unblocked.isEmpty() ? "" : " and unblocks " + ids(unblocked))
+                        + " (use --force to archive it anyway)");
+            }
             tx.cards().closeGap(card.columnId(), card.position());
             save(tx, card, withPlace(card, card.columnId(), card.column(), -1, true));
             Card after = load(tx, id);
             record(tx, after, "card.archived", "archived #" + id + " from " + card.column(), card, after);
-            return after;
+            return new Archived(after, unblocked);
         });
+    }
+
+    /**
+     * What archiving a card would do to the cards that wait for it: the live cards that wait for it
+     * ({@code waiting}; none when it is done already, so archiving changes nothing for them) and
+     * those of them it is the last unfinished prerequisite of ({@code unblocked}).
+     */
+    public record ArchiveImpact(List<Long> waiting, List<Long> unblocked) {
+        public boolean matters() {
+            return !waiting.isEmpty();
+        }
+    }
+
+    /** {@link ArchiveImpact} of archiving card {@code id} now (the screen asks before it archives). */
+    public ArchiveImpact archiveImpact(long id) {
+        return workspace.read(tx -> impact(tx, live(tx, id)));
+    }
+
+    private static ArchiveImpact impact(StorageTx tx, Card card) {
+        Readiness readiness = Readiness.in(tx);
+        if (readiness.isDone(card)) {
+            return new ArchiveImpact(List.of(), List.of());
+        }
+        List<Long> waiting = tx.links().blocks(card.id()).stream()
+                .filter(w -> tx.cards().byId(w).map(c -> !c.archived()).orElse(false)).toList();
+        return new ArchiveImpact(waiting, readiness.unblockedBy(card.id()));
+    }
+
+    public static String ids(List<Long> ids) {
+        return String.join(", ", ids.stream().map(i -> "#" + i).toList());
     }
 
     public Card restore(long id) {
@@ -254,6 +315,17 @@ public final class Cards {
         if (ifVersion != null && ifVersion != card.version()) {
             throw new StaleVersion("#" + card.id() + " is at version " + card.version() + ", not " + ifVersion
                     + ": someone changed it since you read it (tack show " + card.id() + ")");
+        }
+    }
+
+    /** A gate column ({@code tack column gate}) takes only ready cards: the refusal says what the card waits for. */
+    static void requireReadyFor(StorageTx tx, Card card, Column target) {
+        Readiness readiness = Readiness.in(tx);
+        if (readiness.isGate(target)) {
+            Readiness.Status status = readiness.of(card.id());
+            if (!status.ready()) {
+                throw TackException.conflict(target.name() + " takes only ready cards: #" + card.id() + " is " + status.reason());
+            }
         }
     }
 

@@ -92,8 +92,8 @@ public final class Claims {
     /** As {@link #claim}, saying why nothing was claimed. */
     public Attempt attempt(Lanes lanes, String worker, long leaseMillis, String logFolder) {
         // An idle worker looks first without the write lock, so it does not queue behind people for nothing.
-        boolean anything = workspace.read(tx -> tx.cards().firstClaimable(
-                Columns.find(tx, workspace.board(tx), lanes.from()).id(), workspace.clock().millis()).isPresent());
+        boolean anything = workspace.read(tx -> firstReady(tx, Columns.find(tx, workspace.board(tx), lanes.from()).id(),
+                workspace.clock().millis()).isPresent());
         if (!anything) {
             return new Nothing();
         }
@@ -110,7 +110,7 @@ public final class Claims {
             Board board = workspace.board(tx);
             Column from = Columns.find(tx, board, lanes.from());
             long now = workspace.clock().millis();
-            Optional<Card> candidate = tx.cards().firstClaimable(from.id(), now);
+            Optional<Card> candidate = firstReady(tx, from.id(), now); // readiness inside the claim's transaction
             if (candidate.isEmpty()) {
                 return Optional.<Claimed>empty();
             }
@@ -136,6 +136,33 @@ public final class Claims {
                     + claimed.attempts() + ")" + (lanes.doing() == null ? "" : ", moved to " + claimed.column()), card, claimed);
             return Optional.of(new Claimed(claimed, run));
         });
+    }
+
+    /**
+     * The first card of a column a worker may take: free, past its back-off, and ready — everything
+     * it waits for done ({@link Readiness}). Cards that wait are skipped, not waited for.
+     */
+    static Optional<Card> firstReady(StorageTx tx, long columnId, long now) {
+        Optional<Card> first = tx.cards().firstClaimable(columnId, now);
+        if (first.isEmpty()) {
+            return first;
+        }
+        Readiness readiness = Readiness.in(tx);
+        if (readiness.of(first.get().id()).ready()) {
+            return first;
+        }
+        int page = 100;
+        for (int offset = 0; ; offset += page) {
+            List<Card> cards = tx.cards().claimable(columnId, now, offset, page);
+            for (Card card : cards) {
+                if (readiness.of(card.id()).ready()) {
+                    return Optional.of(card);
+                }
+            }
+            if (cards.size() < page) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** {@code tail} followed by the lines of {@code stored} that tack itself wrote ("tack: …") and {@code tail} lacks. */
@@ -355,8 +382,19 @@ public final class Claims {
             Board board = workspace.board(tx);
             Column lane = Columns.find(tx, board, lanes.doing() != null ? lanes.doing() : lanes.from());
             // Cards other workers hold count too: if their worker dies, someone must be here to reclaim them.
-            return tx.cards().waiting(Columns.find(tx, board, lanes.from()).id()) > 0
-                    || !tx.cards().claimedIn(lane.id()).isEmpty();
+            // A card that waits counts only once ready: while what it waits for is claimed here the
+            // claim keeps the worker, otherwise nothing in this lane can make it ready.
+            Column from = Columns.find(tx, board, lanes.from());
+            List<Card> claimedHere = tx.cards().claimedIn(lane.id());
+            if (!claimedHere.isEmpty()) {
+                return true;
+            }
+            if (tx.cards().waiting(from.id()) == 0) {
+                return false;
+            }
+            Readiness readiness = Readiness.in(tx);
+            return tx.cards().liveOfColumn(from.id()).stream()
+                    .anyMatch(c -> !c.claimed() && !c.failed() && readiness.of(c.id()).ready());
         });
     }
 

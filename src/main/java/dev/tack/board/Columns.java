@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.tack.model.Board;
 import dev.tack.model.Column;
+import dev.tack.model.ColumnRule;
 import dev.tack.model.TackException;
 import dev.tack.store.StorageTx;
 
@@ -98,6 +99,54 @@ public final class Columns {
                     : "set the WIP limit of " + column.name() + " to " + limit + (hard ? " (hard)" : ""));
             return changed;
         });
+    }
+
+    /**
+     * Marks a column done ({@code on}) or not: cards in a done column count as done for the cards
+     * that wait for them. While no column of a board is marked, its last column is the done one.
+     */
+    public Column markDone(String name, boolean on) {
+        return mark(name, on, true);
+    }
+
+    /** Makes a column a gate ({@code on}) or not: a card that still waits for another cannot be moved into a gate. */
+    public Column markGate(String name, boolean on) {
+        return mark(name, on, false);
+    }
+
+    private Column mark(String name, boolean on, boolean done) {
+        return workspace.write(tx -> {
+            Board board = workspace.board(tx);
+            Column column = find(tx, board, name);
+            ColumnRule rule = tx.columnRules().ofBoard(board.id()).stream().filter(r -> r.columnId() == column.id()).findFirst()
+                    .orElse(new ColumnRule(column.id(), false, false));
+            if ((done ? rule.done() : rule.gate()) == on) {
+                return column; // already so: nothing written
+            }
+            tx.columnRules().set(column.id(), done ? on : rule.done(), done ? rule.gate() : on);
+            event(tx, board, done ? "column.done" : "column.gate", (on ? "marked " : "unmarked ") + column.name()
+                    + (done ? " as done" : " as a gate (ready cards only)"));
+            return column;
+        });
+    }
+
+    /** A column with its dependency marks, as {@code column ls} shows them. */
+    public record Marks(boolean done, boolean gate) {
+    }
+
+    /** The marks of each column of the board, by column id: done (marked, or the last column while none is) and gate. */
+    public java.util.Map<Long, Marks> marks() {
+        return workspace.read(tx -> marks(tx, workspace.board(tx).id()));
+    }
+
+    static java.util.Map<Long, Marks> marks(StorageTx tx, long boardId) {
+        Readiness readiness = Readiness.in(tx);
+        java.util.Set<Long> done = readiness.doneColumnsOf(boardId);
+        java.util.Map<Long, Marks> marks = new java.util.LinkedHashMap<>();
+        for (Column column : tx.columns().ofBoard(boardId)) {
+            marks.put(column.id(), new Marks(done.contains(column.id()), readiness.isGate(column)));
+        }
+        return marks;
     }
 
     public List<ColumnCount> list() {

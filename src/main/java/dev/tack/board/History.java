@@ -130,7 +130,19 @@ public final class History {
             throw TackException.conflict("#" + card.id() + " was changed by " + last.actor() + " since (" + last.summary()
                     + "); not undoing over their change");
         }
-        Card after = state == null ? archive(tx, card) : restoreState(tx, target, card, state);
+        Card after;
+        if (Links.isLinkKind(target.kind()) || target.kind().equals(Checklists.KIND)) {
+            // a change to what hangs off the card: put back that side, the other naming what to take away
+            JsonObject other = CardChange.side(target, !kind.equals(REDO));
+            if (target.kind().equals(Checklists.KIND)) {
+                Checklists.apply(tx, card.id(), state, other);
+            } else {
+                Links.apply(tx, card.id(), state, other);
+            }
+            after = Links.touch(tx, card);
+        } else {
+            after = state == null ? archive(tx, card) : restoreState(tx, target, card, state);
+        }
         cards.record(tx, after, kind, summary, card, after, link);
         return new Step(after, summary);
     }

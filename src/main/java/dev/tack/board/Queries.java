@@ -30,9 +30,11 @@ public final class Queries {
                 byColumn.put(c.id(), new ArrayList<>());
                 totals.put(c.id(), 0);
             });
-            for (Card card : tx.cards().liveOfBoard(board.id())) {
+            List<Card> live = tx.cards().liveOfBoard(board.id());
+            BoardView.Marks marks = marks(tx, board.id(), live);
+            for (Card card : live) {
                 totals.merge(card.columnId(), 1, Integer::sum);
-                if (filter.matches(card)) {
+                if (filter.matches(card, marks.blocked().containsKey(card.id()))) {
                     byColumn.get(card.columnId()).add(card);
                 }
             }
@@ -50,8 +52,70 @@ public final class Queries {
                 running.put(run.cardId(), run);
             }
             running.keySet().retainAll(totalsCards(lanes));
-            return new BoardView(board, lanes, lastEvent, running);
+            return new BoardView(board, lanes, lastEvent, running, marks);
         });
+    }
+
+    /** Links and checklist progress of a board's live cards ({@link BoardView.Marks}), in the caller's read. */
+    static BoardView.Marks marks(dev.tack.store.StorageTx tx, long boardId, List<Card> live) {
+        Map<Long, List<Long>> waitsFor = new LinkedHashMap<>();
+        Map<Long, List<Long>> blocks = new LinkedHashMap<>();
+        List<dev.tack.model.CardLink> links = tx.links().ofBoard(boardId);
+        for (dev.tack.model.CardLink link : links) {
+            waitsFor.computeIfAbsent(link.cardId(), id -> new ArrayList<>()).add(link.waitsFor());
+            blocks.computeIfAbsent(link.waitsFor(), id -> new ArrayList<>()).add(link.cardId());
+        }
+        Map<Long, List<Long>> blocked = links.isEmpty() ? Map.of() : Readiness.in(tx).blockedAmong(links, live);
+        return new BoardView.Marks(waitsFor, blocks, blocked, tx.checklists().progressOfBoard(boardId));
+    }
+
+    /**
+     * The marks of a board read earlier, brought up to date for the cards {@code changed} names:
+     * their checklists and links, the readiness of the cards that wait for them, and what their
+     * prerequisites block. A change of one card can change another's readiness (its prerequisite
+     * moved into a done column), which no event on the other card says.
+     */
+    private static BoardView.Marks refreshMarks(dev.tack.store.StorageTx tx, BoardView.Marks shown, java.util.Set<Long> changed,
+                                                java.util.Set<Long> liveIds) {
+        Map<Long, List<Long>> waitsFor = new LinkedHashMap<>(shown.waitsFor());
+        Map<Long, List<Long>> blocks = new LinkedHashMap<>(shown.blocks());
+        Map<Long, List<Long>> blocked = new LinkedHashMap<>(shown.blocked());
+        Map<Long, dev.tack.model.ChecklistProgress> checklists = new LinkedHashMap<>(shown.checklists());
+        Readiness readiness = Readiness.in(tx);
+        java.util.Set<Long> recheck = new java.util.LinkedHashSet<>();
+        for (long id : changed) {
+            List<dev.tack.model.ChecklistItem> items = tx.checklists().ofCard(id);
+            if (items.isEmpty() || !liveIds.contains(id)) {
+                checklists.remove(id);
+            } else {
+                checklists.put(id, new dev.tack.model.ChecklistProgress((int) items.stream().filter(dev.tack.model.ChecklistItem::done).count(),
+                        items.size()));
+            }
+            java.util.Set<Long> prerequisites = new java.util.LinkedHashSet<>(shown.waitsFor(id));
+            List<Long> now = tx.links().waitsFor(id);
+            prerequisites.addAll(now);
+            put(waitsFor, id, now);
+            for (long prerequisite : prerequisites) {
+                put(blocks, prerequisite, tx.links().blocks(prerequisite));
+            }
+            List<Long> waiting = tx.links().blocks(id);
+            put(blocks, id, waiting);
+            recheck.add(id);
+            recheck.addAll(waiting);
+        }
+        for (long id : recheck) {
+            List<Long> waiting = liveIds.contains(id) ? readiness.of(id).waitingFor() : List.of();
+            put(blocked, id, waiting);
+        }
+        return new BoardView.Marks(waitsFor, blocks, blocked, checklists);
+    }
+
+    private static void put(Map<Long, List<Long>> map, long id, List<Long> ids) {
+        if (ids.isEmpty()) {
+            map.remove(id);
+        } else {
+            map.put(id, List.copyOf(ids));
+        }
     }
 
     private static java.util.Set<Long> totalsCards(List<BoardView.Lane> lanes) {
@@ -111,7 +175,8 @@ public final class Queries {
             }
             running.keySet().retainAll(totalsCards(lanes));
             long lastEvent = Math.max(shown.lastEventId(), events.get(events.size() - 1).id());
-            return new BoardView(shown.board(), lanes, lastEvent, running);
+            BoardView.Marks marks = refreshMarks(tx, shown.marks(), changed, totalsCards(lanes));
+            return new BoardView(shown.board(), lanes, lastEvent, running, marks);
         });
     }
 
@@ -122,7 +187,8 @@ public final class Queries {
     public CardDetails details(long id) {
         return workspace.read(tx -> {
             Card card = Cards.any(tx, id);
-            return new CardDetails(card, tx.comments().ofCard(id), tx.events().ofCard(id), tx.runs().ofCard(id));
+            return new CardDetails(card, tx.comments().ofCard(id), tx.events().ofCard(id), tx.runs().ofCard(id),
+                    Links.neighbours(tx, card), tx.checklists().ofCard(id));
         });
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Column;
@@ -24,13 +23,16 @@ import dev.tack.store.ImportRows;
  * <li><b>Begin</b> (one short transaction): a row in {@code imports} names the import (who, pid,
  *     host, when) and this process marks it alive with a lock the OS drops if it dies
  *     ({@link Workspace#markImport}); the board (when {@code --board} names a new one) and missing
- *     columns are made, hidden; each target column's live cards are counted, and hard WIP limits
- *     checked a first time.</li>
+ *     columns are made, hidden; each target column's live cards are counted, hard WIP limits
+ *     checked a first time, and one card id per card of the file reserved
+ *     ({@link dev.tack.store.CardRows#reserveIds}).</li>
  * <li><b>Stage</b>: the cards, their tags, comments and {@code card.added} events are written in
  *     batches of at most {@link #BATCH_CARDS} cards or {@link #BATCH_NANOS} of work, each its own
  *     transaction. Every staged row carries the import's id and stays out of every query
- *     (the engine's own condition: on SQLite {@code ImportTable.visible}) while the import's row exists. Cards take their final ids (so
- *     their events are final too) and the positions after the cards counted at the beginning.</li>
+ *     (the engine's own condition: on SQLite {@code ImportTable.visible}) while the import's row exists. Cards take their final,
+ *     reserved ids (so their events are final too) and the positions after the cards counted at the
+ *     beginning. Every row's values, each event's snapshot included, are made by a thread of their
+ *     own ({@link PreparedCards}) ahead of the batches, which only write them.</li>
  * <li><b>Publish</b> (one short transaction): the board, columns and hard WIP limits are checked
  *     again against the board as it is now; positions are put right if the column changed
  *     meanwhile; a {@code board.imported} event is written and the import's row deleted, which makes
@@ -70,6 +72,8 @@ final class StagedImport {
     private final List<BoardSnapshot.Lane> lanes;
     private final Transfers.Progress progress;
     private long importId;
+    /** The first of the card ids {@link #begin} reserved, one per card of the file, in order. */
+    private long firstId;
     private ImportMark mark;
     private Board board;
     /** Non-null when the import makes the board: the name it takes when published. */
@@ -105,17 +109,20 @@ final class StagedImport {
     }
 
     int run() {
-        warmUp();
         sweep(workspace, this::timed);
         timed(this::begin);
-        try {
+        try (PreparedCards cards = new PreparedCards(targets(), board.id(), firstId, workspace.clock())) {
             int total = landings.values().stream().mapToInt(l -> l.items().size()).sum();
-            Cursor cursor = new Cursor();
             int staged = 0;
-            while (cursor.more()) {
+            for (PreparedCards.Row first = cards.next(); first != null; first = cards.next()) {
+                PreparedCards.Row batchFirst = first;
                 long[] held = new long[1];
-                staged += timed(tx -> stageBatch(tx, cursor), held);
+                staged += timed(tx -> stageBatch(tx, batchFirst, cards), held);
                 progress.committed(staged, total, held[0]);
+                letOthersIn();
+            }
+            while (linksPending()) {
+                timed(tx -> stageLinks(tx, System.nanoTime()));
                 letOthersIn();
             }
             long[] held = new long[1];
@@ -134,15 +141,9 @@ final class StagedImport {
         }
     }
 
-    /**
-     * Loads and compiles, before the first lock, what each card's event needs (the JSON writer's
-     * classes took a third of a second on a cold JVM, all of it inside the first batch's lock).
-     */
-    private static void warmUp() {
-        Card card = new Card(1, 1, 1, "x", 0, "x", "", List.of("x"), 0, null, null, false, 1, "x", "x", null, 0, false);
-        for (int i = 0; i < 200; i++) {
-            Json.compact(Json.card(card));
-        }
+    /** The landings in order, each with the position its first live card takes. */
+    private List<PreparedCards.Target> targets() {
+        return landings.values().stream().map(l -> new PreparedCards.Target(l.column(), l.base(), l.items())).toList();
     }
 
     /**
@@ -212,6 +213,8 @@ final class StagedImport {
         mark = workspace.markImport(importId);
         try {
             placeLanes(tx);
+            int total = landings.values().stream().mapToInt(l -> l.items().size()).sum();
+            firstId = tx.cards().reserveIds(total);
         } catch (RuntimeException e) {
             mark.close(); // the transaction rolls back: no row, no mark
             throw e;
@@ -290,60 +293,77 @@ final class StagedImport {
         return column;
     }
 
-    /** Where the staging has got to: landing by landing, card by card, with each card's position. */
-    private final class Cursor {
-        private final List<Landing> order = new ArrayList<>(landings.values());
-        private int landing;
-        private int item;
-        private int position = order.isEmpty() ? 0 : order.get(0).base();
-
-        boolean more() {
-            while (landing < order.size() && item >= order.get(landing).items().size()) {
-                landing++;
-                item = 0;
-                position = landing < order.size() ? order.get(landing).base() : 0;
-            }
-            return landing < order.size();
-        }
-    }
-
-    private int stageBatch(StorageTx tx, Cursor cursor) {
+    /**
+     * One batch: the cards the preparing thread has made, from {@code first} on, up to
+     * {@link #BATCH_CARDS} or {@link #BATCH_NANOS} of work, or until it has none ready (a batch never
+     * waits for it inside the lock). Nothing is read back: the ids were reserved in {@link #begin}.
+     */
+    private int stageBatch(StorageTx tx, PreparedCards.Row first, PreparedCards cards) {
         long start = System.nanoTime();
         if (!tx.imports().exists(importId)) {
             throw TackException.failed("the import's staged cards were removed by another process; nothing was imported");
         }
-        long nextId = tx.cards().highestIdIssued() + 1;
-        String now = dev.tack.store.Clock.of(workspace.clock());
         int count = 0;
-        while (cursor.more() && count < BATCH_CARDS && (count == 0 || System.nanoTime() - start < BATCH_NANOS)) {
-            Landing landing = cursor.order.get(cursor.landing);
-            BoardSnapshot.Item item = landing.items().get(cursor.item++);
-            int position = item.archived() ? -1 : cursor.position++;
-            insert(tx, landing.column(), item, nextId++, position, now);
+        for (PreparedCards.Row row = first; row != null; row = cards.poll()) {
+            insert(tx, row);
             count++;
+            if (count >= BATCH_CARDS || System.nanoTime() - start >= BATCH_NANOS) {
+                break;
+            }
         }
         return count;
     }
 
     /**
-     * One staged card, written without reading anything back: the id is the next one AUTOINCREMENT
-     * would hand out (this transaction holds the write lock), and the event's snapshot is built from
-     * the values just written, as {@link Cards#load} would return them once published.
+     * After the cards, their links (by the places the file gives, turned into the ids the cards were
+     * staged under), in batches like the cards. They hang off staged cards, so they stay hidden with
+     * them and go with them if the import fails. The file was checked for cycles before the lock.
      */
-    private void insert(StorageTx tx, Column column, BoardSnapshot.Item item, long id, int position, String now) {
-        List<String> tags = new ArrayList<>(new TreeSet<>(item.tags()));
-        tx.cards().insertImported(importId, id, board.id(), column.id(), position, item.title(), item.description(),
-                item.priority(), item.due(), item.assignee(), item.archived(), tags, now);
-        for (BoardSnapshot.Note note : item.comments()) {
-            if (note.body() != null && !note.body().isBlank()) {
-                tx.comments().insert(id, note.author() == null ? workspace.actor().name() : note.author(), note.body(),
-                        note.createdAt() == null ? now : note.createdAt());
+    private int stageLinks(StorageTx tx, long start) {
+        int count = 0;
+        while (linkCursor < linksToStage.size() && (count == 0 || (count < BATCH_CARDS && System.nanoTime() - start < BATCH_NANOS))) {
+            long[] link = linksToStage.get(linkCursor++);
+            tx.links().add(link[0], link[1]);
+            count++;
+        }
+        return 0;
+    }
+
+    /** Staged card ids by the file's items, and the links still to stage ({waiting id, prerequisite id}). */
+    private final java.util.IdentityHashMap<BoardSnapshot.Item, Long> ids = new java.util.IdentityHashMap<>();
+    private List<long[]> linksToStage;
+    private int linkCursor;
+
+    private boolean linksPending() {
+        if (linksToStage == null) {
+            List<BoardSnapshot.Item> items = new BoardSnapshot(null, lanes).items();
+            linksToStage = new ArrayList<>();
+            for (BoardSnapshot.Item item : items) {
+                for (int other : item.after()) {
+                    linksToStage.add(new long[] {ids.get(item), ids.get(items.get(other))});
+                }
             }
         }
-        Card card = new Card(id, board.id(), column.id(), column.name(), position, item.title(), item.description(), tags,
-                item.priority(), item.due(), item.assignee(), item.archived(), 1, now, now, null, 0, false);
-        tx.events().appendStaged(importId, workspace.actor(), board.id(), id, "card.added",
-                "imported #" + id + " into " + column.name(), null, Json.compact(Json.card(card)), now);
+        return linkCursor < linksToStage.size();
+    }
+
+    private void insert(StorageTx tx, PreparedCards.Row row) {
+        BoardSnapshot.Item item = row.item();
+        tx.cards().insertImported(importId, row.id(), board.id(), row.column().id(), row.position(), item.title(),
+                item.description(), item.priority(), item.due(), item.assignee(), item.archived(), row.tags(), row.at());
+        int number = 0;
+        for (BoardSnapshot.Check check : item.checklist()) {
+            tx.checklists().insert(row.id(), number++, check.text(), check.done());
+        }
+        ids.put(item, row.id());
+        for (BoardSnapshot.Note note : item.comments()) {
+            if (note.body() != null && !note.body().isBlank()) {
+                tx.comments().insert(row.id(), note.author() == null ? workspace.actor().name() : note.author(), note.body(),
+                        note.createdAt() == null ? row.at() : note.createdAt());
+            }
+        }
+        tx.events().appendStaged(importId, workspace.actor(), board.id(), row.id(), "card.added", row.summary(), null,
+                row.event(), row.at());
     }
 
     /** Checks the file against the board as it is now and makes every staged row visible, in this one transaction. */

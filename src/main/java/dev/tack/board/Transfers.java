@@ -28,22 +28,35 @@ public final class Transfers {
     public BoardSnapshot export() {
         return workspace.read(tx -> {
             Board board = workspace.board(tx);
-            Map<Long, List<BoardSnapshot.Item>> byColumn = new LinkedHashMap<>();
+            Map<Long, List<Card>> byColumn = new LinkedHashMap<>();
             List<Column> columns = tx.columns().ofBoard(board.id());
             columns.forEach(c -> byColumn.put(c.id(), new ArrayList<>()));
             List<Card> cards = new ArrayList<>(tx.cards().liveOfBoard(board.id()));
             cards.addAll(tx.cards().archivedOfBoard(board.id()));
-            for (Card card : cards) {
-                List<BoardSnapshot.Note> notes = new ArrayList<>();
-                for (Comment comment : tx.comments().ofCard(card.id())) {
-                    notes.add(new BoardSnapshot.Note(comment.author(), comment.body(), comment.createdAt()));
+            cards.forEach(card -> byColumn.get(card.columnId()).add(card));
+            // Links travel by the cards' places in the snapshot; a card it waits for on another board has none and is left out.
+            Map<Long, Integer> place = new java.util.HashMap<>();
+            byColumn.values().stream().flatMap(List::stream).forEach(card -> place.put(card.id(), place.size()));
+            Map<Long, List<Integer>> after = new java.util.HashMap<>();
+            for (dev.tack.model.CardLink link : tx.links().ofBoard(board.id())) {
+                if (place.containsKey(link.cardId()) && place.containsKey(link.waitsFor())) {
+                    after.computeIfAbsent(link.cardId(), id -> new ArrayList<>()).add(place.get(link.waitsFor()));
                 }
-                byColumn.get(card.columnId()).add(new BoardSnapshot.Item(card.title(), card.description(), card.tags(),
-                        card.priority(), card.due(), card.assignee(), card.archived(), notes));
             }
             List<BoardSnapshot.Lane> lanes = new ArrayList<>();
             for (Column column : columns) {
-                lanes.add(new BoardSnapshot.Lane(column.name(), column.wipLimit(), column.wipHard(), byColumn.get(column.id())));
+                List<BoardSnapshot.Item> items = new ArrayList<>();
+                for (Card card : byColumn.get(column.id())) {
+                    List<BoardSnapshot.Note> notes = new ArrayList<>();
+                    for (Comment comment : tx.comments().ofCard(card.id())) {
+                        notes.add(new BoardSnapshot.Note(comment.author(), comment.body(), comment.createdAt()));
+                    }
+                    List<BoardSnapshot.Check> checklist = tx.checklists().ofCard(card.id()).stream()
+                            .map(i -> new BoardSnapshot.Check(i.text(), i.done())).toList();
+                    items.add(new BoardSnapshot.Item(card.title(), card.description(), card.tags(), card.priority(), card.due(),
+                            card.assignee(), card.archived(), notes, checklist, after.getOrDefault(card.id(), List.of())));
+                }
+                lanes.add(new BoardSnapshot.Lane(column.name(), column.wipLimit(), column.wipHard(), items));
             }
             return new BoardSnapshot(board.name(), lanes);
         });
@@ -112,12 +125,43 @@ public final class Transfers {
 
     private static List<BoardSnapshot.Lane> validate(BoardSnapshot snapshot) {
         List<BoardSnapshot.Lane> lanes = new ArrayList<>();
+        int total = snapshot.cardCount();
+        int place = 0;
         for (BoardSnapshot.Lane lane : snapshot.columns()) {
             List<BoardSnapshot.Item> items = new ArrayList<>(lane.cards().size());
             for (BoardSnapshot.Item item : lane.cards()) {
-                items.add(new BoardSnapshot.Item(Validation.title(item.title()), Validation.description(item.description()),
-                        Validation.tags(item.tags()), Validation.priority(item.priority()), item.due(),
-                        Validation.assignee(item.assignee()), item.archived(), item.comments()));
+                String title = Validation.title(item.title());
+                String description = Validation.description(item.description());
+                List<String> tags = Validation.tags(item.tags());
+                int priority = Validation.priority(item.priority());
+                String assignee = Validation.assignee(item.assignee());
+                for (int other : item.after()) {
+                    if (other < 0 || other >= total) {
+                        throw TackException.usage("card " + (place + 1) + " of the file waits for card " + (other + 1)
+                                + ", but the file has " + total + " card(s)");
+                    }
+                    if (other == place) {
+                        throw TackException.usage("card " + (place + 1) + " of the file waits for itself");
+                    }
+                }
+                if (item.checklist().size() > Checklists.MAX_ITEMS) {
+                    throw TackException.usage("card " + (place + 1) + " of the file has " + item.checklist().size()
+                            + " checklist items; the limit is " + Checklists.MAX_ITEMS);
+                }
+                place++;
+                boolean same = title == item.title() && description == item.description() && tags == item.tags()
+                        && assignee == item.assignee() && item.checklist().isEmpty() && item.after().isEmpty();
+                if (same) {
+                    // A format that checked its cards as it read them (JSON, CSV) gives them back unchanged: kept, not copied.
+                    items.add(item);
+                    continue;
+                }
+                List<BoardSnapshot.Check> checklist = new ArrayList<>(item.checklist().size());
+                for (BoardSnapshot.Check check : item.checklist()) {
+                    checklist.add(new BoardSnapshot.Check(Checklists.text(check.text()), check.done()));
+                }
+                items.add(new BoardSnapshot.Item(title, description, tags, priority, item.due(), assignee, item.archived(),
+                        item.comments(), checklist, new ArrayList<>(new java.util.LinkedHashSet<>(item.after()))));
             }
             String name = lane.name() == null ? null : Validation.name("column", lane.name());
             if (lane.wipLimit() != null && lane.wipLimit() < 0) {
@@ -125,6 +169,45 @@ public final class Transfers {
             }
             lanes.add(new BoardSnapshot.Lane(name, lane.wipLimit(), lane.wipHard() && lane.wipLimit() != null, items));
         }
+        refuseCycles(new BoardSnapshot(snapshot.board(), lanes).items());
         return lanes;
+    }
+
+    /** A file whose cards wait for each other in a circle is refused before anything is written, naming the circle by places in the file. */
+    private static void refuseCycles(List<BoardSnapshot.Item> items) {
+        int[] state = new int[items.size()]; // 0 unseen, 1 on the path, 2 done
+        for (int start = 0; start < items.size(); start++) {
+            java.util.Deque<int[]> stack = new java.util.ArrayDeque<>(); // {card, next link to follow}
+            List<Integer> path = new ArrayList<>();
+            if (state[start] != 0) {
+                continue;
+            }
+            stack.push(new int[] {start, 0});
+            state[start] = 1;
+            path.add(start);
+            while (!stack.isEmpty()) {
+                int[] top = stack.peek();
+                List<Integer> after = items.get(top[0]).after();
+                if (top[1] < after.size()) {
+                    int next = after.get(top[1]++);
+                    if (state[next] == 1) {
+                        List<Integer> cycle = new ArrayList<>(path.subList(path.indexOf(next), path.size()));
+                        cycle.add(next);
+                        java.util.Collections.reverse(cycle); // in the order they would have to be done
+                        throw TackException.usage("the file's cards wait for each other in a cycle: "
+                                + String.join(" → ", cycle.stream().map(i -> "card " + (i + 1)).toList()));
+                    }
+                    if (state[next] == 0) {
+                        state[next] = 1;
+                        path.add(next);
+                        stack.push(new int[] {next, 0});
+                    }
+                } else {
+                    state[top[0]] = 2;
+                    path.remove(path.size() - 1);
+                    stack.pop();
+                }
+            }
+        }
     }
 }

@@ -27,14 +27,18 @@ final class AddCommand extends BaseCommand {
             description = "Position in the column (0 is the top; default the bottom).")
     Integer position;
 
+    @Option(names = "--after", paramLabel = "ID", split = ",", converter = Converters.CardId.class,
+            description = "The new card waits for these cards (comma-separated).")
+    java.util.List<Long> after = java.util.List.of();
+
     @Override
     protected int execute() {
         LocalDate dueDate = DueDates.parse(fields.due, LocalDate.now());
         int priority = fields.priority == null ? 0 : fields.priority;
         Card card = new Cards(workspace()).add(new NewCard(title, column, fields.description, fields.tagsToAdd(), priority, dueDate,
-                fields.assignee, position));
+                fields.assignee, position), after);
         if (json()) {
-            printJson(Json.card(card));
+            printJson(after.isEmpty() ? Json.card(card) : Json.card(new dev.tack.board.Queries(workspace()).details(card.id())));
         } else {
             out().println(card.id());
         }

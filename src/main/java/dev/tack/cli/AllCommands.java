@@ -21,6 +21,10 @@ import picocli.CommandLine.Command;
             RmCommand.class,
             RestoreCommand.class,
             CommentCommand.class,
+            LinkCommand.class,
+            UnlinkCommand.class,
+            ChecklistCommand.class,
+            DueCommand.class,
             UndoCommand.class,
             RedoCommand.class,
             LogCommand.class,
@@ -31,6 +35,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             BackupCommand.class,
             RestoreBackupCommand.class,
+            ConfigCommand.class,
             CompleteCommand.class,
         })
 public final class AllCommands extends TackCommand {

@@ -8,6 +8,9 @@ import dev.tack.board.Json;
 import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
 import dev.tack.board.DbLocation;
+import dev.tack.config.Config;
+import dev.tack.config.DbUrls;
+import dev.tack.config.Setting;
 import dev.tack.model.Hosts;
 import dev.tack.model.TackException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +23,7 @@ abstract class BaseCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private Workspace workspace;
+    private Config config;
 
     /** The command's work; returns the exit code (0 unless it says otherwise). */
     protected abstract int execute() throws Exception;
@@ -75,19 +79,48 @@ abstract class BaseCommand implements Callable<Integer> {
         return new Actor(name.strip(), Hosts.name(), ProcessHandle.current().pid());
     }
 
-    /** Opens (once) the board file the global options and environment point at. */
+    /**
+     * Opens (once) the database the global options, the environment or the config files point at
+     * (in that order: docs/ARCHITECTURE.md, "Configuration").
+     */
     Workspace workspace() {
         if (workspace == null) {
             String explicit = explicitDb();
-            if (Workspace.isServer(explicit)) {
-                workspace = open(explicit, false); // a team board on a PostgreSQL server
-                return workspace;
+            Setting<String> configured = explicit == null ? config().db().orElse(null) : null;
+            if (configured != null) {
+                explicit = configured.value();
             }
-            DbLocation location = DbLocation.resolve(explicit,
-                    Path.of("").toAbsolutePath(), System.getenv());
-            workspace = open(location.file(), location.createIfMissing());
+            try {
+                if (Workspace.isServer(explicit)) {
+                    workspace = open(explicit, false); // a team board on a PostgreSQL server
+                } else {
+                    DbLocation location = DbLocation.resolve(explicit, Path.of("").toAbsolutePath(), System.getenv());
+                    workspace = open(location.file(), location.createIfMissing());
+                }
+            } catch (TackException e) {
+                if (configured == null) {
+                    throw e;
+                }
+                // A database the person did not name on this command line: say where it was named.
+                throw new TackException(e.kind(), e.getMessage() + " (db from " + configured.origin() + ")", e);
+            }
         }
         return workspace;
+    }
+
+    /**
+     * The config files (read once, and only those that exist); what is wrong in them is said once,
+     * one line each, and tack goes on without it.
+     */
+    Config config() {
+        if (config == null) {
+            config = Config.load(Path.of("").toAbsolutePath(), System.getenv());
+            if (reportsConfigProblems()) {
+                config.problemLines().forEach(line -> err().println("tack: " + dev.tack.text.Sanitizer.line(line)));
+                err().flush();
+            }
+        }
+        return config;
     }
 
     /**
@@ -106,11 +139,10 @@ abstract class BaseCommand implements Callable<Integer> {
         return open(file.toString(), create);
     }
 
-    /** Opens a board file's path or a server's URL. */
+    /** Opens the database at {@code location} (a file's path or a URL), on the board the options, environment or config name. */
     Workspace open(String location, boolean create) {
         Actor actor = actor();
-        Workspace opened = Workspace.open(location, openOptions().creating(create), actor,
-                firstNonBlank(globals().board, System.getenv("TACK_BOARD")), null);
+        Workspace opened = Workspace.open(location, openOptions().creating(create), actor, boardName(location), null);
         opened.notices().forEach(notice -> spec.commandLine().getErr().println("tack: note: " + dev.tack.text.Sanitizer.line(notice)));
         if (!opened.readOnly()) {
             opened.describeHolder(actor.name() + " (tack " + spec.qualifiedName(" ").replaceFirst("^tack ?", "") + ")");
@@ -120,6 +152,17 @@ abstract class BaseCommand implements Callable<Integer> {
             }
         }
         return opened;
+    }
+
+    /** Whether this command says what is wrong in the config files (shell completion must print nothing). */
+    boolean reportsConfigProblems() {
+        return true;
+    }
+
+    /** The board: {@code --board}, else {@code TACK_BOARD}, else the config's for this database, else null (the only one, or main). */
+    String boardName(String location) {
+        String named = firstNonBlank(globals().board, System.getenv("TACK_BOARD"));
+        return named != null ? named : config().board(location).map(Setting::value).orElse(null);
     }
 
     Workspace.Options openOptions() {

@@ -42,8 +42,30 @@ final class CardText {
                 text.append("  ").append(style.dim("(empty)")).append('\n');
             }
             for (Card card : lane.cards()) {
-                text.append("  ").append(line(card, idWidth, titleWidth, priorityWidth)).append('\n');
+                text.append("  ").append(line(card, idWidth, titleWidth, priorityWidth));
+                String marks = marks(view.marks(), card.id());
+                if (!marks.isEmpty()) {
+                    text.append(' ').append(marks);
+                }
+                text.append('\n');
             }
+        }
+        out.print(text);
+        out.flush();
+    }
+
+    /** Archived cards ({@code ls --archived}), in one aligned list under one heading, each with the column it left. */
+    void archived(PrintWriter out, List<Card> cards) {
+        int idWidth = cards.stream().mapToInt(c -> String.valueOf(c.id()).length() + 1).max().orElse(2);
+        int titleWidth = Math.min(60, cards.stream().mapToInt(c -> Width.of(Sanitizer.line(c.title()))).max().orElse(10));
+        int priorityWidth = cards.stream().mapToInt(c -> PRIORITY_MARKS[c.priority()].length()).max().orElse(0);
+        StringBuilder text = new StringBuilder(style.bold("Archived (" + cards.size() + ")")).append('\n');
+        if (cards.isEmpty()) {
+            text.append("  ").append(style.dim("(none)")).append('\n');
+        }
+        for (Card card : cards) {
+            text.append("  ").append(line(card, idWidth, titleWidth, priorityWidth)).append(' ')
+                    .append(style.dim("(from " + Sanitizer.line(card.column()) + ")")).append('\n');
         }
         out.print(text);
         out.flush();
@@ -87,6 +109,17 @@ final class CardText {
         return String.join(" ", parts).stripTrailing();
     }
 
+    /** "⧗ #5" for a card that waits (the first card it waits for), "☑ 2/5" for a checklist. */
+    String marks(BoardView.Marks marks, long id) {
+        List<String> parts = new ArrayList<>();
+        List<Long> waiting = marks.waitingFor(id);
+        if (!waiting.isEmpty()) {
+            parts.add(style.yellow("⧗ #" + waiting.get(0) + (waiting.size() > 1 ? " +" + (waiting.size() - 1) : "")));
+        }
+        marks.checklist(id).ifPresent(p -> parts.add(style.dim("☑ " + p.done() + "/" + p.total())));
+        return String.join(" ", parts);
+    }
+
     void details(PrintWriter out, CardDetails details) {
         Card card = details.card();
         out.println(style.bold("#" + card.id() + " " + Sanitizer.line(card.title())));
@@ -111,9 +144,22 @@ final class CardText {
         field(out, "version", String.valueOf(card.version()));
         field(out, "created", card.createdAt());
         field(out, "updated", card.updatedAt());
+        if (!details.links().waitsFor().isEmpty() || !details.links().blocks().isEmpty()) {
+            field(out, "ready", details.links().status().ready() ? "yes" : "no, " + details.links().status().reason());
+        }
         if (!card.description().isEmpty()) {
             out.println();
             Sanitizer.lines(card.description()).lines().forEach(l -> out.println("  " + l));
+        }
+        links(out, "Waits for", details.links().waitsFor());
+        links(out, "Blocks", details.links().blocks());
+        if (!details.checklist().isEmpty()) {
+            out.println();
+            long done = details.checklist().stream().filter(dev.tack.model.ChecklistItem::done).count();
+            out.println(style.bold("Checklist") + " " + style.dim("☑ " + done + "/" + details.checklist().size()));
+            for (dev.tack.model.ChecklistItem item : details.checklist()) {
+                out.println("  " + (item.position() + 1) + ". [" + (item.done() ? "x" : " ") + "] " + Sanitizer.line(item.text()));
+            }
         }
         if (!details.comments().isEmpty()) {
             out.println();
@@ -140,6 +186,19 @@ final class CardText {
             out.println("  " + eventLine(event, title == null ? details.card().title() : title));
         }
         out.flush();
+    }
+
+    private void links(PrintWriter out, String heading, List<dev.tack.board.Links.Neighbour> cards) {
+        if (cards.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(style.bold(heading));
+        for (dev.tack.board.Links.Neighbour other : cards) {
+            String where = Sanitizer.line(other.column()) + (other.otherBoard() == null ? "" : " on board " + Sanitizer.line(other.otherBoard()));
+            out.println("  " + (other.done() ? style.green("✓") : style.yellow("⧗")) + " " + style.dim("#" + other.id()) + " "
+                    + Width.cut(Sanitizer.line(other.title()), 60) + " " + style.dim("(" + where + (other.done() ? ", done" : "") + ")"));
+        }
     }
 
     String runLine(Run run) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "column", mixinStandardHelpOptions = true, description = "List, add, rename, remove, reorder and limit columns.",
         subcommands = {ColumnCommand.Ls.class, ColumnCommand.Add.class, ColumnCommand.Rename.class, ColumnCommand.Rm.class,
-            ColumnCommand.Move.class, ColumnCommand.Wip.class})
+            ColumnCommand.Move.class, ColumnCommand.Wip.class, ColumnCommand.Done.class, ColumnCommand.Gate.class})
 final class ColumnCommand extends BaseCommand {
 
     @Override
@@ -36,8 +36,15 @@ final class ColumnCommand extends BaseCommand {
         @Override
         protected int execute() {
             List<Columns.ColumnCount> columns = new Columns(workspace()).list();
+            java.util.Map<Long, Columns.Marks> marks = new Columns(workspace()).marks();
             if (json()) {
-                printJson(columns.stream().map(c -> Json.column(c.column(), c.cards())).toList());
+                printJson(columns.stream().map(c -> {
+                    java.util.Map<String, Object> map = Json.column(c.column(), c.cards());
+                    Columns.Marks mark = marks.getOrDefault(c.column().id(), new Columns.Marks(false, false));
+                    map.put("done", mark.done());
+                    map.put("gate", mark.gate());
+                    return map;
+                }).toList());
                 return 0;
             }
             int width = columns.stream().mapToInt(c -> Width.of(Sanitizer.line(c.column().name()))).max().orElse(4);
@@ -45,7 +52,9 @@ final class ColumnCommand extends BaseCommand {
                 Column column = c.column();
                 String limit = column.wipLimit() == null ? "" : "  limit " + column.wipLimit() + (column.wipHard() ? " (hard)" : " (soft)");
                 String count = c.cards() + (c.cards() == 1 ? " card" : " cards");
-                String line = Width.pad(Sanitizer.line(column.name()), width) + "  " + count + limit;
+                Columns.Marks mark = marks.getOrDefault(column.id(), new Columns.Marks(false, false));
+                String flags = (mark.done() ? "  done" : "") + (mark.gate() ? "  gate (ready cards only)" : "");
+                String line = Width.pad(Sanitizer.line(column.name()), width) + "  " + count + limit + flags;
                 out().println(column.overLimit(c.cards()) ? style().red(line + "  over limit") : line);
             }
             return 0;
@@ -164,4 +173,46 @@ final class ColumnCommand extends BaseCommand {
         }
     }
 
+    @Command(name = "done", mixinStandardHelpOptions = true,
+            description = {"Mark a column done: cards in it count as done for the cards that wait for them.",
+                "While no column is marked, the board's last column is the done one."})
+    static final class Done extends BaseCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--off", description = "Unmark it.")
+        boolean off;
+
+        @Override
+        protected int execute() {
+            Column column = new Columns(workspace()).markDone(name, !off);
+            if (json()) {
+                report(this, "marked", column);
+            } else {
+                out().println("column " + Sanitizer.line(column.name()) + (off ? " is not a done column" : " is a done column"));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "gate", mixinStandardHelpOptions = true,
+            description = "Make a column take only ready cards: moving a card that still waits for another into it is refused.")
+    static final class Gate extends BaseCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--off", description = "Open the gate again.")
+        boolean off;
+
+        @Override
+        protected int execute() {
+            Column column = new Columns(workspace()).markGate(name, !off);
+            if (json()) {
+                report(this, "marked", column);
+            } else {
+                out().println("column " + Sanitizer.line(column.name()) + (off ? " takes any card" : " takes only ready cards"));
+            }
+            return 0;
+        }
+    }
 }

@@ -18,11 +18,11 @@ final class CommandGroups {
     static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
 
     static {
-        GROUPS.put("Cards", List.of("add", "ls", "show", "mv", "edit", "rm", "restore", "comment"));
+        GROUPS.put("Cards", List.of("add", "ls", "show", "mv", "edit", "rm", "restore", "comment", "due", "link", "unlink", "checklist"));
         GROUPS.put("Boards and columns", List.of("board", "column"));
         GROUPS.put("History", List.of("log", "undo", "redo"));
         GROUPS.put("Workers", List.of("worker", "runs"));
-        GROUPS.put("Files", List.of("init", "check", "export", "import", "backup", "restore-backup"));
+        GROUPS.put("Files", List.of("init", "check", "export", "import", "backup", "restore-backup", "config"));
     }
 
     private CommandGroups() {

@@ -24,9 +24,15 @@ final class CompleteCommand extends BaseCommand {
     String kind;
 
     @Override
+    boolean reportsConfigProblems() {
+        return false;
+    }
+
+    @Override
     protected int execute() {
         try {
-            DbLocation location = DbLocation.resolve(firstNonBlank(globals().db, System.getenv("TACK_DB")),
+            DbLocation location = DbLocation.resolve(firstNonBlank(globals().db, System.getenv("TACK_DB"),
+                            config().db().map(dev.tack.config.Setting::value).orElse(null)),
                     Path.of("").toAbsolutePath(), System.getenv());
             if (!Files.isRegularFile(location.file())) {
                 return 0;

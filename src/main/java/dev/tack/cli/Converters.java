@@ -39,6 +39,18 @@ final class Converters {
         }
     }
 
+    /** A theme for the board: {@code auto}, {@code dark}, {@code light} or {@code high-contrast}. */
+    static final class Theme implements ITypeConverter<dev.tack.tui.ThemeChoice> {
+        @Override
+        public dev.tack.tui.ThemeChoice convert(String text) {
+            try {
+                return dev.tack.tui.ThemeChoice.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     static final class CardId implements ITypeConverter<Long> {
         @Override
         public Long convert(String text) {

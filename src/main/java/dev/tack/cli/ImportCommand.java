@@ -62,6 +62,7 @@ final class ImportCommand extends BaseCommand {
         // is staged in short transactions and published in one (Transfers, StagedImport).
         BoardSnapshot snapshot;
         Format chosen;
+        long readStart = System.nanoTime();
         try (BufferedReader reader = new BufferedReader(new ImportInput(stream, limit, file.toString()), 1 << 16)) {
             reader.mark(4096);
             char[] head = new char[4096];
@@ -69,6 +70,10 @@ final class ImportCommand extends BaseCommand {
             reader.reset();
             chosen = format != null ? Format.named(format) : Format.sniff(file.getFileName().toString(), read <= 0 ? "" : new String(head, 0, read));
             snapshot = chosen.read(reader);
+        }
+        if (globals().debug) {
+            err().println("tack: debug: import: read and checked " + snapshot.cardCount() + " card(s) in "
+                    + (System.nanoTime() - readStart) / 1_000_000 + " ms");
         }
         // Many short batches: as for a worker's writes, a person who is waiting for the lock goes first.
         workspace().yieldToPeople();

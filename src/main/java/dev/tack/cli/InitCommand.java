@@ -8,6 +8,9 @@ import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
 import dev.tack.board.DbLocation;
 import dev.tack.model.TackException;
+import dev.tack.config.DbUrls;
+import dev.tack.config.Locations;
+import dev.tack.config.ProjectConfigWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,11 +21,27 @@ final class InitCommand extends BaseCommand {
     @Option(names = "--columns", split = ",", paramLabel = "A,B,C", description = "Columns of the first board (default Todo,Doing,Done).")
     List<String> columns;
 
+    @Option(names = "--save", description = "Write --db into the project's .tack/config.toml (the nearest one, else ./.tack/config.toml),"
+            + " so that tack in this folder and below opens that database. Never a password: use PGPASSWORD or ~/.pgpass.")
+    boolean save;
+
     @Override
     protected int execute() {
         String explicit = explicitDb();
+        Path project = null;
+        if (save) {
+            if (globals().db == null) {
+                throw TackException.usage("--save writes the --db of this command into the project's config; give --db PATH or URL");
+            }
+            if (DbUrls.hasPassword(explicit)) {
+                throw TackException.usage(DbUrls.NO_PASSWORD);
+            }
+            project = projectConfig();
+        }
         if (Workspace.isServer(explicit)) {
-            return initServer(explicit);
+            int code = initServer(explicit);
+            saved(project, explicit);
+            return code;
         }
         Path file = explicit != null ? Path.of(explicit).toAbsolutePath().normalize()
                 : Path.of("").toAbsolutePath().resolve(DbLocation.FOLDER).resolve(DbLocation.FILE_NAME);
@@ -31,10 +50,12 @@ final class InitCommand extends BaseCommand {
             // Not a conflict (exit 4 is for races): asked for nothing new, it is done; asked for columns, it failed.
             if (columns == null) {
                 if (json()) {
-                    printJson(java.util.Map.of("db", file.toString(), "created", false));
+                    printJson(project == null ? java.util.Map.of("db", file.toString(), "created", false)
+                            : java.util.Map.of("db", file.toString(), "created", false, "saved", project.toString()));
                 } else {
-                    out().println("a board database already exists at " + file + "; nothing changed");
+                    out().println("a board database already exists at " + file + (project == null ? "; nothing changed" : ""));
                 }
+                saved(project, file.toString());
                 return 0;
             }
             throw TackException.failed("a board database already exists at " + file + "; --columns is for a new one"
@@ -46,11 +67,14 @@ final class InitCommand extends BaseCommand {
         dev.tack.board.Validation.columnNames(names);
         try (Workspace created = Workspace.open(file.toString(), openOptions().creating(true), actor, null, names)) {
             if (json()) {
-                printJson(java.util.Map.of("db", created.location(), "board", Workspace.DEFAULT_BOARD, "columns", names));
+                printJson(project == null ? java.util.Map.of("db", created.location(), "board", Workspace.DEFAULT_BOARD, "columns", names)
+                        : java.util.Map.of("db", created.location(), "board", Workspace.DEFAULT_BOARD, "columns", names,
+                                "saved", project.toString()));
             } else {
                 out().println("created " + created.location() + " with board main (" + String.join(", ", names) + ")");
             }
         }
+        saved(project, file.toString());
         return 0;
     }
 
@@ -82,6 +106,23 @@ final class InitCommand extends BaseCommand {
             }
         }
         return 0;
+    }
+
+    /** The project's config file that {@code --save} writes: the nearest {@code .tack/config.toml}, else one in the working folder. */
+    private static Path projectConfig() {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path nearest = Locations.projectFile(cwd, Locations.home(System.getenv()));
+        return nearest != null ? nearest : cwd.resolve(Locations.PROJECT_FOLDER).resolve(Locations.FILE_NAME);
+    }
+
+    private void saved(Path project, String database) {
+        if (project == null) {
+            return;
+        }
+        ProjectConfigWriter.saveDb(project, database);
+        if (!json()) {
+            out().println("saved db in " + project + ": tack in " + Locations.projectFolder(project) + " and below opens it");
+        }
     }
 
     /** An existing file that is not a board (another program's, a folder, a newer tack's) is named and left alone. */

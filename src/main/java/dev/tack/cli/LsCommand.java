@@ -1,11 +1,18 @@
 package dev.tack.cli;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import dev.tack.board.BoardView;
+import dev.tack.board.Boards;
 import dev.tack.board.CardFilter;
 import dev.tack.board.Json;
 import dev.tack.board.Queries;
+import dev.tack.model.Board;
+import dev.tack.model.Card;
+import dev.tack.text.Sanitizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,17 +31,68 @@ final class LsCommand extends BaseCommand {
     @Option(names = {"-q", "--query"}, paramLabel = "TEXT", description = "Only cards whose title, description or tags contain TEXT.")
     String query;
 
+    @Option(names = "--ready", description = "Only cards that wait for nothing unfinished.")
+    boolean ready;
+
+    @Option(names = "--blocked", description = "Only cards that wait for a card not done yet.")
+    boolean blocked;
+
+    @Option(names = "--archived", description = "The archived cards instead (bring one back with: tack restore ID).")
+    boolean archived;
+
+    @Option(names = "--all-boards", description = "Every board of the database, one after the other (--json: each card names its board).")
+    boolean allBoards;
+
     @Override
     protected int execute() {
+        if (ready && blocked) {
+            throw dev.tack.model.TackException.usage("--ready and --blocked exclude each other");
+        }
+        if (archived && (ready || blocked)) {
+            throw dev.tack.model.TackException.usage("--ready and --blocked are for live cards, not --archived");
+        }
         List<String> words = query == null ? List.of() : List.of(query.strip().split("\\s+"));
         String who = assignee != null && assignee.startsWith("@") ? assignee.substring(1) : assignee;
-        CardFilter filter = new CardFilter(column, tags, who, null, words);
-        BoardView view = new Queries(workspace()).board(filter);
-        if (json()) {
-            printJson(Json.cards(view));
-        } else {
-            new CardText(style(), LocalDate.now()).board(out(), view);
+        CardFilter filter = new CardFilter(column, tags, who, null, words).readiness(ready ? Boolean.TRUE : blocked ? Boolean.FALSE : null);
+        CardText text = new CardText(style(), LocalDate.now(workspace().clock().withZone(ZoneId.systemDefault())));
+        List<String> names = allBoards ? new Boards(workspace()).list().stream().map(Board::name).toList() : null;
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (int i = 0; i < (allBoards ? names.size() : 1); i++) {
+            String name = allBoards ? names.get(i) : null;
+            Queries queries = new Queries(allBoards ? workspace().onBoard(name) : workspace());
+            if (archived) {
+                List<Card> cards = queries.archived().stream().filter(filter::matches).toList();
+                if (json()) {
+                    cards.forEach(card -> json.add(withBoard(Json.card(card), name)));
+                } else {
+                    if (allBoards) {
+                        out().println(style().bold("board " + Sanitizer.line(name)));
+                    }
+                    text.archived(out(), cards);
+                }
+                continue;
+            }
+            BoardView view = queries.board(filter);
+            if (json()) {
+                Json.cards(view).forEach(card -> json.add(withBoard(card, allBoards ? view.board().name() : null)));
+            } else {
+                if (allBoards) {
+                    out().println(style().bold("board " + Sanitizer.line(view.board().name())));
+                }
+                text.board(out(), view);
+            }
         }
+        if (json()) {
+            printJson(json);
+        }
+        out().flush();
         return 0;
+    }
+
+    private static Map<String, Object> withBoard(Map<String, Object> card, String board) {
+        if (board != null) {
+            card.put("board", board);
+        }
+        return card;
     }
 }

@@ -27,6 +27,10 @@ final class MvCommand extends BaseCommand {
     @Override
     protected int execute() {
         Card card = new Cards(workspace()).move(id, column, position, ifVersion);
+        dev.tack.board.Readiness.Status status = new dev.tack.board.Links(workspace()).status(id);
+        if (!status.ready()) {
+            err().println("tack: note: #" + id + " is still " + status.reason());
+        }
         if (json()) {
             printJson(Json.card(card));
         } else {

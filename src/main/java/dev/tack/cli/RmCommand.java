@@ -17,13 +17,23 @@ final class RmCommand extends BaseCommand {
             description = "Only if the card is still at version V (else exit 4).")
     Long ifVersion;
 
+    @Option(names = {"-f", "--force"}, description = "Archive it even though other cards wait for it (it counts as done for them).")
+    boolean force;
+
     @Override
     protected int execute() {
-        Card card = new Cards(workspace()).archive(id, ifVersion);
+        Cards.Archived archived = new Cards(workspace()).archive(id, ifVersion, force);
+        Card card = archived.card();
         if (json()) {
-            printJson(Json.card(card));
+            java.util.Map<String, Object> map = Json.card(card);
+            map.put("unblocked", archived.unblocked());
+            printJson(map);
         } else {
             out().println("#" + card.id() + " archived (tack restore " + card.id() + " brings it back)");
+            if (!archived.unblocked().isEmpty()) {
+                out().println(String.join(", ", archived.unblocked().stream().map(i -> "#" + i).toList())
+                        + (archived.unblocked().size() == 1 ? " is" : " are") + " ready now");
+            }
         }
         return 0;
     }

@@ -18,7 +18,7 @@ final class ShowCommand extends BaseCommand {
     protected int execute() {
         CardDetails details = new Queries(workspace()).details(id);
         if (json()) {
-            Map<String, Object> card = Json.card(details.card());
+            Map<String, Object> card = Json.card(details);
             card.put("comments", details.comments().stream().map(Json::comment).toList());
             card.put("history", details.history().stream().map(Json::event).toList());
             card.put("runs", details.runs().stream().map(Json::run).toList());

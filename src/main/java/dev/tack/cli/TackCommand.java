@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import dev.tack.model.TackException;
 import dev.tack.text.Sanitizer;
+import dev.tack.tui.ThemeChoice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code tack}: with no command, the board full-screen; otherwise one of the subcommands.
@@ -29,12 +31,33 @@ public class TackCommand extends BaseCommand {
     @Mixin
     GlobalOptions globals = new GlobalOptions();
 
+    @Option(names = "--theme", paramLabel = "THEME", converter = Converters.Theme.class,
+            description = "The board's colours: auto (the terminal's background decides), dark, light or high-contrast "
+                    + "(env TACK_THEME; default auto). NO_COLOR turns colour off whatever the theme.")
+    ThemeChoice theme;
+
     /** Where every command prints (set by {@link #run} before the command runs). */
     Output output;
 
     @Override
     protected int execute() {
-        return BoardLauncher.open(this);
+        return BoardLauncher.open(this, theme());
+    }
+
+    /** {@code --theme}, else {@code TACK_THEME}, else null (the config's, or auto); a bad {@code TACK_THEME} is a usage error, as a bad option is. */
+    private ThemeChoice theme() {
+        if (theme != null) {
+            return theme;
+        }
+        String env = System.getenv("TACK_THEME");
+        if (env == null || env.isBlank()) {
+            return null;
+        }
+        try {
+            return ThemeChoice.parse(env);
+        } catch (IllegalArgumentException e) {
+            throw TackException.usage("TACK_THEME: " + e.getMessage());
+        }
     }
 
     /** Parses and runs a command line, mapping every failure to the exit codes of docs/ARCHITECTURE.md §4. */

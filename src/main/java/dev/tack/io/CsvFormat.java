@@ -18,13 +18,16 @@ import dev.tack.board.Validation;
 import dev.tack.model.TackException;
 
 /**
- * One row per card: {@code column,title,description,tags,priority,due,assignee,archived}, tags
- * separated by spaces. Comments do not travel in CSV. On import only {@code title} is required;
- * a row without a column goes to the first column.
+ * One row per card: {@code column,title,description,tags,priority,due,assignee,archived,checklist,after},
+ * tags separated by spaces; {@code checklist} one item a line, {@code [x] text} or {@code [ ] text};
+ * {@code after} the rows (1 is the first card's row) of the cards it waits for, separated by
+ * spaces, since ids are not kept. Comments do not travel in CSV. On import only {@code title} is
+ * required; a row without a column goes to the first column.
  */
 public final class CsvFormat implements Format {
 
-    static final List<String> HEADER = List.of("column", "title", "description", "tags", "priority", "due", "assignee", "archived");
+    static final List<String> HEADER = List.of("column", "title", "description", "tags", "priority", "due", "assignee", "archived",
+            "checklist", "after");
 
     @Override
     public String name() {
@@ -39,7 +42,9 @@ public final class CsvFormat implements Format {
             for (BoardSnapshot.Item item : lane.cards()) {
                 csv.writeRecord(lane.name(), item.title(), item.description(), String.join(" ", item.tags()),
                         String.valueOf(item.priority()), item.due() == null ? "" : item.due().toString(),
-                        item.assignee() == null ? "" : item.assignee(), String.valueOf(item.archived()));
+                        item.assignee() == null ? "" : item.assignee(), String.valueOf(item.archived()),
+                        String.join("\n", item.checklist().stream().map(c -> (c.done() ? "[x] " : "[ ] ") + c.text()).toList()),
+                        String.join(" ", item.after().stream().map(i -> String.valueOf(i + 1)).toList()));
             }
         }
         csv.flush();
@@ -53,6 +58,7 @@ public final class CsvFormat implements Format {
     @Override
     public BoardSnapshot read(Reader in) {
         Map<String, List<BoardSnapshot.Item>> byColumn = new LinkedHashMap<>();
+        List<String> rowColumns = new ArrayList<>(); // each card row's column, in file order, to turn rows into places
         QuoteCount quotes = new QuoteCount(in);
         long line = 1;
         try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().allowMissingFields(true).ofNamedCsvRecord(quotes)) {
@@ -75,8 +81,10 @@ public final class CsvFormat implements Format {
                 BoardSnapshot.Item item = new BoardSnapshot.Item(row.field("title", Validation::title),
                         row.field("description", Validation::description), tags, priority, row.field("due", JsonFormat::date),
                         row.field("assignee", a -> a.isBlank() ? null : Validation.assignee(a)),
-                        row.field("archived", a -> a.strip().equalsIgnoreCase("true")), List.of());
+                        row.field("archived", a -> a.strip().equalsIgnoreCase("true")), List.of(),
+                        row.field("checklist", CsvFormat::checklist), row.field("after", CsvFormat::rows));
                 byColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(item);
+                rowColumns.add(column);
             }
         } catch (CsvParseException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -90,9 +98,63 @@ public final class CsvFormat implements Format {
             throw new UncheckedIOException(e);
         }
         quotes.requirePairs();
+        // Rows are grouped by column; "after" named rows, the snapshot counts places column by column.
+        Map<String, Integer> firstPlace = new LinkedHashMap<>();
+        int places = 0;
+        for (Map.Entry<String, List<BoardSnapshot.Item>> column : byColumn.entrySet()) {
+            firstPlace.put(column.getKey(), places);
+            places += column.getValue().size();
+        }
+        int[] placeOfRow = new int[rowColumns.size()];
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < rowColumns.size(); i++) {
+            int within = seen.merge(rowColumns.get(i), 1, Integer::sum) - 1;
+            placeOfRow[i] = firstPlace.get(rowColumns.get(i)) + within;
+        }
         List<BoardSnapshot.Lane> lanes = new ArrayList<>();
-        byColumn.forEach((name, items) -> lanes.add(new BoardSnapshot.Lane(name.isEmpty() ? null : name, null, false, items)));
+        byColumn.forEach((name, items) -> lanes.add(new BoardSnapshot.Lane(name.isEmpty() ? null : name, null, false,
+                items.stream().map(item -> new BoardSnapshot.Item(item.title(), item.description(), item.tags(), item.priority(), item.due(),
+                        item.assignee(), item.archived(), item.comments(), item.checklist(),
+                        item.after().stream().map(r -> r >= 1 && r <= placeOfRow.length ? placeOfRow[r - 1] : placeOfRow.length + r).toList()))
+                        .toList())));
         return new BoardSnapshot(null, lanes);
+    }
+
+    /** A checklist cell: one item a line, "[x] text" (done) or "[ ] text"; a line without a box is an item not done. */
+    private static List<BoardSnapshot.Check> checklist(String cell) {
+        List<BoardSnapshot.Check> checks = new ArrayList<>();
+        for (String line : cell.split("\r?\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String text = line.strip();
+            boolean done = text.startsWith("[x] ") || text.startsWith("[X] ");
+            if (done || text.startsWith("[ ] ")) {
+                text = text.substring(4);
+            }
+            checks.add(new BoardSnapshot.Check(dev.tack.board.Checklists.text(text), done));
+        }
+        return checks;
+    }
+
+    /** An "after" cell: card rows (1 is the first card's row), separated by spaces or commas. */
+    private static List<Integer> rows(String cell) {
+        List<Integer> rows = new ArrayList<>();
+        for (String word : cell.strip().split("[\\s,]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            try {
+                int row = Integer.parseInt(word);
+                if (row < 1) {
+                    throw new NumberFormatException();
+                }
+                rows.add(row);
+            } catch (NumberFormatException e) {
+                throw TackException.usage("'" + word + "' is not a card row (1 is the first card)");
+            }
+        }
+        return rows;
     }
 
     /** One record and its line, for errors that say where. */

@@ -23,8 +23,11 @@ import dev.tack.model.TackException;
 /**
  * tack's own JSON: {@code {"format": "tack-board", "version": 1, "board": …, "columns": [{"name",
  * "wip_limit", "wip_hard", "cards": [{"title", "description", "tags", "priority", "due",
- * "assignee", "archived", "comments": [{"author", "body", "created_at"}]}]}]}}. Lossless for
- * everything but ids, versions and history, which belong to the file a board lives in.
+ * "assignee", "archived", "comments": [{"author", "body", "created_at"}], "checklist": [{"text",
+ * "done"}], "after": [places]}]}]}}. Lossless for everything but ids, versions and history, which
+ * belong to the file a board lives in. {@code after} names the cards a card waits for by their
+ * places in the file (0 is the first card of the first column, counting column by column, top to
+ * bottom), since ids are not kept.
  */
 public final class JsonFormat implements Format {
 
@@ -66,6 +69,13 @@ public final class JsonFormat implements Format {
                     comments.add(comment);
                 }
                 card.put("comments", comments);
+                card.put("checklist", item.checklist().stream().map(c -> {
+                    Map<String, Object> check = new LinkedHashMap<>();
+                    check.put("text", c.text());
+                    check.put("done", c.done());
+                    return check;
+                }).toList());
+                card.put("after", item.after());
                 cards.add(card);
             }
             column.put("cards", cards);
@@ -137,7 +147,7 @@ public final class JsonFormat implements Format {
                         expect(json, JsonToken.BEGIN_ARRAY, "\"cards\"", "an array");
                         json.beginArray();
                         while (json.hasNext()) {
-                            items.add(card(json));
+                            items.add(card(json, lanes.size(), items.size()));
                         }
                         json.endArray();
                     }
@@ -151,7 +161,8 @@ public final class JsonFormat implements Format {
         return lanes;
     }
 
-    private static BoardSnapshot.Item card(JsonReader json) throws IOException {
+    /** A card, the {@code index}th of the {@code lane}th column (for the error that it has no title). */
+    private static BoardSnapshot.Item card(JsonReader json, int lane, int index) throws IOException {
         expect(json, JsonToken.BEGIN_OBJECT, "a card", "an object");
         String title = null;
         String description = null;
@@ -161,7 +172,8 @@ public final class JsonFormat implements Format {
         String assignee = null;
         boolean archived = false;
         List<BoardSnapshot.Note> notes = List.of();
-        String start = json.toString(); // formatted by where(String) only if the card turns out bad
+        List<BoardSnapshot.Check> checklist = List.of();
+        List<Integer> after = List.of();
         json.beginObject();
         while (json.hasNext()) {
             switch (json.nextName()) {
@@ -186,14 +198,61 @@ public final class JsonFormat implements Format {
                 case "assignee" -> assignee = checked(json, "assignee", string(json, "assignee"), Validation::assignee);
                 case "archived" -> archived = bool(json, "archived");
                 case "comments" -> notes = comments(json);
+                case "checklist" -> checklist = checklist(json);
+                case "after" -> {
+                    List<Integer> read = new ArrayList<>();
+                    if (nullOr(json, JsonToken.BEGIN_ARRAY, "\"after\"", "an array of card places (0 is the file's first card)")) {
+                        json.beginArray();
+                        while (json.hasNext()) {
+                            Integer place = integer(json, "after");
+                            if (place == null || place < 0) {
+                                throw TackException.usage("at " + where(json) + ": \"after\" holds places of cards in the file, 0 or more");
+                            }
+                            read.add(place);
+                        }
+                        json.endArray();
+                    }
+                    after = read;
+                }
                 default -> json.skipValue();
             }
         }
         if (title == null) {
-            throw TackException.usage("the card that starts at " + where(start) + " has no \"title\"");
+            // Named by its path and where it ends: taking the reader's place at every card's start
+            // (JsonReader.toString) cost more than a tenth of the parse, for an error most files never have.
+            String end = PATH_SUFFIX.matcher(READER_PREFIX.matcher(json.toString()).replaceFirst("")).replaceFirst("");
+            throw TackException.usage("the card $.columns[" + lane + "].cards[" + index + "] (ending at " + end + ") has no \"title\"");
         }
         json.endObject();
-        return new BoardSnapshot.Item(title, description, tags, priority, due, assignee, archived, notes);
+        return new BoardSnapshot.Item(title, description, tags, priority, due, assignee, archived, notes, checklist, after);
+    }
+
+    private static List<BoardSnapshot.Check> checklist(JsonReader json) throws IOException {
+        List<BoardSnapshot.Check> checks = new ArrayList<>();
+        if (!nullOr(json, JsonToken.BEGIN_ARRAY, "\"checklist\"", "an array")) {
+            return checks;
+        }
+        json.beginArray();
+        while (json.hasNext()) {
+            expect(json, JsonToken.BEGIN_OBJECT, "a checklist item", "an object");
+            String text = null;
+            boolean done = false;
+            json.beginObject();
+            while (json.hasNext()) {
+                switch (json.nextName()) {
+                    case "text" -> text = checked(json, "checklist item", string(json, "text"), dev.tack.board.Checklists::text);
+                    case "done" -> done = bool(json, "done");
+                    default -> json.skipValue();
+                }
+            }
+            json.endObject();
+            if (text == null) {
+                throw TackException.usage("at " + where(json) + ": a checklist item needs \"text\"");
+            }
+            checks.add(new BoardSnapshot.Check(text, done));
+        }
+        json.endArray();
+        return checks;
     }
 
     private static List<BoardSnapshot.Note> comments(JsonReader json) throws IOException {
@@ -286,15 +345,15 @@ public final class JsonFormat implements Format {
             json.nextNull();
             return null;
         }
-        String place = json.toString();
         if (token != JsonToken.NUMBER) {
-            throw TackException.usage(where(place) + ": \"" + field + "\" should be a whole number, not " + describe(token));
+            throw TackException.usage(where(json) + ": \"" + field + "\" should be a whole number, not " + describe(token));
         }
         String number = json.nextString();
         try {
             return Integer.valueOf(number);
         } catch (NumberFormatException e) {
-            throw TackException.usage(where(place) + ": \"" + field + "\" should be a whole number, not " + number);
+            // where the number ends: the reader's place is taken only when there is an error to name
+            throw TackException.usage(where(json) + ": \"" + field + "\" should be a whole number, not " + number);
         }
     }
 

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.Writer;
 import dev.tack.board.BoardSnapshot;
 
-/** A readable Markdown page: a heading per column, a task-list item per card. Write only. */
+/**
+ * A readable Markdown page: a heading per column, a task-list item per card, its checklist as
+ * nested task-list items ({@code - [x]}) and what it waits for ("after: …" by title). Write only.
+ */
 public final class MarkdownFormat implements Format {
 
     @Override
@@ -14,6 +17,7 @@ public final class MarkdownFormat implements Format {
 
     @Override
     public void write(BoardSnapshot snapshot, Writer out) throws IOException {
+        java.util.List<BoardSnapshot.Item> all = snapshot.items();
         out.write("# " + inline(snapshot.board()) + "\n");
         for (BoardSnapshot.Lane lane : snapshot.columns()) {
             long live = lane.cards().stream().filter(c -> !c.archived()).count();
@@ -35,10 +39,16 @@ public final class MarkdownFormat implements Format {
                     line.append(" @").append(inline(item.assignee()));
                 }
                 out.write(line.append('\n').toString());
+                if (!item.after().isEmpty()) {
+                    out.write("  after: " + String.join(", ", item.after().stream().map(i -> inline(all.get(i).title())).toList()) + "\n");
+                }
                 if (!item.description().isBlank()) {
                     for (String descriptionLine : item.description().strip().split("\n")) {
                         out.write("  > " + descriptionLine + "\n");
                     }
+                }
+                for (BoardSnapshot.Check check : item.checklist()) {
+                    out.write("  - [" + (check.done() ? "x" : " ") + "] " + inline(check.text()) + "\n");
                 }
             }
         }

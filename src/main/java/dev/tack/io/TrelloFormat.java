@@ -18,7 +18,9 @@ import dev.tack.model.TackException;
 /**
  * Reads a Trello board export (Menu → Print, export and share → Export as JSON): lists become
  * columns (closed lists are skipped), cards keep their order, labels become tags (their name, or
- * their colour when unnamed), closed cards come in archived, and comments keep their authors.
+ * their colour when unnamed), closed cards come in archived, comments keep their authors, and
+ * checklists come with their items' state (several checklists on a card become one, in order,
+ * each item after the first of a checklist prefixed with that checklist's name when there are several).
  */
 public final class TrelloFormat implements Format {
 
@@ -55,6 +57,7 @@ public final class TrelloFormat implements Format {
             throw TackException.usage("not a Trello export: no \"lists\" and \"cards\"");
         }
         Map<String, List<BoardSnapshot.Note>> comments = comments(root);
+        Map<String, List<BoardSnapshot.Check>> checklists = checklists(root);
         Map<String, JsonObject> lists = new LinkedHashMap<>();
         List<JsonObject> orderedLists = new ArrayList<>();
         root.getAsJsonArray("lists").forEach(l -> orderedLists.add(l.getAsJsonObject()));
@@ -86,12 +89,50 @@ public final class TrelloFormat implements Format {
             String id = JsonFormat.text(card, "id");
             byList.computeIfAbsent(listId, k -> new ArrayList<>()).add(new BoardSnapshot.Item(JsonFormat.text(card, "name"),
                     JsonFormat.text(card, "desc"), tags, 0, JsonFormat.date(JsonFormat.text(card, "due")), null,
-                    bool(card, "closed"), comments.getOrDefault(id, List.of())));
+                    bool(card, "closed"), comments.getOrDefault(id, List.of()), checklists.getOrDefault(id, List.of()), List.of()));
         }
         List<BoardSnapshot.Lane> lanes = new ArrayList<>();
         lists.forEach((id, list) -> lanes.add(new BoardSnapshot.Lane(JsonFormat.text(list, "name"), null, false,
                 byList.getOrDefault(id, List.of()))));
         return new BoardSnapshot(JsonFormat.text(root, "name"), lanes);
+    }
+
+    /**
+     * Trello's {@code checklists} (each with {@code idCard}, {@code name}, {@code pos} and
+     * {@code checkItems} with {@code name}, {@code state} "complete" or "incomplete", {@code pos}):
+     * one list per card, checklists in order; with several, each item says which checklist it is from.
+     */
+    private static Map<String, List<BoardSnapshot.Check>> checklists(JsonObject root) {
+        Map<String, List<JsonObject>> byCard = new HashMap<>();
+        if (!root.has("checklists") || root.get("checklists").isJsonNull()) {
+            return Map.of();
+        }
+        root.getAsJsonArray("checklists").forEach(c -> byCard.computeIfAbsent(JsonFormat.text(c.getAsJsonObject(), "idCard"),
+                k -> new ArrayList<>()).add(c.getAsJsonObject()));
+        Map<String, List<BoardSnapshot.Check>> result = new HashMap<>();
+        byCard.forEach((card, lists) -> {
+            lists.sort(Comparator.comparingDouble(l -> number(l, "pos")));
+            List<BoardSnapshot.Check> checks = new ArrayList<>();
+            for (JsonObject list : lists) {
+                String prefix = lists.size() > 1 && JsonFormat.text(list, "name") != null ? JsonFormat.text(list, "name").strip() + ": " : "";
+                List<JsonObject> items = new ArrayList<>();
+                if (list.has("checkItems")) {
+                    list.getAsJsonArray("checkItems").forEach(i -> items.add(i.getAsJsonObject()));
+                }
+                items.sort(Comparator.comparingDouble(i -> number(i, "pos")));
+                for (JsonObject item : items) {
+                    String name = JsonFormat.text(item, "name");
+                    if (name != null && !name.isBlank()) {
+                        String text = (prefix + name.strip()).replaceAll("[\\r\\n]+", " ");
+                        checks.add(new BoardSnapshot.Check(text.length() > dev.tack.board.Checklists.MAX_TEXT
+                                ? text.substring(0, dev.tack.board.Checklists.MAX_TEXT - 1) + "…" : text,
+                                "complete".equals(JsonFormat.text(item, "state"))));
+                    }
+                }
+            }
+            result.put(card, checks);
+        });
+        return result;
     }
 
     private static Map<String, List<BoardSnapshot.Note>> comments(JsonObject root) {

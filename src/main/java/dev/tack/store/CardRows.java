@@ -42,6 +42,12 @@ public interface CardRows {
     /** The first card of a column no worker holds and none is waiting out a back-off on: priority first, then board order. */
     Optional<Card> firstClaimable(long columnId, long nowMillis);
 
+    /**
+     * The cards of a column a worker could take now, in {@link #firstClaimable}'s order, a page at a
+     * time: the board layer takes the first that is also ready (issue 12).
+     */
+    List<Card> claimable(long columnId, long nowMillis, int offset, int limit);
+
     /** Cards of a column that a worker could still take, now or after their back-off. */
     long waiting(long columnId);
 
@@ -82,4 +88,11 @@ public interface CardRows {
      * {@code sqlite_sequence}, which is why ids are never reused.
      */
     long highestIdIssued();
+
+    /**
+     * Hands out {@code count} card ids at once, never to be issued again (as AUTOINCREMENT would
+     * hand them out one by one), and returns the first: an import knows every card's id, and so its
+     * event, before it takes the lock to write them.
+     */
+    long reserveIds(int count);
 }

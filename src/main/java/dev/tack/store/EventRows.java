@@ -12,7 +12,8 @@ public interface EventRows {
     int SHAPE = 2;
 
     /** The kinds of change undo reverts; with {@link #UNDONE} and {@link #REDONE} the steps of undo. */
-    List<String> UNDOABLE = List.of("card.added", "card.moved", "card.edited", "card.archived", "card.restored");
+    List<String> UNDOABLE = List.of("card.added", "card.moved", "card.edited", "card.archived", "card.restored",
+            "card.linked", "card.unlinked", "card.checklist");
     String UNDONE = "card.undone";
     String REDONE = "card.redone";
 

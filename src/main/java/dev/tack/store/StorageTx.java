@@ -23,4 +23,13 @@ public interface StorageTx {
     PresenceRows presence();
 
     ImportRows imports();
+
+    /** Links between cards (issue 12): {@code card_links}. */
+    LinkRows links();
+
+    /** Checklist items of cards (issue 12): {@code checklist_items}. */
+    ChecklistRows checklists();
+
+    /** Done and gate marks of columns (issue 12): {@code column_rules}. */
+    ColumnRuleRows columnRules();
 }

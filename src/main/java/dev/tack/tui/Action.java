@@ -43,6 +43,14 @@ sealed interface Action {
     record Archive() implements Action {
     }
 
+    /** {@code w}: the selected card waits for another, typed by number or picked on the board. */
+    record Link() implements Action {
+    }
+
+    /** A digit in the details view: ticks ({@code done}) or unticks item {@code number} of card {@code cardId}'s checklist. */
+    record ToggleItem(long cardId, int number, boolean done) implements Action {
+    }
+
     record Details() implements Action {
     }
 

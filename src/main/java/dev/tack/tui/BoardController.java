@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -63,10 +64,17 @@ final class BoardController {
     private final StatusLine status;
     private final Clock clock;
     private final boolean colour;
-    private final FilterLine filter = new FilterLine(model, this::perform);
+    private Theme theme = Theme.DEFAULT;
+    /** The screen's settings from the config: the keys (as re-bound), what a card shows, the date pattern. */
+    private final ScreenSettings settings;
+    private final KeyMap keys;
+    /** The config's date pattern, made once (null: tack's own). */
+    private final java.time.format.DateTimeFormatter dates;
+    private final FilterLine filter = new FilterLine(model, key -> perform(keyMap().action(key)));
     private boolean quit;
     private Layout layout = Layout.of(new TerminalSize(80, 24), 0);
-    private final MouseDrag mouse = new MouseDrag(model, (id, column, at) -> writeLater(() -> cards().move(id, column, at, null), null, null));
+    private final MouseDrag mouse = new MouseDrag(model, (id, column, at) -> writeLater(() -> cards().move(id, column, at, null), null,
+            stillWaiting(id)));
     /** Writes handed to the host and not yet back. */
     private final Writes writes;
     private final CardActions actions;
@@ -77,14 +85,28 @@ final class BoardController {
 
     /** {@code clock} times the status messages; {@code environment} is read for {@code NO_COLOR}. */
     BoardController(Workspace workspace, Host host, Clock clock, Function<String, String> environment) {
+        this(workspace, host, clock, environment, ScreenSettings.DEFAULT);
+    }
+
+    /** As above, with the person's {@code settings} (their keys, what a card shows). */
+    BoardController(Workspace workspace, Host host, Clock clock, Function<String, String> environment, ScreenSettings settings) {
         this.host = host;
+        this.settings = settings;
+        this.keys = settings.keyMap();
+        this.dates = settings.dates();
         this.clock = clock;
         this.message = new StatusMessage(clock);
         this.board = new BoardReader(workspace, model, dialogs::boardChanged);
         this.actions = new CardActions(this, host);
         this.writes = new Writes(host, () -> board.workspace().readOnly() ? null : board.workspace().writeWaitingFor());
-        this.status = new StatusLine(board, message, writes, filter::editing, this::today);
+        this.status = new StatusLine(board, message, writes, filter::editing, this::today, keys.hints());
         this.colour = !Monochrome.wanted(environment);
+        if (!keys.problems().isEmpty()) {
+            // Said on stderr too, but the screen covers that at once: the first problem shows in the status row.
+            Map.Entry<String, String> first = keys.problems().entrySet().iterator().next();
+            int more = keys.problems().size() - 1;
+            message.error("config: keys." + first.getKey() + ": " + first.getValue() + (more > 0 ? " (and " + more + " more)" : ""));
+        }
     }
 
     // -- what the loop calls ----------------------------------------------------------------------
@@ -104,6 +126,11 @@ final class BoardController {
     /** Reads the board again. Returns false (and shows why) when it cannot be read. */
     boolean reload() {
         return board.reload();
+    }
+
+    /** Shows a board read elsewhere just now (the launcher's read: see {@link BoardReader#show}). */
+    boolean show(BoardView view) {
+        return board.show(view);
     }
 
     /** Applies events to the shown board, re-reading only the cards they name (a full read when that is not enough). */
@@ -176,7 +203,7 @@ final class BoardController {
             message.clear();
         }
         if (layout.tooSmall()) {
-            Action action = KeyMap.board(key);
+            Action action = keys.action(key);
             if (action instanceof Action.Quit || action instanceof Action.Redraw) {
                 perform(action);
             }
@@ -189,7 +216,7 @@ final class BoardController {
         if (dialogs.handle(key)) {
             return;
         }
-        perform(KeyMap.board(key));
+        perform(keys.action(key));
     }
 
     void perform(Action action) {
@@ -210,7 +237,7 @@ final class BoardController {
         } else if (action instanceof Action.Page p) {
             model.page(p.direction());
         } else if (action instanceof Action.StepCard s) {
-            withCard(card -> writeLater(() -> cards().step(card.id(), s.direction(), null), null, null));
+            withCard(card -> writeLater(() -> cards().step(card.id(), s.direction(), null), null, s.direction() > 0 ? stillWaiting(card.id()) : null));
         } else if (action instanceof Action.ShiftCard s) {
             withCard(card -> actions.shift(card, s.delta()));
         } else if (action instanceof Action.NewCard) {
@@ -223,6 +250,10 @@ final class BoardController {
             withCard(actions::comment);
         } else if (action instanceof Action.Archive) {
             withCard(actions::archive);
+        } else if (action instanceof Action.Link) {
+            withCard(card -> push(new LinkPicker(card.id(), this, actions::link)));
+        } else if (action instanceof Action.ToggleItem t) {
+            actions.toggleItem(t.cardId(), t.number(), t.done());
         } else if (action instanceof Action.Details) {
             withCard(this::details);
         } else if (action instanceof Action.StartFilter) {
@@ -241,7 +272,7 @@ final class BoardController {
         } else if (action instanceof Action.History h) {
             actions.undoOrRedo(h.redo());
         } else if (action instanceof Action.Help) {
-            push(new HelpOverlay());
+            push(new HelpOverlay(keys));
         } else if (action instanceof Action.Redraw) {
             reload();
             host.repaintAll();
@@ -256,6 +287,21 @@ final class BoardController {
         } else if (action instanceof Action.Wheel w) {
             mouse.wheel(layout, w.x(), w.y(), w.direction());
         }
+    }
+
+    /**
+     * After a card moved to another column: a warning in the status row when it still waits for a
+     * card not done (a gate column would have refused it, with the reason, as any refusal).
+     */
+    private Consumer<WriteOutcome> stillWaiting(long id) {
+        return outcome -> {
+            if (outcome instanceof WriteOutcome.Done done && done.result() instanceof Card moved && model.view() != null) {
+                List<Long> waiting = model.view().marks().waitingFor(id);
+                if (!waiting.isEmpty()) {
+                    message.error("#" + id + " moved to " + moved.column() + " but still waits for " + Cards.ids(waiting));
+                }
+            }
+        };
     }
 
     private void withCard(java.util.function.Consumer<Card> then) {
@@ -396,12 +442,17 @@ final class BoardController {
     /** Draws the whole screen for {@code size}; the model learns how much room it has first. */
     void render(TextGraphics graphics, TerminalSize size) {
         layout(size);
-        Canvas canvas = new Canvas(colour ? graphics : new Monochrome(graphics));
-        new BoardRenderer(ZonedDateTime.now(clock)).render(canvas, layout, model, status(), mouse.dropLane());
+        Canvas canvas = new Canvas(colour ? graphics : new Monochrome(graphics), theme);
+        new BoardRenderer(ZonedDateTime.now(clock), settings.cardFields(), dates).render(canvas, layout, model, status(), mouse.dropLane());
         if (layout.tooSmall()) {
             return;
         }
         dialogs.render(canvas, layout);
+    }
+
+    /** Draws from now on in {@code chosen} (the screen sets it once it knows the terminal's background). */
+    void theme(Theme chosen) {
+        this.theme = chosen;
     }
 
     /** Sizes the model's viewport for a terminal of {@code size}. */
@@ -413,6 +464,15 @@ final class BoardController {
 
     Status status() {
         return status.status();
+    }
+
+    /** The keys as the person's config binds them. */
+    KeyMap keyMap() {
+        return keys;
+    }
+
+    ScreenSettings settings() {
+        return settings;
     }
 
     void info(String text) {

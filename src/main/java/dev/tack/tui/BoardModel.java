@@ -313,7 +313,8 @@ final class BoardModel {
         List<Lane> built = new ArrayList<>(view.lanes().size());
         Map<Long, Place> index = new HashMap<>(view.cardCount() * 2);
         for (BoardView.Lane source : view.lanes()) {
-            List<Card> cards = filter.isEmpty() ? source.cards() : source.cards().stream().filter(filter::matches).toList();
+            List<Card> cards = filter.isEmpty() ? source.cards()
+                    : source.cards().stream().filter(c -> filter.matches(c, !view.marks().waitingFor(c.id()).isEmpty())).toList();
             int laneIndex = built.size();
             for (int i = 0; i < cards.size(); i++) {
                 index.put(cards.get(i).id(), new Place(laneIndex, i));

@@ -51,7 +51,20 @@ final class BoardReader {
     /** Reads the board again. Returns false (and keeps why) when it cannot be read. */
     boolean reload() {
         try {
-            BoardView view = queries.board(CardFilter.ALL);
+            return show(queries.board(CardFilter.ALL));
+        } catch (TackException e) {
+            readProblem = "cannot read the board: " + e.getMessage();
+            return false;
+        }
+    }
+
+    /**
+     * Shows a board that was just read elsewhere: the launcher reads it before it takes the
+     * terminal (a broken file is a plain error then), and the screen's first frame shows that read
+     * instead of reading the board a second time. The change feed starts after its last event.
+     */
+    boolean show(BoardView view) {
+        try {
             if (!workspace.pinned()) {
                 use(workspace.pinnedTo(view.board())); // follows its board by id through renames
             }

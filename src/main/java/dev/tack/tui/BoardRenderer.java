@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
+import dev.tack.board.BoardView;
 import dev.tack.model.Card;
 import dev.tack.model.Run;
 import dev.tack.text.Width;
@@ -42,11 +43,21 @@ final class BoardRenderer {
 
     private final LocalDate today;
     private final long nowMillis;
+    /** Which of id, priority, tags, due, assignee a card shows (the config's card_fields). */
+    private final java.util.Set<String> fields;
+    /** The config's pattern for due dates, or null for tack's own ("Dec 31"). */
+    private final java.time.format.DateTimeFormatter dates;
 
     /** Draws as at {@code now} (due dates by its day, a worker's elapsed time and a stale lease by its instant). */
     BoardRenderer(ZonedDateTime now) {
+        this(now, ScreenSettings.DEFAULT.cardFields(), null);
+    }
+
+    BoardRenderer(ZonedDateTime now, java.util.Set<String> fields, java.time.format.DateTimeFormatter dates) {
         this.today = now.toLocalDate();
         this.nowMillis = now.toInstant().toEpochMilli();
+        this.fields = fields;
+        this.dates = dates;
     }
 
     /**
@@ -154,7 +165,7 @@ final class BoardRenderer {
                 break;
             }
             Card card = cards.get(scroll + slot);
-            card(canvas, x, y, w, card, card.id() == selectedId, model.view().runOf(card.id()).orElse(null));
+            card(canvas, x, y, w, card, card.id() == selectedId, model.view().runOf(card.id()).orElse(null), model.view().marks());
         }
     }
 
@@ -191,17 +202,29 @@ final class BoardRenderer {
         }
     }
 
-    private void card(Canvas canvas, int x, int y, int w, Card card, boolean selected, Run run) {
+    private void card(Canvas canvas, int x, int y, int w, Card card, boolean selected, Run run, BoardView.Marks marks) {
         Pen base = selected ? Pen.PLAIN.reverse() : Pen.PLAIN;
         canvas.fill(x, y, w, Layout.CARD_ROWS, base);
         int col = x + 1;
         int end = x + w - 1;
-        if (card.priority() > 0) {
+        if (card.priority() > 0 && fields.contains("priority")) {
             col += canvas.text(col, y, PRIORITY_MARK[card.priority()] + " ", end - col, pen(PRIORITY[card.priority()], selected));
         }
         canvas.text(col, y, card.title(), end - col, selected ? base.bold() : base);
         col = x + 1;
-        col += canvas.text(col, y + 1, "#" + card.id(), end - col, pen(DIM, selected));
+        if (fields.contains("id")) {
+            col += canvas.text(col, y + 1, "#" + card.id(), end - col, pen(DIM, selected));
+        }
+        // What the card waits for (the first card not done yet) and its checklist come first: they say whether it can be worked.
+        java.util.List<Long> waiting = marks.waitingFor(card.id());
+        if (!waiting.isEmpty()) {
+            col = item(canvas, col, y + 1, end, "⧗ #" + waiting.get(0) + (waiting.size() > 1 ? "+" + (waiting.size() - 1) : ""),
+                    pen(Pen.PLAIN.bold(), selected));
+        }
+        var checklist = marks.checklist(card.id());
+        if (checklist.isPresent()) {
+            col = item(canvas, col, y + 1, end, "☑ " + checklist.get().done() + "/" + checklist.get().total(), pen(DIM, selected));
+        }
         if (card.claimed()) {
             // A card being worked shows who has it, for how long, and its latest output line, instead of its fields.
             boolean stale = card.claim().leaseUntilMillis() < nowMillis;
@@ -213,15 +236,15 @@ final class BoardRenderer {
             }
             return;
         }
-        for (String tag : card.tags()) {
+        for (String tag : fields.contains("tags") ? card.tags() : List.<String>of()) {
             col = item(canvas, col, y + 1, end, "#" + tag, pen(Pen.PLAIN.fg(tagColour(tag)), selected));
         }
-        if (card.due() != null) {
+        if (card.due() != null && fields.contains("due")) {
             boolean overdue = card.due().isBefore(today);
             String due = (overdue ? "overdue " : "due ") + shortDate(card.due());
             col = item(canvas, col, y + 1, end, due, pen(overdue ? OVERDUE : card.due().equals(today) ? DUE.bold() : DUE, selected));
         }
-        if (card.assignee() != null) {
+        if (card.assignee() != null && fields.contains("assignee")) {
             col = item(canvas, col, y + 1, end, "@" + card.assignee(), pen(ASSIGNEE, selected));
         }
         if (card.failed()) {
@@ -255,6 +278,9 @@ final class BoardRenderer {
         }
         if (date.equals(today.plusDays(1))) {
             return "tomorrow";
+        }
+        if (dates != null) {
+            return date.format(dates);
         }
         return date.getYear() == today.getYear()
                 ? date.format(java.time.format.DateTimeFormatter.ofPattern("MMM d", java.util.Locale.ENGLISH))

@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.MouseAction;
+import dev.tack.board.BoardView;
 import dev.tack.board.Workspace;
 
 /**
@@ -25,6 +27,7 @@ import dev.tack.board.Workspace;
  */
 public final class BoardScreen {
 
+    /** tack's poll interval; a config's poll_interval changes it (ScreenSettings). */
     static final long POLL_MILLIS = 40;
 
     private final Session session;
@@ -39,15 +42,40 @@ public final class BoardScreen {
     private final ExternalEditor editor;
     private final WriteThread writes;
     private final SignalStop signals;
+    private final ThemeChoice themeChoice;
+    private final Function<String, String> environment;
+    private final long pollMillis;
     private volatile boolean running;
+    /** The board as the launcher read it before the screen started, shown first; null: read it here. */
+    private BoardView firstRead;
 
     BoardScreen(Workspace workspace, Session session) {
-        this(workspace, session, workspace.clock().withZone(java.time.ZoneId.systemDefault()));
+        this(workspace, session, workspace.clock().withZone(java.time.ZoneId.systemDefault()), ThemeChoice.AUTO, System::getenv);
     }
 
-    /** {@code clock} is the program's one clock: the screen's timers, its status messages and what it draws. */
     BoardScreen(Workspace workspace, Session session, Clock clock) {
+        this(workspace, session, clock, ScreenSettings.DEFAULT);
+    }
+
+    BoardScreen(Workspace workspace, Session session, Clock clock, ScreenSettings settings) {
+        this(workspace, session, clock, settings, ThemeChoice.AUTO, System::getenv);
+    }
+
+    BoardScreen(Workspace workspace, Session session, Clock clock, ThemeChoice themeChoice, Function<String, String> environment) {
+        this(workspace, session, clock, ScreenSettings.DEFAULT, themeChoice, environment);
+    }
+
+    /**
+     * {@code clock} is the program's one clock: the screen's timers, its status messages and what it
+     * draws; {@code settings} are the person's (their keys, what a card shows, the poll interval);
+     * {@code environment} is read for {@code NO_COLOR}, {@code COLORFGBG}, {@code COLORTERM} and {@code TERM}.
+     */
+    BoardScreen(Workspace workspace, Session session, Clock clock, ScreenSettings settings, ThemeChoice themeChoice,
+            Function<String, String> environment) {
         this.session = session;
+        this.themeChoice = themeChoice;
+        this.environment = environment;
+        this.pollMillis = Math.max(1, settings.pollInterval().toMillis());
         this.writes = new WriteThread(queue);
         // The host's calls come after construction, from the loop: the parts they name exist by then.
         this.controller = new BoardController(workspace, new BoardController.Host() {
@@ -65,7 +93,7 @@ public final class BoardScreen {
             public void inBackground(Runnable write, Runnable then) {
                 writes.submit(write, then);
             }
-        }, clock, System::getenv);
+        }, clock, environment, settings);
         this.live = new LiveFeed(controller);
         this.files = new FileWatch(workspace, clock, controller, live);
         this.painter = new ScreenPainter(session, controller, clock);
@@ -82,7 +110,20 @@ public final class BoardScreen {
 
     /** Opens the board full-screen on the real terminal, timed by {@code clock}, and returns when the person quits. */
     public static void open(Workspace workspace, Clock clock) throws IOException {
-        new BoardScreen(workspace, new TtySession(), clock).run();
+        open(workspace, clock, ScreenSettings.DEFAULT, ThemeChoice.AUTO, null);
+    }
+
+    /**
+     * As {@link #open(Workspace, Clock)}, with the person's settings from their config files, in the
+     * colours {@code theme} asks for. {@code read} is the board as the caller has just read it (the
+     * first frame shows it; the change feed brings whatever came after), or null.
+     */
+    public static void open(Workspace workspace, Clock clock, ScreenSettings settings, ThemeChoice theme, BoardView read)
+            throws IOException {
+        boolean ask = theme == ThemeChoice.AUTO || theme == ThemeChoice.HIGH_CONTRAST;
+        BoardScreen screen = new BoardScreen(workspace, new TtySession(ask, System::getenv), clock, settings, theme, System::getenv);
+        screen.firstRead = read;
+        screen.run();
     }
 
     BoardController controller() {
@@ -103,9 +144,14 @@ public final class BoardScreen {
         running = true;
         try {
             session.start();
-            controller.reload();
+            if (firstRead == null || !controller.show(firstRead)) {
+                controller.reload();
+            }
+            firstRead = null;
             live.open();
             presence.start(controller.workspace());
+            // The terminal has been answering the background query while the board was read.
+            controller.theme(Theme.choose(themeChoice, session.background(), environment));
             shell.listen();
             input.start();
             painter.draw();
@@ -134,7 +180,7 @@ public final class BoardScreen {
         while (!ending()) {
             Object item;
             try {
-                item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                item = queue.poll(pollMillis, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -158,7 +204,15 @@ public final class BoardScreen {
     }
 
     private void dispatch(Object item) {
-        if (item instanceof KeyStroke key && !(key instanceof MouseAction) && KeyMap.board(key) instanceof Action.Suspend) {
+        if (item instanceof TerminalReplyPattern.Reply reply) {
+            // The terminal answered the background query after the screen stopped waiting (a slow link).
+            reply.background().ifPresent(background -> {
+                controller.theme(Theme.choose(themeChoice, Optional.of(background), environment));
+                painter.repaintAll();
+            });
+            return;
+        }
+        if (item instanceof KeyStroke key && !(key instanceof MouseAction) && controller.keyMap().action(key) instanceof Action.Suspend) {
             shell.suspendToShell(); // in any dialog or field too, as Ctrl+Z does everywhere else
             return;
         }

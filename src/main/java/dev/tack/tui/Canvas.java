@@ -16,17 +16,24 @@ import dev.tack.text.Width;
  * ({@link Graphemes}: a letter with its marks, an emoji ZWJ sequence, a flag) becomes one
  * {@link Glyph} one or two cells wide, written to the terminal whole. A cluster of zero width (a
  * mark with no letter before it) is dropped: a terminal would join it to whatever the cell before
- * holds.
+ * holds. Every pen is drawn as the {@link Theme} paints it.
  */
 final class Canvas {
 
     private final TextGraphics graphics;
     private final int width;
     private final int height;
+    private final Theme theme;
+    private final Map<Pen, Pen> painted = new HashMap<>();
     private final Map<Pen, Map<Integer, Glyph>> asciiCache = new HashMap<>();
 
     Canvas(TextGraphics graphics) {
+        this(graphics, Theme.DEFAULT);
+    }
+
+    Canvas(TextGraphics graphics, Theme theme) {
         this.graphics = graphics;
+        this.theme = theme;
         TerminalSize size = graphics.getSize();
         this.width = size.getColumns();
         this.height = size.getRows();
@@ -156,15 +163,19 @@ final class Canvas {
     private Glyph glyph(char c, Pen pen) {
         if (c < 0x80) {
             return asciiCache.computeIfAbsent(pen, p -> new HashMap<>())
-                    .computeIfAbsent((int) c, code -> new Glyph(String.valueOf((char) (int) code), false, pen));
+                    .computeIfAbsent((int) c, code -> new Glyph(String.valueOf((char) (int) code), false, paint(pen)));
         }
-        return new Glyph(String.valueOf(c), Width.of(c) == 2, pen);
+        return new Glyph(String.valueOf(c), Width.of(c) == 2, paint(pen));
+    }
+
+    private Pen paint(Pen pen) {
+        return painted.computeIfAbsent(pen, theme::paint);
     }
 
     private Glyph glyph(String cluster, int w, Pen pen) {
         if (cluster.length() == 1) {
             return glyph(cluster.charAt(0), pen);
         }
-        return new Glyph(cluster, w == 2, pen);
+        return new Glyph(cluster, w == 2, paint(pen));
     }
 }

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import dev.tack.board.CardEdit;
+import dev.tack.board.Cards;
+import dev.tack.board.Checklists;
+import dev.tack.board.Links;
 import dev.tack.board.History;
 import dev.tack.board.NewCard;
 import dev.tack.model.Card;
@@ -220,11 +223,39 @@ final class CardActions {
         }));
     }
 
+    /** The link picker's Enter: {@code waiting} waits for {@code prerequisite} from now on (a cycle is refused with its path). */
+    void link(long waiting, long prerequisite) {
+        Links links = new Links(controller.workspace());
+        controller.submit(() -> links.link(waiting, prerequisite), null, outcome -> {
+            if (outcome instanceof WriteOutcome.Done done && done.result() instanceof Links.Result result) {
+                controller.info(result.changed() ? "#" + waiting + " now waits for #" + prerequisite
+                        : "#" + waiting + " already waits for #" + prerequisite + "; nothing changed");
+            }
+        });
+    }
+
+    /** Ticks or unticks a checklist item (the details view's digits). */
+    void toggleItem(long cardId, int number, boolean done) {
+        Checklists checklists = new Checklists(controller.workspace());
+        controller.submit(() -> checklists.done(cardId, number, done), (done ? "ticked" : "unticked") + " item " + number + " of #" + cardId, null);
+    }
+
     void archive(Card card) {
         long version = card.version();
-        controller.push(new Confirm("Archive", "Archive #" + card.id() + " “" + card.title() + "”?", () -> {
-            controller.submit(() -> controller.cards().archive(card.id(), version), "archived #" + card.id() + " (tack restore " + card.id()
-                    + " brings it back)", outcome -> {
+        Cards.ArchiveImpact impact;
+        try {
+            impact = controller.cards().archiveImpact(card.id());
+        } catch (TackException e) {
+            controller.error(e.getMessage());
+            return;
+        }
+        // A card others wait for counts as done once archived: say so, and archive it only on a yes.
+        String question = "Archive #" + card.id() + " “" + card.title() + "”?" + (!impact.matters() ? ""
+                : " " + Cards.ids(impact.waiting()) + (impact.waiting().size() == 1 ? " waits" : " wait") + " for it; archiving counts it as done"
+                + (impact.unblocked().isEmpty() ? "." : " and unblocks " + Cards.ids(impact.unblocked()) + "."));
+        controller.push(new Confirm("Archive", question, () -> {
+            controller.submit(() -> controller.cards().archive(card.id(), version, true), "archived #" + card.id() + " (tack restore " + card.id()
+                    + " brings it back)" + (impact.unblocked().isEmpty() ? "" : "; " + Cards.ids(impact.unblocked()) + " ready now"), outcome -> {
                         if (outcome instanceof WriteOutcome.Stale) {
                             controller.error("#" + card.id() + " changed while you were deciding (by " + whoChanged(card.id()) + "): look again");
                         }

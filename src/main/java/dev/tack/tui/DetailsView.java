@@ -8,6 +8,8 @@ import java.util.function.LongFunction;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.tack.board.CardDetails;
+import dev.tack.board.Links;
+import dev.tack.model.ChecklistItem;
 import dev.tack.model.Card;
 import dev.tack.model.Comment;
 import dev.tack.model.Event;
@@ -29,6 +31,7 @@ final class DetailsView implements Dialog {
     private final Pager pager = new Pager();
     private String title;
     private String problem;
+    private List<ChecklistItem> items = List.of();
 
     DetailsView(CardDetails details, LongFunction<CardDetails> reader, Consumer<Action> forward, LocalDate today) {
         this.cardId = details.card().id();
@@ -85,6 +88,19 @@ final class DetailsView implements Dialog {
         paras.add(new Pager.Para("Description", Pen.PLAIN.bold(), 0));
         paras.add(card.description().isBlank() ? new Pager.Para("(none: e or E adds one)", label, 2)
                 : new Pager.Para(card.description(), Pen.PLAIN, 2));
+        links(paras, "Waits for", details.links().waitsFor(), label);
+        links(paras, "Blocks", details.links().blocks(), label);
+        items = details.checklist();
+        if (!items.isEmpty()) {
+            long done = items.stream().filter(ChecklistItem::done).count();
+            paras.add(new Pager.Para("", Pen.PLAIN, 0));
+            paras.add(new Pager.Para("Checklist ☑ " + done + "/" + items.size() + (items.size() > 1 ? "  (1–" + Math.min(9, items.size()) + " ticks)" : "  (1 ticks)"),
+                    Pen.PLAIN.bold(), 0));
+            for (ChecklistItem item : items) {
+                paras.add(new Pager.Para((item.position() + 1) + ". [" + (item.done() ? "x" : " ") + "] " + item.text(),
+                        item.done() ? label : Pen.PLAIN, 2));
+            }
+        }
         paras.add(new Pager.Para("", Pen.PLAIN, 0));
         paras.add(new Pager.Para("Comments (" + details.comments().size() + ")", Pen.PLAIN.bold(), 0));
         for (Comment comment : details.comments()) {
@@ -115,6 +131,20 @@ final class DetailsView implements Dialog {
         pager.content(paras);
     }
 
+    /** One direction of the card's links: each other card, whether it is done, and its board when that is another. */
+    private static void links(List<Pager.Para> paras, String heading, List<Links.Neighbour> cards, Pen label) {
+        if (cards.isEmpty()) {
+            return;
+        }
+        paras.add(new Pager.Para("", Pen.PLAIN, 0));
+        paras.add(new Pager.Para(heading + " (" + cards.size() + ")", Pen.PLAIN.bold(), 0));
+        for (Links.Neighbour other : cards) {
+            paras.add(new Pager.Para((other.done() ? "✓ " : "⧗ ") + "#" + other.id() + " " + other.title() + "  (" + other.column()
+                    + (other.otherBoard() == null ? "" : " on board " + other.otherBoard()) + (other.done() ? ", done" : "") + ")",
+                    other.done() ? label : Pen.PLAIN, 2));
+        }
+    }
+
     private static void field(List<Pager.Para> paras, String name, String value) {
         paras.add(new Pager.Para(String.format("%-9s", name) + " " + value, Pen.PLAIN, 0));
     }
@@ -142,6 +172,13 @@ final class DetailsView implements Dialog {
                 case 'q' -> {
                     return false;
                 }
+                case '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
+                    int number = key.getCharacter() - '0';
+                    if (number <= items.size()) {
+                        forward.accept(new Action.ToggleItem(cardId, number, !items.get(number - 1).done()));
+                    }
+                    return true;
+                }
                 default -> {
                     return true;
                 }
@@ -166,6 +203,6 @@ final class DetailsView implements Dialog {
             canvas.line(x + 2, y + 1, problem, w - 4, BoardRenderer.ERROR);
         }
         pager.render(canvas, x + 2, y + 1 + (problem == null ? 0 : 1), w - 4, bodyH - (problem == null ? 0 : 1));
-        canvas.line(x + 2, y + h - 2, "j/k scroll · e edit · E $EDITOR · c comment · Esc back", w - 4, BoardRenderer.DIM);
+        canvas.line(x + 2, y + h - 2, "j/k scroll · e edit · E $EDITOR · c comment · 1-9 tick · Esc back", w - 4, BoardRenderer.DIM);
     }
 }

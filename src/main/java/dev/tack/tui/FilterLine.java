@@ -12,11 +12,11 @@ import com.googlecode.lanterna.input.KeyType;
 final class FilterLine {
 
     private final BoardModel model;
-    /** Where an arrow typed in the line goes: the board's own action. */
-    private final Consumer<Action> board;
+    /** Where an arrow typed in the line goes: to the board, as the board's key (which the person may have re-bound). */
+    private final Consumer<KeyStroke> board;
     private boolean editing;
 
-    FilterLine(BoardModel model, Consumer<Action> board) {
+    FilterLine(BoardModel model, Consumer<KeyStroke> board) {
         this.model = model;
         this.board = board;
     }
@@ -58,7 +58,7 @@ final class FilterLine {
             model.filter(text + key.getCharacter());
         } else if (type == KeyType.ArrowDown || type == KeyType.ArrowUp || type == KeyType.ArrowLeft || type == KeyType.ArrowRight) {
             editing = false;
-            board.accept(KeyMap.board(key));
+            board.accept(key);
         }
     }
 

@@ -5,20 +5,25 @@ import java.util.List;
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.tack.text.Width;
 
-/** Every key, from {@link KeyMap#HELP}. Scrolls when the terminal is short; any other key closes it. */
+/** Every key, from the screen's {@link KeyMap} (the person's keys). Scrolls when the terminal is short; any other key closes it. */
 final class HelpOverlay implements Dialog {
 
     private final Pager pager = new Pager();
 
     HelpOverlay() {
+        this(KeyMap.DEFAULT);
+    }
+
+    HelpOverlay(KeyMap keys) {
+        String[][] help = keys.help();
         int keyWidth = 0;
-        for (String[] row : KeyMap.HELP) {
+        for (String[] row : help) {
             if (row.length == 2) {
                 keyWidth = Math.max(keyWidth, Width.of(row[0]));
             }
         }
         List<Pager.Para> paras = new ArrayList<>();
-        for (String[] row : KeyMap.HELP) {
+        for (String[] row : help) {
             if (row.length == 1) {
                 if (!paras.isEmpty()) {
                     paras.add(new Pager.Para("", Pen.PLAIN, 0));

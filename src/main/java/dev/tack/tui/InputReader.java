@@ -50,8 +50,8 @@ final class InputReader {
                 }
                 return;
             }
-            if (key == null) {
-                continue;
+            if (key == null || key instanceof TerminalReplyPattern.Reply reply && reply.background().isEmpty()) {
+                continue; // a terminal's late answer is no key; only a background is news (for the theme)
             }
             if (mine != generation) {
                 return;

@@ -1,6 +1,7 @@
 package dev.tack.tui;
 
 import java.io.IOException;
+import java.util.Optional;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 
@@ -21,6 +22,14 @@ interface Session {
 
     /** Stops reading keys and gives the terminal back; {@link #start} takes it again. */
     void suspend() throws IOException;
+
+    /**
+     * What the terminal said its background is, when the session asked at its first start; waits a
+     * few tens of milliseconds at most. Called once, before keys are read.
+     */
+    default Optional<Theme.Background> background() {
+        return Optional.empty();
+    }
 
     /** Restores the terminal for good. Safe to call twice and from a shutdown hook. */
     void close();

@@ -27,12 +27,16 @@ final class StatusLine {
     private final Supplier<LocalDate> today;
     /** The board file's place (with {@code ~} for home), and whether tack can only read it. */
     private final String database;
+    /** The hint row, with the person's keys. */
+    private final List<KeyMap.Hint> hints;
     private String presence = "";
     /** The waiting note at the last render, to tell the loop when to draw it anew. */
     private String shownWaiting;
 
-    StatusLine(BoardReader board, StatusMessage message, Writes writes, BooleanSupplier filterEditing, Supplier<LocalDate> today) {
+    StatusLine(BoardReader board, StatusMessage message, Writes writes, BooleanSupplier filterEditing, Supplier<LocalDate> today,
+            List<KeyMap.Hint> hints) {
         this.board = board;
+        this.hints = hints;
         this.message = message;
         this.writes = writes;
         this.filterEditing = filterEditing;
@@ -96,9 +100,9 @@ final class StatusLine {
         }
         String where = board.boardName() + " · " + database;
         if (shownWaiting != null) { // takes the row from any message until the write lands
-            return new Status(where, presence, last, shownWaiting, false, filterEditing.getAsBoolean(), board.problem(), KeyMap.HINTS);
+            return new Status(where, presence, last, shownWaiting, false, filterEditing.getAsBoolean(), board.problem(), hints);
         }
-        return new Status(where, presence, last, message.text(), message.isError(), filterEditing.getAsBoolean(), board.problem(), KeyMap.HINTS);
+        return new Status(where, presence, last, message.text(), message.isError(), filterEditing.getAsBoolean(), board.problem(), hints);
     }
 
     private static String home(String path) {

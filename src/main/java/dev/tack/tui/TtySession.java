@@ -1,5 +1,6 @@
 package dev.tack.tui;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -9,6 +10,10 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
@@ -23,12 +28,31 @@ import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
  * terminal before {@code $EDITOR} runs (a read blocked on {@code System.in} could not be stopped,
  * and would steal the editor's first key). Ctrl+C arrives as a key (Lanterna's TRAP mode) so that
  * quitting always goes through the same clean path; the mouse reports clicks, drags and the wheel.
+ *
+ * <p>Start-up is kept cheap (docs/STARTUP.md): the terminal is set up with two {@code stty}
+ * processes instead of Lanterna's five, and a frame leaves in one write instead of one per cell.
  */
 final class TtySession implements Session {
 
-    private final OutputStream out = new FileOutputStream(FileDescriptor.out);
+    private final FrameOutput out = new FrameOutput(new FileOutputStream(FileDescriptor.out));
+    private final Function<String, String> environment;
     private FileInputStream tty;
     private FileChannel channel;
+    private ChannelInput input;
+    /** When the background was asked for (System.nanoTime), or 0 while it has not been. */
+    private long askedAt;
+    private BackgroundQuery.Scan answers;
+
+    private final boolean askBackground;
+
+    /**
+     * {@code askBackground}: whether to ask the terminal for its background (a theme forced dark or
+     * light does not need it); {@code environment} is read for {@code TERM}, to know whether asking is safe.
+     */
+    TtySession(boolean askBackground, Function<String, String> environment) {
+        this.askBackground = askBackground;
+        this.environment = environment;
+    }
     private Terminal terminal;
     private TerminalScreen screen;
     private boolean started;
@@ -39,21 +63,65 @@ final class TtySession implements Session {
         try {
             tty = new FileInputStream("/dev/tty");
             channel = tty.getChannel();
-            in = new ChannelInput(tty, channel);
+            input = new ChannelInput(tty, channel);
+            in = input;
         } catch (IOException e) {
             tty = null;
             channel = null;
+            input = null;
             in = System.in;
         }
         UnicodeTerminal unix = new UnicodeTerminal(in, out);
         unix.setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE_DRAG);
         unix.getInputDecoder().addProfile(SgrMousePattern.profile());
         unix.getInputDecoder().addProfile(AltEnterPattern.profile());
+        unix.getInputDecoder().addProfile(TerminalReplyPattern.profile());
         terminal = unix;
-        screen = new TerminalScreen(terminal);
+        screen = new FrameScreen(terminal, out);
         screen.startScreen();
         screen.setCursorPosition(null);
         started = true;
+        if (askBackground && askedAt == 0 && input != null && BackgroundQuery.worthAsking(environment)) {
+            // Asked once, now that the tty is raw (no echo): the answer is read by background(),
+            // while the board is being read, before the input thread starts.
+            out.write(BackgroundQuery.QUERY);
+            out.flush();
+            askedAt = System.nanoTime();
+            answers = new BackgroundQuery.Scan();
+        }
+    }
+
+    /**
+     * The terminal's answer to the background query sent by the first {@link #start}, waiting for
+     * it until {@link BackgroundQuery#PATIENCE_MILLIS} after it was sent; keys typed meanwhile go
+     * back to the input. Called once, before the input thread reads.
+     */
+    @Override
+    public synchronized Optional<Theme.Background> background() {
+        if (answers == null) {
+            return Optional.empty();
+        }
+        BackgroundQuery.Scan scan = answers;
+        answers = null;
+        long deadline = askedAt + TimeUnit.MILLISECONDS.toNanos(BackgroundQuery.PATIENCE_MILLIS);
+        byte[] buffer = new byte[256];
+        try {
+            while (!scan.finished() && System.nanoTime() < deadline) {
+                int ready = input.availableOnTty();
+                if (ready <= 0) {
+                    LockSupport.parkNanos(200_000); // the tty cannot be read with a timeout: look again shortly
+                    continue;
+                }
+                int n = channel.read(ByteBuffer.wrap(buffer, 0, Math.min(ready, buffer.length)));
+                if (n > 0) {
+                    scan.feed(buffer, n);
+                }
+            }
+        } catch (IOException e) {
+            // the terminal went away: no answer, and the input thread will find out
+        }
+        input.pushBack(scan.rest());
+        return scan.background();
     }
 
     @Override
@@ -131,6 +199,37 @@ final class TtySession implements Session {
             super.exitPrivateMode();
         }
 
+        /**
+         * Raw input in one {@code stty} process: Lanterna runs one each for {@code -icanon},
+         * {@code min 1}, {@code -echo} and {@code intr undef} (with the {@code stty -g} that saves
+         * the settings, five processes, each a fork and exec, before the first frame).
+         */
+        @Override
+        protected void canonicalMode(boolean enabled) throws IOException {
+            if (enabled) {
+                super.canonicalMode(true);
+            } else {
+                runSTTYCommand("-icanon", "min", "1", "-echo", "intr", "undef");
+            }
+        }
+
+        /** Echo goes off with raw input ({@link #canonicalMode}); Lanterna never turns it back on but by restoring. */
+        @Override
+        protected void keyEchoEnabled(boolean enabled) throws IOException {
+            if (enabled) {
+                super.keyEchoEnabled(true);
+            }
+        }
+
+        /**
+         * Nothing: Ctrl+C's signal goes off with raw input ({@link #canonicalMode}), and on the way
+         * out the settings saved by {@code stty -g} bring back the person's own interrupt key
+         * (Lanterna would run one more process to set it to ^C, whatever it was).
+         */
+        @Override
+        protected void keyStrokeSignalsEnabled(boolean enabled) {
+        }
+
         @Override
         public void putString(String string) throws IOException {
             writeToTerminal(encode(string));
@@ -144,15 +243,99 @@ final class TtySession implements Session {
         }
     }
 
+    /** A screen whose refresh reaches the terminal in one write (see {@link FrameOutput}). */
+    static final class FrameScreen extends TerminalScreen {
+        private final FrameOutput output;
+
+        FrameScreen(Terminal terminal, FrameOutput output) throws IOException {
+            super(terminal);
+            this.output = output;
+        }
+
+        @Override
+        public synchronized void refresh(RefreshType refreshType) throws IOException {
+            output.hold();
+            try {
+                super.refresh(refreshType);
+            } finally {
+                output.send();
+            }
+        }
+    }
+
+    /**
+     * The terminal's output. Lanterna writes each cell, cursor move and colour change to the stream
+     * as it goes, unbuffered: a frame of 120x35 was some thousands of {@code write} calls to the
+     * terminal, each one waking the terminal (or tmux) to parse it. During a refresh this holds the
+     * bytes and sends them in one write at its end. Outside a refresh it passes everything straight
+     * on, so that a query that waits for the terminal's answer (the size, a colour) is out at once.
+     */
+    static final class FrameOutput extends OutputStream {
+        private final OutputStream out;
+        private final ByteArrayOutputStream frame = new ByteArrayOutputStream(1 << 15);
+        private boolean holding;
+
+        FrameOutput(OutputStream out) {
+            this.out = out;
+        }
+
+        synchronized void hold() {
+            holding = true;
+        }
+
+        /** Sends what was held, in one write, and passes writes straight on again. */
+        synchronized void send() throws IOException {
+            holding = false;
+            try {
+                if (frame.size() > 0) {
+                    frame.writeTo(out); // one write of the whole frame
+                }
+            } finally {
+                frame.reset();
+            }
+            out.flush();
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            if (holding) {
+                frame.write(b);
+            } else {
+                out.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+            if (holding) {
+                frame.write(bytes, offset, length);
+            } else {
+                out.write(bytes, offset, length);
+            }
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            if (!holding) {
+                out.flush();
+            }
+        }
+    }
+
     /** What {@link UnicodeTerminal} writes for text: its UTF-8 bytes, nothing more. */
     static byte[] encode(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** An input stream on the tty whose reads can be ended by closing the channel. */
+    /**
+     * An input stream on the tty whose reads can be ended by closing the channel; bytes read before
+     * the screen's input began (keys typed while the background was asked for) come first.
+     */
     private static final class ChannelInput extends InputStream {
         private final FileInputStream tty;
         private final FileChannel channel;
+        private byte[] early = new byte[0];
+        private int earlyAt;
 
         ChannelInput(FileInputStream tty, FileChannel channel) {
             this.tty = tty;
@@ -171,12 +354,34 @@ final class TtySession implements Session {
             if (length == 0) {
                 return 0;
             }
+            synchronized (this) {
+                if (earlyAt < early.length) {
+                    int n = Math.min(length, early.length - earlyAt);
+                    System.arraycopy(early, earlyAt, buffer, offset, n);
+                    earlyAt += n;
+                    return n;
+                }
+            }
             return channel.read(ByteBuffer.wrap(buffer, offset, length));
         }
 
         @Override
         public int available() throws IOException {
+            synchronized (this) {
+                if (earlyAt < early.length) {
+                    return early.length - earlyAt;
+                }
+            }
+            return availableOnTty();
+        }
+
+        int availableOnTty() throws IOException {
             return channel.isOpen() ? tty.available() : 0;
+        }
+
+        synchronized void pushBack(byte[] bytes) {
+            early = bytes;
+            earlyAt = 0;
         }
 
         @Override

@@ -81,4 +81,20 @@ class MigrationTest {
         assertThat(card.column()).isEqualTo("Todo");
         assertThat(new Queries(alice).card(3).column()).isEqualTo("Done");
     }
+
+    /** Schema 5 (issue 12): an old file gains the link, checklist and column-rule tables with their revision triggers. */
+    @Test
+    void anOldFileGainsLinksChecklistsAndColumnRules() {
+        for (String table : List.of("card_links", "checklist_items", "column_rules")) {
+            long triggers = database.read(tx -> tx.number("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", table));
+            assertThat(triggers).as(table).isEqualTo(3);
+        }
+        new Links(alice).link(1, 2);
+        new Checklists(alice).add(1, "migrated", null);
+        new Columns(alice).markDone("Done", true);
+        assertThat(new Links(alice).status(1).waitingFor()).containsExactly(2L);
+        assertThat(new History(alice).undo().id()).isEqualTo(1);
+        assertThat(new Checklists(alice).of(1)).isEmpty();
+        assertThat(database.read(Integrity::problems)).isEmpty();
+    }
 }

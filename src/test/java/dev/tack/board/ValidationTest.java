@@ -57,6 +57,12 @@ class ValidationTest {
         assertThat(Validation.tags(List.of("a,b", "#c", " b ", "a"))).containsExactly("a", "b", "c");
         assertThat(Validation.tags(List.of("a,,b,"))).containsExactly("a", "b");
         assertUsage(() -> Validation.tags(List.of("ok", "not ok")));
+        // Tags that are already as they come out are given back as they are; any other goes the long way.
+        assertThat(Validation.tags(List.of("a", "b"))).containsExactly("a", "b");
+        assertThat(Validation.tags(List.of("b", "a", "b"))).containsExactly("b", "a");
+        assertThat(Validation.tags(List.of("x", " y"))).containsExactly("x", "y");
+        assertUsage(() -> Validation.tags(List.of("ok", "-no")));
+        assertUsage(() -> Validation.tags(List.of("tab\there")));
     }
 
     @Test

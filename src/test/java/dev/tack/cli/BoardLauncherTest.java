@@ -39,4 +39,15 @@ class BoardLauncherTest extends CliFixture {
         assertThat(result.err()).contains("no board database at");
         assertThat(folder.resolve("missing.db")).doesNotExist();
     }
+
+    @Test
+    void aThemeIsOneOfItsNames() {
+        add("one");
+        assertThat(tack("--theme", "light").expectOk().out()).startsWith("Todo (1)\n");
+        assertThat(tack("--theme", "HIGH-CONTRAST").expectOk().out()).startsWith("Todo (1)\n");
+        CliRun.Result result = tack("--theme", "solarized").expectError(2);
+        assertThat(result.err().strip()).startsWith("tack: ").contains("'solarized' is not a theme (choose auto, dark, light, high-contrast)")
+                .doesNotContain("\n");
+        assertThat(result.out()).isEmpty();
+    }
 }

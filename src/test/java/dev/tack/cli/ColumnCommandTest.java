@@ -18,7 +18,7 @@ class ColumnCommandTest extends EngineCliFixture {
                 "Todo    1 card",
                 "Doing   0 cards  limit 3 (soft)",
                 "Done    0 cards",
-                "Review  0 cards  limit 2 (hard)",
+                "Review  0 cards  limit 2 (hard)  done", // the last column is the done one while none is marked
                 ""));
     }
 

@@ -60,6 +60,8 @@ class HostileOutputTest {
         commands.put("column rm", db -> List.of("column", "rm", done));
         commands.put("column move", db -> List.of("column", "move", todo, "1"));
         commands.put("column wip", db -> List.of("column", "wip", todo, "3"));
+        commands.put("column done", db -> List.of("column", "done", todo));
+        commands.put("column gate", db -> List.of("column", "gate", todo));
         commands.put("add", db -> List.of("add", HOSTILE, "-d", HOSTILE, "-a", BIDI));
         commands.put("ls", db -> List.of("ls"));
         commands.put("show", db -> List.of("show", "1"));
@@ -68,10 +70,20 @@ class HostileOutputTest {
         commands.put("rm", db -> List.of("rm", "1"));
         commands.put("restore", db -> List.of("restore", "2"));
         commands.put("comment", db -> List.of("comment", "1", HOSTILE));
+        commands.put("link", db -> List.of("link", "1", "--after", "2"));
+        commands.put("unlink", db -> List.of("unlink", "1", "2"));
+        commands.put("checklist ls", db -> List.of("checklist", "ls", "1"));
+        commands.put("checklist add", db -> List.of("checklist", "add", "1", HOSTILE));
+        commands.put("checklist done", db -> List.of("checklist", "done", "1", "1"));
+        commands.put("checklist undone", db -> List.of("checklist", "undone", "1", "1"));
+        commands.put("checklist rm", db -> List.of("checklist", "rm", "1", "1"));
+        commands.put("checklist reorder", db -> List.of("checklist", "reorder", "1", "1", "2"));
+        commands.put("due", db -> List.of("due", "--days", "9999"));
         commands.put("undo", db -> List.of("undo"));
         commands.put("redo", db -> List.of("redo"));
         commands.put("log", db -> List.of("log"));
         commands.put("check", db -> List.of("check"));
+        commands.put("config", db -> List.of("config")); // shows the --db path: the hostile file name, made safe
         commands.put("worker", db -> List.of("worker", "--from", todo, "--to", done, "--once", "--max-attempts", "1",
                 "--exec", "printf '\\033]0;job\\007\\033]52;c;eA==\\007'; echo \"$TACK_CARD_TITLE\""));
         commands.put("runs", db -> List.of("runs"));
@@ -177,7 +189,7 @@ class HostileOutputTest {
             throw new AssertionError(e);
         }
         CliRun.tack("init", "--db", db.toString()).expectOk();
-        CliRun.tack("--db", db.toString(), "add", "plain", "-d", "plain", "-a", "someone", "-t", "tag").expectOk();
+        CliRun.tack("--db", db.toString(), "add", "plain", "-d", "plain", "-a", "someone", "-t", "tag", "--due", "today").expectOk();
         CliRun.tack("--db", db.toString(), "add", "second").expectOk();
         CliRun.tack("--db", db.toString(), "rm", "2").expectOk();
         CliRun.tack("--db", db.toString(), "comment", "1", "plain").expectOk();

@@ -96,6 +96,9 @@ class ImportBesideOthersTest extends CliFixture {
         assertThat(ls).contains("Todo (5001)").contains("imported 4999").contains("beside the import");
         // The card added while the import ran was at the bottom; it stays below the imported ones.
         assertThat(ls.indexOf("beside the import")).isGreaterThan(ls.indexOf("imported 4999"));
+        // The import reserved its ids when it began: the card added meanwhile comes after all of them.
+        assertThat(rows("SELECT count(*) FROM cards WHERE import_id IS NOT NULL"
+                + " AND id > (SELECT id FROM cards WHERE title = 'beside the import')")).isZero();
         assertThat(tack("check").exit()).isZero();
         assertThat(rows("SELECT count(*) FROM imports")).isZero();
     }

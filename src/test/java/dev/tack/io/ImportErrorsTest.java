@@ -42,6 +42,13 @@ class ImportErrorsTest {
     }
 
     @Test
+    void aCardWithoutATitleIsNamedByItsPath() {
+        String json = "{\"columns\": [{\"name\": \"Todo\", \"cards\": [\n{\"title\": \"a\"},\n{\"priority\": 1}]}]}";
+        assertThatThrownBy(() -> new JsonFormat().read(input(json)))
+                .hasMessage("the card $.columns[0].cards[1] (ending at line 3 column 16) has no \"title\"");
+    }
+
+    @Test
     void brokenJsonSaysWhere() {
         assertThatThrownBy(() -> new JsonFormat().read(input("{\"columns\": [\n{\"name\": \"Todo\",,}]}")))
                 .hasMessageStartingWith("not valid JSON").hasMessageContaining("line 2");

@@ -65,7 +65,7 @@ class BoardRendererTest {
         assertThat(vt.cell(1, 2).isReversed()).isTrue();
         assertThat(vt.cell(31, 3).isReversed()).isTrue();
         assertThat(vt.cell(37, 2).isReversed()).isFalse();
-        assertThat(vt.cell(34, 2).getForegroundColor()).isEqualTo(TextColor.ANSI.RED); // priority mark
+        assertThat(vt.cell(34, 2).getForegroundColor()).isEqualTo(TextColor.ANSI.RED_BRIGHT); // priority mark, red as the dark 16-colour theme draws it
         assertThat(vt.row(28)).startsWith("main · ").contains("/tack.db").contains("last: you added #2 to Doing");
         assertThat(vt.row(29)).startsWith("h/j/k/l move");
     }

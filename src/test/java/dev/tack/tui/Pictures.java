@@ -16,7 +16,6 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
-import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.tack.board.Boards;
 import dev.tack.board.Cards;
@@ -37,8 +36,9 @@ import dev.tack.text.Sanitizer;
  * Draws README's pictures from tack's own renderer: a busy board, and two people's screens above a
  * third terminal following the event log while a worker holds a card, all on one real board file. Each screen goes through the same
  * {@link BoardController#render} as the terminal, onto Lanterna's virtual terminal, and its cells
- * are painted into a PNG, so the pictures stay true as the screen changes.
- * Run: {@code assets/make-pictures.sh} (writes assets/board.png and assets/shared.png).
+ * are painted into a PNG, so the pictures stay true as the screen changes: in the dark and the light
+ * theme (256 colours), each on a terminal of its kind, the colours as xterm shows them ({@link TerminalColours}).
+ * Run: {@code assets/make-pictures.sh} (writes assets/board.png, assets/board-light.png and assets/shared.png).
  */
 public final class Pictures {
 
@@ -46,6 +46,10 @@ public final class Pictures {
     private static final int CELL_HEIGHT = 18;
     private static final Color BACKGROUND = new Color(0x1d, 0x20, 0x21);
     private static final Color FOREGROUND = new Color(0xd5, 0xc4, 0xa1);
+    private static final TerminalColours DARK = new TerminalColours(0x1d2021, 0xd5c4a1);
+    private static final TerminalColours LIGHT = new TerminalColours(0xffffff, 0x262626);
+    private static final Theme DARK_THEME = Theme.of(ThemeChoice.DARK, Theme.Background.DARK, true);
+    private static final Theme LIGHT_THEME = Theme.of(ThemeChoice.LIGHT, Theme.Background.LIGHT, true);
 
     private Pictures() {
     }
@@ -71,11 +75,13 @@ public final class Pictures {
             Presence alicePresence = new Presence(aliceBoard, Heartbeat.SCREEN);
             alicePresence.beat();
 
-            BoardController aliceScreen = screen(aliceBoard, alicePresence, 120, 32, "jjl");
-            write(paint(List.of(new Vt(120, 32).draw(aliceScreen))), out.resolve("board.png"));
+            BoardController aliceScreen = screen(aliceBoard, alicePresence, 120, 32, "jjl", DARK_THEME);
+            write(paint(List.of(new Vt(120, 32).draw(aliceScreen))), DARK, out.resolve("board.png"));
+            BoardController aliceLight = screen(aliceBoard, alicePresence, 120, 32, "jjl", LIGHT_THEME);
+            write(paint(List.of(new Vt(120, 32).draw(aliceLight))), LIGHT, out.resolve("board-light.png"));
 
-            BoardController left = screen(aliceBoard, alicePresence, 86, 24, "jj");
-            BoardController right = screen(bobBoard, bobPresence, 86, 24, "lll");
+            BoardController left = screen(aliceBoard, alicePresence, 86, 24, "jj", DARK_THEME);
+            BoardController right = screen(bobBoard, bobPresence, 86, 24, "lll", DARK_THEME);
             // Below the screens, a third terminal following the same file: the board's real last events.
             List<String> log = new ArrayList<>();
             log.add("$ tack log --follow");
@@ -84,10 +90,10 @@ public final class Pictures {
                 log.add("#" + event.id() + " " + Times.local(event.at(), LocalDate.now()) + " " + event.actor() + "@" + event.host() + " "
                         + Sanitizer.line(event.summary()));
             }
-            write(paint(List.of(new Vt(86, 24).draw(left), new Vt(86, 24).draw(right))), log.toArray(String[]::new),
+            write(paint(List.of(new Vt(86, 24).draw(left), new Vt(86, 24).draw(right))), log.toArray(String[]::new), DARK,
                     out.resolve("shared.png"));
         }
-        System.out.println("wrote " + out.resolve("board.png") + " and " + out.resolve("shared.png"));
+        System.out.println("wrote " + out.resolve("board.png") + ", " + out.resolve("board-light.png") + " and " + out.resolve("shared.png"));
     }
 
     private static Actor actor(String name) {
@@ -113,8 +119,9 @@ public final class Pictures {
     }
 
     /** A controller showing the board at a size, after a few keys, with the presence of the others. */
-    private static BoardController screen(Workspace workspace, Presence presence, int columns, int rows, String keys) {
+    private static BoardController screen(Workspace workspace, Presence presence, int columns, int rows, String keys, Theme theme) {
         BoardController controller = new BoardController(workspace, new Fixture.Host());
+        controller.theme(theme);
         controller.reload();
         controller.layout(new TerminalSize(columns, rows));
         controller.presence(presence.others());
@@ -142,12 +149,12 @@ public final class Pictures {
         return all;
     }
 
-    private static void write(List<Cells> screens, Path file) throws IOException {
-        write(screens, new String[0], file);
+    private static void write(List<Cells> screens, TerminalColours terminal, Path file) throws IOException {
+        write(screens, new String[0], terminal, file);
     }
 
     /** Screens side by side with a gap, and optional plain lines (a worker's terminal) below them. */
-    private static void write(List<Cells> screens, String[] below, Path file) throws IOException {
+    private static void write(List<Cells> screens, String[] below, TerminalColours terminal, Path file) throws IOException {
         int gap = screens.size() > 1 ? 2 : 0;
         int columns = screens.stream().mapToInt(Cells::columns).sum() + gap * (screens.size() - 1);
         int rows = screens.stream().mapToInt(Cells::rows).max().orElse(0) + (below.length == 0 ? 0 : below.length + 1);
@@ -162,7 +169,7 @@ public final class Pictures {
         for (Cells screen : screens) {
             for (int y = 0; y < screen.rows(); y++) {
                 for (int x = 0; x < screen.columns(); x++) {
-                    cell(g, screen.cells()[y][x], left + x * CELL_WIDTH, 8 + y * CELL_HEIGHT, plain, bold);
+                    cell(g, screen.cells()[y][x], terminal, left + x * CELL_WIDTH, 8 + y * CELL_HEIGHT, plain, bold);
                 }
             }
             left += (screen.columns() + gap) * CELL_WIDTH;
@@ -182,14 +189,10 @@ public final class Pictures {
         ImageIO.write(image, "png", file.toFile());
     }
 
-    private static void cell(Graphics2D g, TextCharacter cell, int px, int py, Font plain, Font bold) {
-        Color fg = colour(cell.getForegroundColor(), FOREGROUND);
-        Color bg = colour(cell.getBackgroundColor(), BACKGROUND);
-        if (cell.isReversed()) {
-            Color swap = fg;
-            fg = bg;
-            bg = swap;
-        }
+    private static void cell(Graphics2D g, TextCharacter cell, TerminalColours terminal, int px, int py, Font plain, Font bold) {
+        int[] pair = terminal.of(cell);
+        Color fg = new Color(pair[0]);
+        Color bg = new Color(pair[1]);
         int width = cell.isDoubleWidth() ? 2 * CELL_WIDTH : CELL_WIDTH;
         g.setColor(bg);
         g.fillRect(px, py, width, CELL_HEIGHT);
@@ -200,26 +203,5 @@ public final class Pictures {
         g.setFont(cell.isBold() ? bold : plain);
         g.setColor(fg);
         g.drawString(text, px, py + g.getFontMetrics().getAscent() + 1);
-    }
-
-    private static Color colour(TextColor colour, Color fallback) {
-        if (colour == null || colour == TextColor.ANSI.DEFAULT) {
-            return fallback;
-        }
-        if (colour instanceof TextColor.ANSI ansi) {
-            return switch (ansi) {
-                case BLACK -> new Color(0x28, 0x28, 0x28);
-                case RED, RED_BRIGHT -> new Color(0xfb, 0x49, 0x34);
-                case GREEN, GREEN_BRIGHT -> new Color(0xb8, 0xbb, 0x26);
-                case YELLOW, YELLOW_BRIGHT -> new Color(0xfa, 0xbd, 0x2f);
-                case BLUE, BLUE_BRIGHT -> new Color(0x83, 0xa5, 0x98);
-                case MAGENTA, MAGENTA_BRIGHT -> new Color(0xd3, 0x86, 0x9b);
-                case CYAN, CYAN_BRIGHT -> new Color(0x8e, 0xc0, 0x7c);
-                case WHITE, WHITE_BRIGHT -> new Color(0xeb, 0xdb, 0xb2);
-                case BLACK_BRIGHT -> new Color(0x92, 0x83, 0x74);
-                default -> fallback;
-            };
-        }
-        return new Color(colour.getRed(), colour.getGreen(), colour.getBlue());
     }
 }

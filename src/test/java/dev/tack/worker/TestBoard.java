@@ -67,6 +67,10 @@ final class TestBoard implements AutoCloseable {
         return new Workspace(database, new Actor(name, Hosts.name(), ProcessHandle.current().pid()), null);
     }
 
+    dev.tack.board.Columns columnsOf(String name) {
+        return new dev.tack.board.Columns(workspaceAs(name));
+    }
+
     List<Long> addCards(String column, int count, String titlePrefix) {
         Cards cards = new Cards(person);
         List<Long> ids = new ArrayList<>();

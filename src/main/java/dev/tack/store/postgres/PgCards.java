@@ -119,6 +119,14 @@ final class PgCards implements CardRows {
                 PgCards::map, columnId, nowMillis));
     }
 
+    /** A page of the cards a worker could take now, in {@link #firstClaimable}'s order. */
+    @Override
+    public List<Card> claimable(long columnId, long nowMillis, int offset, int limit) {
+        return PgDatabase.sql(() -> tx.list(SELECT + " WHERE c.column_id = ? AND c.archived = 0 AND c.claimed_by IS NULL AND c.failed = 0"
+                + " AND (c.not_before IS NULL OR c.not_before <= ?) ORDER BY c.priority DESC, c.position LIMIT ? OFFSET ?",
+                PgCards::map, columnId, nowMillis, limit, offset));
+    }
+
     @Override
     public long waiting(long columnId) {
         return PgDatabase.sql(() -> tx.number("SELECT count(*) FROM cards c WHERE column_id = ? AND archived = 0 AND claimed_by IS NULL"
@@ -197,6 +205,21 @@ final class PgCards implements CardRows {
     @Override
     public long highestIdIssued() {
         return PgDatabase.sql(() -> highestIdIssued(tx));
+    }
+
+    /**
+     * Moves the sequence on by {@code count} under the write lock, so the ids an import chose are
+     * never handed out by an ordinary insert (nor by another import).
+     */
+    @Override
+    public long reserveIds(int count) {
+        return PgDatabase.sql(() -> {
+            long first = highestIdIssued(tx) + 1;
+            if (count > 0) {
+                tx.number("SELECT setval('cards_id_seq', ?)", first - 1 + count);
+            }
+            return first;
+        });
     }
 
     static long highestIdIssued(PgTx tx) throws SQLException {

@@ -12,10 +12,13 @@ import dev.tack.model.Heartbeat;
 import dev.tack.model.Run;
 import dev.tack.store.BoardRows;
 import dev.tack.store.CardRows;
+import dev.tack.store.ChecklistRows;
+import dev.tack.store.ColumnRuleRows;
 import dev.tack.store.ColumnRows;
 import dev.tack.store.CommentRows;
 import dev.tack.store.EventRows;
 import dev.tack.store.ImportRows;
+import dev.tack.store.LinkRows;
 import dev.tack.store.PresenceRows;
 import dev.tack.store.RunRows;
 import dev.tack.store.StorageTx;
@@ -37,6 +40,9 @@ final class PgRows implements StorageTx {
     private final RunRows runs = new Runs();
     private final PresenceRows presence = new Presence();
     private final ImportRows imports;
+    private final LinkRows links;
+    private final ChecklistRows checklists;
+    private final ColumnRuleRows columnRules;
 
     PgRows(PgTx tx, PgDatabase database) {
         this.tx = tx;
@@ -44,6 +50,9 @@ final class PgRows implements StorageTx {
         this.cards = new PgCards(tx);
         this.events = new PgEvents(tx);
         this.imports = new PgImports(tx);
+        this.links = new PgDependencies.Links(tx);
+        this.checklists = new PgDependencies.Checklists(tx);
+        this.columnRules = new PgDependencies.ColumnRules(tx);
     }
 
     PgTx pgTx() {
@@ -88,6 +97,21 @@ final class PgRows implements StorageTx {
     @Override
     public ImportRows imports() {
         return imports;
+    }
+
+    @Override
+    public LinkRows links() {
+        return links;
+    }
+
+    @Override
+    public ChecklistRows checklists() {
+        return checklists;
+    }
+
+    @Override
+    public ColumnRuleRows columnRules() {
+        return columnRules;
     }
 
     private final class Boards implements BoardRows {

@@ -3,6 +3,7 @@ package dev.tack.store.postgres;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import dev.tack.model.TackException;
 
 /**
@@ -21,7 +22,12 @@ import dev.tack.model.TackException;
 final class PgSchema {
 
     /** The tables of board data: every row written to them bumps the revision and notifies listeners. */
-    static final List<String> BOARD_TABLES = List.of("boards", "columns", "cards", "card_tags", "comments", "runs", "events", "imports");
+    static final List<String> BOARD_TABLES = Stream.concat(
+            Stream.of("boards", "columns", "cards", "card_tags", "comments", "runs", "events", "imports"),
+            PgDependencies.TABLES.stream()).toList();
+
+    /** The board tables of version 1 (the rest came with later migrations, their triggers with them). */
+    private static final List<String> FIRST_TABLES = BOARD_TABLES.subList(0, 8);
 
     /** Version 1: everything SQLite's schema 4 holds (boards … presence, imports, the revision, events' shape and undo links). */
     private static final String FIRST = """
@@ -160,10 +166,14 @@ final class PgSchema {
               RETURN NULL;
             END
             $$;
-            """ + BOARD_TABLES.stream().map(PgSchema::revisionTriggers).collect(Collectors.joining());
+            """ + FIRST_TABLES.stream().map(PgSchema::revisionTriggers).collect(Collectors.joining());
+
+    /** Version 2 (issue 12, SQLite's schema 5): card links, checklist items and column rules, with their triggers. */
+    private static final String DEPENDENCIES = PgDependencies.MIGRATION
+            + PgDependencies.TABLES.stream().map(PgSchema::revisionTriggers).collect(Collectors.joining());
 
     /** Each entry takes the schema from version {@code index} to {@code index + 1}. Add new tables at the end. */
-    private static final List<String> MIGRATIONS = List.of(FIRST);
+    private static final List<String> MIGRATIONS = List.of(FIRST, DEPENDENCIES);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 

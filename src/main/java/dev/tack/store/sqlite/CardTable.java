@@ -107,6 +107,13 @@ public final class CardTable {
                 CardTable::map, columnId, nowMillis);
     }
 
+    /** A page of the cards a worker could take now, in {@link #firstClaimable}'s order. */
+    public static List<Card> claimable(Tx tx, long columnId, long nowMillis, int offset, int limit) throws SQLException {
+        return tx.list(SELECT + " WHERE c.column_id = ? AND c.archived = 0 AND c.claimed_by IS NULL AND c.failed = 0"
+                + " AND (c.not_before IS NULL OR c.not_before <= ?) ORDER BY c.priority DESC, c.position LIMIT ? OFFSET ?",
+                CardTable::map, columnId, nowMillis, limit, offset);
+    }
+
     /** Cards of a column that a worker could still take, now or after their back-off. */
     public static long waiting(Tx tx, long columnId) throws SQLException {
         return tx.number("SELECT count(*) FROM cards c WHERE column_id = ? AND archived = 0 AND claimed_by IS NULL AND failed = 0 AND " + ImportTable.visible("c"),
@@ -188,6 +195,19 @@ public final class CardTable {
      */
     public static long highestIdIssued(Tx tx) throws SQLException {
         return tx.number("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'cards'), 0)");
+    }
+
+    /**
+     * Moves AUTOINCREMENT's counter past {@code count} ids and returns the first of them. SQLite
+     * gives a new row max(counter, highest id) + 1 and writes an explicit id above the counter back
+     * into it, so these ids are never handed out again, and inserting them later leaves it alone.
+     */
+    public static long reserveIds(Tx tx, int count) throws SQLException {
+        long first = highestIdIssued(tx) + 1;
+        if (tx.update("UPDATE sqlite_sequence SET seq = ? WHERE name = 'cards'", first - 1 + count) == 0) {
+            tx.update("INSERT INTO sqlite_sequence (name, seq) VALUES ('cards', ?)", first - 1 + count);
+        }
+        return first;
     }
 
     /** Columns whose live positions are not exactly 0..n-1, for {@code tack check}. */

@@ -39,7 +39,12 @@ final class RevisionTable {
               tx_event    INTEGER NOT NULL DEFAULT 0
             );
             INSERT INTO revision (id, number, unexplained) VALUES (1, 0, 0);
-            """ + TABLES.stream().map(RevisionTable::triggers).collect(Collectors.joining());
+            """ + triggersOf(TABLES);
+
+    /** The three triggers of each of {@code tables}: a later migration's tables get theirs with it. */
+    static String triggersOf(List<String> tables) {
+        return tables.stream().map(RevisionTable::triggers).collect(Collectors.joining());
+    }
 
     private static String triggers(String table) {
         StringBuilder sql = new StringBuilder();

@@ -144,7 +144,8 @@ public final class Schema {
             CREATE INDEX events_by_import ON events (import_id) WHERE import_id IS NOT NULL;
             """,
             RevisionTable.MIGRATION,
-            UNDO_HISTORY);
+            UNDO_HISTORY,
+            DependencyTables.MIGRATION); // links between cards, checklists, done and gate columns (issue 12)
 
     public static final int CURRENT_VERSION = MIGRATIONS.size();
 

@@ -14,6 +14,12 @@ import dev.tack.model.Heartbeat;
 import dev.tack.model.Run;
 import dev.tack.store.BoardRows;
 import dev.tack.store.CardRows;
+import dev.tack.store.ChecklistRows;
+import dev.tack.store.ColumnRuleRows;
+import dev.tack.store.LinkRows;
+import dev.tack.model.CardLink;
+import dev.tack.model.ChecklistItem;
+import dev.tack.model.ColumnRule;
 import dev.tack.store.ColumnRows;
 import dev.tack.store.CommentRows;
 import dev.tack.store.EventRows;
@@ -40,6 +46,9 @@ final class Transaction implements StorageTx {
     private final RunRows runs = new SqliteRunRows();
     private final PresenceRows presence = new SqlitePresenceRows();
     private final ImportRows imports = new SqliteImportRows();
+    private final LinkRows links = new SqliteLinkRows();
+    private final ChecklistRows checklists = new SqliteChecklistRows();
+    private final ColumnRuleRows columnRules = new SqliteColumnRuleRows();
 
     Transaction(Tx tx) {
         this.tx = tx;
@@ -92,6 +101,95 @@ final class Transaction implements StorageTx {
     @Override
     public ImportRows imports() {
         return imports;
+    }
+
+    @Override
+    public LinkRows links() {
+        return links;
+    }
+
+    @Override
+    public ChecklistRows checklists() {
+        return checklists;
+    }
+
+    @Override
+    public ColumnRuleRows columnRules() {
+        return columnRules;
+    }
+
+    /** {@link LinkRows} on this transaction. */
+    private final class SqliteLinkRows implements LinkRows {
+        @Override
+        public boolean add(long cardId, long waitsFor) {
+            return Sql.call(() -> DependencyTables.addLink(tx, cardId, waitsFor));
+        }
+
+        @Override
+        public boolean remove(long cardId, long waitsFor) {
+            return Sql.call(() -> DependencyTables.removeLink(tx, cardId, waitsFor));
+        }
+
+        @Override
+        public List<Long> waitsFor(long cardId) {
+            return Sql.call(() -> DependencyTables.waitsFor(tx, cardId));
+        }
+
+        @Override
+        public List<Long> blocks(long cardId) {
+            return Sql.call(() -> DependencyTables.blocks(tx, cardId));
+        }
+
+        @Override
+        public List<CardLink> ofBoard(long boardId) {
+            return Sql.call(() -> DependencyTables.linksOfBoard(tx, boardId));
+        }
+    }
+
+    /** {@link ChecklistRows} on this transaction. */
+    private final class SqliteChecklistRows implements ChecklistRows {
+        @Override
+        public List<ChecklistItem> ofCard(long cardId) {
+            return Sql.call(() -> DependencyTables.itemsOf(tx, cardId));
+        }
+
+        @Override
+        public long insert(long cardId, int position, String text, boolean done) {
+            return Sql.call(() -> DependencyTables.insertItem(tx, cardId, position, text, done));
+        }
+
+        @Override
+        public void setDone(long itemId, boolean done) {
+            Sql.run(() -> DependencyTables.setItemDone(tx, itemId, done));
+        }
+
+        @Override
+        public void setPosition(long itemId, int position) {
+            Sql.run(() -> DependencyTables.setItemPosition(tx, itemId, position));
+        }
+
+        @Override
+        public void delete(long itemId) {
+            Sql.run(() -> DependencyTables.deleteItem(tx, itemId));
+        }
+
+        @Override
+        public java.util.Map<Long, dev.tack.model.ChecklistProgress> progressOfBoard(long boardId) {
+            return Sql.call(() -> DependencyTables.progressOfBoard(tx, boardId));
+        }
+    }
+
+    /** {@link ColumnRuleRows} on this transaction. */
+    private final class SqliteColumnRuleRows implements ColumnRuleRows {
+        @Override
+        public List<ColumnRule> ofBoard(long boardId) {
+            return Sql.call(() -> DependencyTables.rulesOfBoard(tx, boardId));
+        }
+
+        @Override
+        public void set(long columnId, boolean done, boolean gate) {
+            Sql.run(() -> DependencyTables.setRule(tx, columnId, done, gate));
+        }
     }
 
     /** {@link BoardRows} on this transaction. */
@@ -190,6 +288,11 @@ final class Transaction implements StorageTx {
         }
 
         @Override
+        public List<Card> claimable(long columnId, long nowMillis, int offset, int limit) {
+            return Sql.call(() -> CardTable.claimable(tx, columnId, nowMillis, offset, limit));
+        }
+
+        @Override
         public long waiting(long columnId) {
             return Sql.call(() -> CardTable.waiting(tx, columnId));
         }
@@ -247,6 +350,11 @@ final class Transaction implements StorageTx {
         @Override
         public long highestIdIssued() {
             return Sql.call(() -> CardTable.highestIdIssued(tx));
+        }
+
+        @Override
+        public long reserveIds(int count) {
+            return Sql.call(() -> CardTable.reserveIds(tx, count));
         }
     }
 
