@@ -163,4 +163,45 @@ class PostgresEngineTest {
             throw new AssertionError(e);
         }
     }
+
+    /**
+     * Issue 12's tables on the server, written behind tack's back as psql would: a card cannot wait
+     * for itself, a link and an item go with their card, every row counts in the revision, and a
+     * lost trigger on one of them is a problem {@code tack check} names.
+     */
+    @Test
+    void theDependencyTablesKeepSqlitesRulesAndCountInTheRevision() {
+        String url = server.freshUrl();
+        String schema = "\"" + url.substring(url.indexOf("currentSchema=") + 14) + "\".";
+        try (Storage storage = create(url)) {
+            Workspace workspace = new Workspace(storage, ALICE, null);
+            long a = new Cards(workspace).add(NewCard.titled("a")).id();
+            long b = new Cards(workspace).add(NewCard.titled("b")).id();
+            assertThatThrownBy(() -> server.execute("INSERT INTO " + schema + "card_links (card_id, waits_for, created_at) VALUES ("
+                    + a + ", " + a + ", 'now')")).hasMessageContaining("check");
+            long before = revision(schema);
+            server.execute("INSERT INTO " + schema + "card_links (card_id, waits_for, created_at) VALUES (" + b + ", " + a + ", 'now')",
+                    "INSERT INTO " + schema + "checklist_items (card_id, position, text) VALUES (" + a + ", 0, 'x')",
+                    "INSERT INTO " + schema + "column_rules (column_id, gate) SELECT min(id), 1 FROM " + schema + "columns");
+            assertThat(revision(schema)).isEqualTo(before + 3);
+            assertThat(storage.<List<Long>>readTransaction(tx -> tx.links().blocks(a))).containsExactly(b);
+            assertThat(storage.<List<dev.tack.model.ChecklistItem>>readTransaction(tx -> tx.checklists().ofCard(a)))
+                    .extracting(dev.tack.model.ChecklistItem::text).containsExactly("x");
+            server.execute("DELETE FROM " + schema + "cards WHERE id = " + b); // the last in its column: no gap left
+            assertThat(storage.<List<Long>>readTransaction(tx -> tx.links().blocks(a))).isEmpty();
+            assertThat(storage.integrityProblems()).isEmpty();
+            server.execute("DROP TRIGGER card_links_revision ON " + schema + "card_links");
+            assertThat(storage.integrityProblems()).anyMatch(problem -> problem.contains("card_links"));
+        }
+    }
+
+    private long revision(String schema) {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT number FROM " + schema + "revision")) {
+            row.next();
+            return row.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
