@@ -6,12 +6,12 @@ import java.util.Comparator;
 import java.util.List;
 import dev.tack.model.Board;
 import dev.tack.model.Card;
-import dev.tack.model.Column;
 
 /**
  * What is due across every board of the database ({@code tack due}): live cards whose due date has
- * passed, is today, or falls within the next days, soonest first. A card in a board's last column
- * counts as done and is left out: its date no longer asks anything of anyone.
+ * passed, is today, or falls within the next days, soonest first. A card in a done column (marked
+ * with {@code tack column done}, else the board's last) is left out: its date no longer asks
+ * anything of anyone.
  */
 public final class DueSoon {
 
@@ -35,11 +35,11 @@ public final class DueSoon {
         LocalDate last = today.plusDays(days);
         return workspace.read(tx -> {
             List<Due> due = new ArrayList<>();
+            Readiness readiness = Readiness.in(tx);
             for (Board board : tx.boards().all()) {
-                List<Column> columns = tx.columns().ofBoard(board.id());
-                Long doneColumn = columns.isEmpty() ? null : columns.get(columns.size() - 1).id();
+                java.util.Set<Long> doneColumns = readiness.doneColumnsOf(board.id());
                 for (Card card : tx.cards().liveOfBoard(board.id())) {
-                    if (card.due() == null || card.due().isAfter(last) || Long.valueOf(card.columnId()).equals(doneColumn)) {
+                    if (card.due() == null || card.due().isAfter(last) || doneColumns.contains(card.columnId())) {
                         continue;
                     }
                     When when = card.due().isBefore(today) ? When.OVERDUE : card.due().isEqual(today) ? When.TODAY : When.SOON;

@@ -119,9 +119,30 @@ final class InitCommand extends BaseCommand {
         if (project == null) {
             return;
         }
+        refuseDatabaseFile(project, database);
         ProjectConfigWriter.saveDb(project, database);
         if (!json()) {
             out().println("saved db in " + project + ": tack in " + Locations.projectFolder(project) + " and below opens it");
+        }
+    }
+
+    /**
+     * The config file is read and rewritten with Java I/O, which must never reach a database file
+     * (docs/ARCHITECTURE.md §2 rule 1): a {@code config.toml} that is a link to one is refused.
+     */
+    private static void refuseDatabaseFile(Path config, String database) {
+        if (DbUrls.isUrl(database) || !Files.exists(config)) {
+            return;
+        }
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            Path own = Path.of(database + suffix);
+            try {
+                if (Files.exists(own) && Files.isSameFile(config, own)) {
+                    throw TackException.usage(config + " is the database's own file " + own + "; not writing it");
+                }
+            } catch (java.io.IOException e) {
+                throw TackException.failed("cannot compare " + config + " with " + own + ": " + e.getMessage());
+            }
         }
     }
 
