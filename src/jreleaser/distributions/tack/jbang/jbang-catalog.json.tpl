@@ -12,7 +12,11 @@
         "com.googlecode.lanterna:lanterna:3.1.3",
         "com.google.code.gson:gson:2.13.2",
         "com.google.errorprone:error_prone_annotations:2.41.0",
-        "de.siegmar:fastcsv:4.1.0"
+        "de.siegmar:fastcsv:4.1.0",
+        "org.tomlj:tomlj:1.1.1",
+        "org.antlr:antlr4-runtime:4.11.1",
+        "org.postgresql:postgresql:42.7.13",
+        "org.checkerframework:checker-qual:3.55.1"
       ]
     }
   }
