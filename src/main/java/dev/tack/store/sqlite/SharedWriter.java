@@ -178,8 +178,8 @@ final class SharedWriter {
     private void acquireJvmLock(Deadline deadline) {
         try {
             if (!jvmLock.tryLock(Math.max(0, deadline.leftNanos()), TimeUnit.NANOSECONDS)) {
-                throw TackException.busy("board is busy: another thread of this process held the write lock for "
-                        + deadline.toMillis() + " ms");
+                throw TackException.busy("board is busy: another thread of this process has held the write lock on " + file
+                        + " for over " + deadline.toMillis() + " ms");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
