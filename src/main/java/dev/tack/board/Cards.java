@@ -66,6 +66,62 @@ public final class Cards {
         });
     }
 
+    /** The kind of the event a move to another board leaves (not undoable: undo stays on one board, see {@link History}). */
+    public static final String MOVED_BOARD = "card.moved_board";
+
+    /**
+     * Moves a card to another board of the database, to {@code columnName} there (null: its first
+     * column) at {@code position} (null: the bottom). The card keeps its id, its comments, checklist,
+     * links and history; the target's hard WIP limit and gate apply as to any move, and a worker
+     * holding it loses it. One transaction, one event (on the target board, so its log shows where
+     * the card came from). A move to its own board is an ordinary {@link #move}.
+     */
+    public Card moveToBoard(long id, String boardName, String columnName, Integer position, Long ifVersion) {
+        String name = boardName == null ? "" : boardName.strip();
+        if (name.isEmpty()) {
+            throw TackException.usage("name the board to move #" + id + " to");
+        }
+        return workspace.write(tx -> {
+            Card card = live(tx, id);
+            checkVersion(card, ifVersion);
+            Board target = tx.boards().byName(name).orElseThrow(() -> TackException.notFound("no board named '" + name + "'"));
+            if (target.id() == card.boardId()) {
+                Column column = columnName == null ? columnOf(tx, card) : Columns.find(tx, target, columnName);
+                return moveInside(tx, card, column, position);
+            }
+            Board source = tx.boards().byId(card.boardId()).orElseThrow();
+            Column column = columnName == null ? firstColumn(tx, target) : Columns.find(tx, target, columnName);
+            if (card.failed()) {
+                tx.cards().clearFailure(card.id());
+            }
+            Card taken = takeFromWorker(tx, load(tx, card.id()));
+            int count = tx.columns().cardCount(column.id());
+            requireRoom(column, count);
+            requireReadyFor(tx, taken, column);
+            tx.cards().closeGap(taken.columnId(), taken.position());
+            int at = position == null ? count : clamp(position, count);
+            tx.cards().openGap(column.id(), at);
+            Card moved = new Card(taken.id(), target.id(), column.id(), column.name(), at, taken.title(), taken.description(),
+                    taken.tags(), taken.priority(), taken.due(), taken.assignee(), false, taken.version(), taken.createdAt(),
+                    taken.updatedAt(), taken.claim(), taken.attempts(), taken.failed());
+            save(tx, taken, moved);
+            Card after = load(tx, id);
+            String[] sides = CardChange.of(card, after);
+            tx.events().append(workspace.actor(), target.id(), id, MOVED_BOARD, "moved #" + id + " from board " + source.name()
+                    + " (" + card.column() + ") to board " + target.name() + " (" + column.name() + ")",
+                    withBoard(sides[0], source), withBoard(sides[1], target), null);
+            return after;
+        });
+    }
+
+    /** An event side with the board it names, so the log and any reader can tell the two boards apart. */
+    private static String withBoard(String side, Board board) {
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(side).getAsJsonObject();
+        json.addProperty("board_id", board.id());
+        json.addProperty("board", board.name());
+        return Json.compact(json);
+    }
+
     /** Moves a card by {@code delta} places in its column (negative: up), as the screen's J/K keys do. */
     public Card shift(long id, int delta, Long ifVersion) {
         return workspace.write(tx -> {

@@ -209,7 +209,7 @@ public final class Claims {
             List<dev.tack.model.Event> events = tx.events().ofCard(cardId);
             for (int i = events.size() - 1; i >= 0; i--) {
                 dev.tack.model.Event event = events.get(i);
-                if (event.kind().equals("card.moved") || event.kind().equals("card.archived")) {
+                if (event.kind().equals("card.moved") || event.kind().equals(Cards.MOVED_BOARD) || event.kind().equals("card.archived")) {
                     return Optional.of(event.actor());
                 }
             }

@@ -125,6 +125,11 @@ public final class History {
 
     private Step apply(StorageTx tx, Event target, JsonObject state, String kind, String summary, Link link) {
         Card card = Cards.any(tx, target.cardId());
+        if (target.boardId() != null && target.boardId() != card.boardId()) {
+            // moved to another board since (tack mv --to-board): its columns are not this board's to put it back in
+            throw TackException.conflict("#" + card.id() + " moved to another board since; not undoing (move it back with"
+                    + " tack mv " + card.id() + " COLUMN --to-board NAME)");
+        }
         Event last = tx.events().lastOfCard(card.id()).orElseThrow();
         if (!last.actor().equals(workspace.actor().name())) {
             throw TackException.conflict("#" + card.id() + " was changed by " + last.actor() + " since (" + last.summary()

@@ -244,4 +244,55 @@ public final class Queries {
     public List<Card> archived() {
         return workspace.read(tx -> tx.cards().archivedOfBoard(workspace.board(tx).id()));
     }
+
+    /** A card with the board it is on (by name), for a search across boards or a jump by id. */
+    public record Found(Card card, String board) {
+    }
+
+    /**
+     * Every card of every board of the database that {@code filter} keeps (as the screen's filter
+     * line reads it: words in title, description or tags, {@code #4}, {@code tag:x}, {@code @who},
+     * {@code p:2}), live ones board by board in board order, then, with {@code archived}, the
+     * archived ones; at most {@code limit}. One read.
+     */
+    public List<Found> search(CardFilter filter, boolean archived, int limit) {
+        return workspace.read(tx -> {
+            List<Found> found = new ArrayList<>();
+            Readiness readiness = filter.ready() == null ? null : Readiness.in(tx);
+            List<Board> boards = tx.boards().all();
+            for (int pass = 0; pass < (archived ? 2 : 1); pass++) {
+                for (Board board : boards) {
+                    List<Card> cards = pass == 0 ? tx.cards().liveOfBoard(board.id()) : tx.cards().archivedOfBoard(board.id());
+                    for (Card card : cards) {
+                        boolean waiting = readiness != null && !card.archived() && !readiness.of(card.id()).ready();
+                        if (filter.matches(card, waiting)) {
+                            if (found.size() >= limit) {
+                                return found;
+                            }
+                            found.add(new Found(card, board.name()));
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /** Card {@code id} wherever it is (any board, archived or not), with its board; empty when there is none. */
+    public java.util.Optional<Found> locate(long id) {
+        return workspace.read(tx -> tx.cards().byId(id)
+                .map(card -> new Found(card, tx.boards().byId(card.boardId()).map(Board::name).orElse("?"))));
+    }
+
+    /**
+     * The overdue live cards, counted per board id (boards with none left out): due before
+     * {@code today} and not in a done column, as {@code tack due} counts them ({@link DueSoon}).
+     */
+    public Map<Long, Integer> overdueByBoard(java.time.LocalDate today) {
+        Map<Long, Integer> counts = new LinkedHashMap<>();
+        for (DueSoon.Due due : new DueSoon(workspace).until(today, -1)) {
+            counts.merge(due.card().boardId(), 1, Integer::sum);
+        }
+        return counts;
+    }
 }

@@ -28,7 +28,8 @@ final class LsCommand extends BaseCommand {
     @Option(names = {"-a", "--assignee"}, paramLabel = "WHO", description = "Only cards assigned to WHO.")
     String assignee;
 
-    @Option(names = {"-q", "--query"}, paramLabel = "TEXT", description = "Only cards whose title, description or tags contain TEXT.")
+    @Option(names = {"-q", "--query"}, paramLabel = "TEXT", description = "Only cards matching TEXT as the screen's filter reads it: words in the title, description or tags (any case),"
+                    + " #4, tag:x, @who, p:2, is:ready.")
     String query;
 
     @Option(names = "--ready", description = "Only cards that wait for nothing unfinished.")
@@ -51,9 +52,8 @@ final class LsCommand extends BaseCommand {
         if (archived && (ready || blocked)) {
             throw dev.tack.model.TackException.usage("--ready and --blocked are for live cards, not --archived");
         }
-        List<String> words = query == null ? List.of() : List.of(query.strip().split("\\s+"));
         String who = assignee != null && assignee.startsWith("@") ? assignee.substring(1) : assignee;
-        CardFilter filter = new CardFilter(column, tags, who, null, words).readiness(ready ? Boolean.TRUE : blocked ? Boolean.FALSE : null);
+        CardFilter filter = filter(who);
         CardText text = new CardText(style(), LocalDate.now(workspace().clock().withZone(ZoneId.systemDefault())));
         List<String> names = allBoards ? new Boards(workspace()).list().stream().map(Board::name).toList() : null;
         List<Map<String, Object>> json = new ArrayList<>();
@@ -87,6 +87,26 @@ final class LsCommand extends BaseCommand {
         }
         out().flush();
         return 0;
+    }
+
+    /**
+     * The options as one filter. {@code -q} reads as the screen's filter line does ({@link CardFilter#parse}):
+     * words match title, description or tags in any case, and {@code #4}, {@code tag:x}, {@code @who},
+     * {@code p:2}, {@code is:ready} work there too; the other options add to it.
+     */
+    private CardFilter filter(String who) {
+        CardFilter typed = query == null ? CardFilter.ALL : CardFilter.parse(query);
+        List<String> allTags = new ArrayList<>(tags);
+        allTags.addAll(typed.tags());
+        if (who != null && typed.assignee() != null && !who.equalsIgnoreCase(typed.assignee())) {
+            throw dev.tack.model.TackException.usage("-a " + who + " and -q @" + typed.assignee() + " name two people");
+        }
+        Boolean onlyReady = ready ? Boolean.TRUE : blocked ? Boolean.FALSE : typed.ready();
+        if (archived && onlyReady != null) {
+            throw dev.tack.model.TackException.usage("is:ready and is:blocked are for live cards, not --archived");
+        }
+        return new CardFilter(column, allTags, who != null ? who : typed.assignee(), typed.priority(), typed.words(), typed.numbers(),
+                onlyReady);
     }
 
     private static Map<String, Object> withBoard(Map<String, Object> card, String board) {

@@ -7,14 +7,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "mv", mixinStandardHelpOptions = true, description = "Move a card to a column, optionally to a position (0 is the top).")
+@Command(name = "mv", mixinStandardHelpOptions = true, description = "Move a card to a column, optionally to a position (0 is the top) or to another board.")
 final class MvCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "ID", converter = Converters.CardId.class, description = "The card: 42 or #42.")
     long id;
 
-    @Parameters(index = "1", paramLabel = "COLUMN")
+    @Parameters(index = "1", paramLabel = "COLUMN", arity = "0..1",
+            description = "The column (with --to-board: of that board; default its first column).")
     String column;
+
+    @Option(names = "--to-board", paramLabel = "BOARD",
+            description = "Move the card to another board of the database, keeping its id, comments, links and history.")
+    String toBoard;
 
     @Option(names = "--pos", paramLabel = "N", converter = Converters.Position.class,
             description = "Position in the column (0 is the top; default the bottom).")
@@ -26,7 +31,11 @@ final class MvCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        Card card = new Cards(workspace()).move(id, column, position, ifVersion);
+        if (column == null && toBoard == null) {
+            throw dev.tack.model.TackException.usage("name the column to move #" + id + " to (or --to-board BOARD)");
+        }
+        Card card = toBoard == null ? new Cards(workspace()).move(id, column, position, ifVersion)
+                : new Cards(workspace()).moveToBoard(id, toBoard, column, position, ifVersion);
         dev.tack.board.Readiness.Status status = new dev.tack.board.Links(workspace()).status(id);
         if (!status.ready()) {
             err().println("tack: note: #" + id + " is still " + status.reason());
@@ -34,7 +43,8 @@ final class MvCommand extends BaseCommand {
         if (json()) {
             printJson(Json.card(card));
         } else {
-            out().println("#" + card.id() + " → " + card.column() + " (position " + card.position() + ")");
+            String board = toBoard == null ? "" : toBoard.strip() + " / ";
+            out().println("#" + card.id() + " → " + board + card.column() + " (position " + card.position() + ")");
         }
         return 0;
     }

@@ -28,7 +28,7 @@ public interface CardRows {
      */
     void insertImported(long importId, long id, long boardId, long columnId, int position, String title, String description, int priority, LocalDate due, String assignee, boolean archived, List<String> tags, String now);
 
-    /** Writes every editable field and bumps the version; returns false when {@code expectedVersion} is stale. */
+    /** Writes every editable field (its board and place too) and bumps the version; returns false when {@code expectedVersion} is stale. */
     boolean update(Card card, long expectedVersion);
 
     void replaceTags(long cardId, List<String> tags);

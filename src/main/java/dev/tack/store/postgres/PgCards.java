@@ -83,10 +83,10 @@ final class PgCards implements CardRows {
     @Override
     public boolean update(Card card, long expectedVersion) {
         return PgDatabase.sql(() -> tx.update("UPDATE cards SET title = ?, description = ?, priority = ?, due = ?, assignee = ?,"
-                        + " column_id = ?, position = ?, archived = ?, version = version + 1, updated_at = ?"
+                        + " board_id = ?, column_id = ?, position = ?, archived = ?, version = version + 1, updated_at = ?"
                         + " WHERE id = ? AND version = ?",
                 card.title(), card.description(), card.priority(), card.due() == null ? null : card.due().toString(),
-                card.assignee(), card.columnId(), card.position(), card.archived() ? 1 : 0, tx.now(), card.id(),
+                card.assignee(), card.boardId(), card.columnId(), card.position(), card.archived() ? 1 : 0, tx.now(), card.id(),
                 expectedVersion) == 1);
     }
 

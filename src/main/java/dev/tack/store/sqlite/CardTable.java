@@ -73,10 +73,10 @@ public final class CardTable {
     /** Writes every editable field and bumps the version; returns false when {@code expectedVersion} is stale. */
     public static boolean update(Tx tx, Card card, long expectedVersion) throws SQLException {
         int changed = tx.update("UPDATE cards SET title = ?, description = ?, priority = ?, due = ?, assignee = ?,"
-                        + " column_id = ?, position = ?, archived = ?, version = version + 1, updated_at = ?"
+                        + " board_id = ?, column_id = ?, position = ?, archived = ?, version = version + 1, updated_at = ?"
                         + " WHERE id = ? AND version = ?",
                 card.title(), card.description(), card.priority(), card.due() == null ? null : card.due().toString(),
-                card.assignee(), card.columnId(), card.position(), card.archived() ? 1 : 0, tx.now(), card.id(),
+                card.assignee(), card.boardId(), card.columnId(), card.position(), card.archived() ? 1 : 0, tx.now(), card.id(),
                 expectedVersion);
         return changed == 1;
     }
