@@ -7,10 +7,22 @@ import java.util.List;
  * A whole board as plain data, independent of any file: what {@code tack export} writes and
  * {@code tack import} reads, whatever the format.
  */
-public record BoardSnapshot(String board, List<Lane> columns) {
+public record BoardSnapshot(String board, List<Lane> columns, List<Long> ids) {
 
+    /**
+     * {@code ids}: the cards' ids in {@link #items} order, when the format keeps them (tack's text
+     * format), else empty. An import into a database that never issued them keeps them.
+     */
     public BoardSnapshot {
         columns = List.copyOf(columns);
+        ids = ids == null ? List.of() : List.copyOf(ids);
+        if (!ids.isEmpty() && ids.size() != columns.stream().mapToInt(c -> c.cards().size()).sum()) {
+            throw new IllegalArgumentException("one id per card, or none");
+        }
+    }
+
+    public BoardSnapshot(String board, List<Lane> columns) {
+        this(board, columns, List.of());
     }
 
     /** A column with its cards, top to bottom (archived ones last, flagged). */

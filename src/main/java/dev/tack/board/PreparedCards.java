@@ -47,20 +47,27 @@ final class PreparedCards implements AutoCloseable {
      * positions from each target's first one on (archived cards take none).
      */
     PreparedCards(List<Target> targets, long boardId, long firstId, java.time.Clock clock) {
-        thread = new Thread(() -> make(targets, boardId, firstId, clock), "tack-import-prepare");
+        this(targets, boardId, firstId, null, clock);
+    }
+
+    /** As above, but each item takes the id {@code given} has for it (the ids a file keeps), when that is not null. */
+    PreparedCards(List<Target> targets, long boardId, long firstId, java.util.Map<BoardSnapshot.Item, Long> given, java.time.Clock clock) {
+        thread = new Thread(() -> make(targets, boardId, firstId, given, clock), "tack-import-prepare");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void make(List<Target> targets, long boardId, long firstId, java.time.Clock clock) {
+    private void make(List<Target> targets, long boardId, long firstId, java.util.Map<BoardSnapshot.Item, Long> given,
+                      java.time.Clock clock) {
         try {
-            long id = firstId;
+            long next = firstId;
             List<Row> rows = new ArrayList<>(CHUNK);
             for (Target target : targets) {
                 int position = target.firstPosition();
                 Column column = target.column();
                 for (BoardSnapshot.Item item : target.items()) {
                     int place = item.archived() ? -1 : position++;
+                    long id = given == null ? next++ : given.get(item);
                     String at = dev.tack.store.Clock.of(clock);
                     List<String> tags = new ArrayList<>(new TreeSet<>(item.tags()));
                     // The snapshot as Cards#load returns the card once published.
@@ -68,7 +75,6 @@ final class PreparedCards implements AutoCloseable {
                             item.priority(), item.due(), item.assignee(), item.archived(), 1, at, at, null, 0, false);
                     rows.add(new Row(id, column, place, item, tags, at, "imported #" + id + " into " + column.name(),
                             Json.compactCard(card)));
-                    id++;
                     if (rows.size() == CHUNK) {
                         ready.put(rows);
                         rows = new ArrayList<>(CHUNK);

@@ -87,9 +87,30 @@ final class StagedImport {
     private long publishHold;
 
     StagedImport(Workspace workspace, List<BoardSnapshot.Lane> lanes, Transfers.Progress progress) {
+        this(workspace, lanes, List.of(), progress);
+    }
+
+    /** {@code fileIds}: the ids the file gives its cards, in its order (empty: none), kept when none was ever issued here. */
+    StagedImport(Workspace workspace, List<BoardSnapshot.Lane> lanes, List<Long> fileIds, Transfers.Progress progress) {
         this.workspace = workspace;
         this.lanes = lanes;
         this.progress = progress;
+        java.util.IdentityHashMap<BoardSnapshot.Item, Long> given = new java.util.IdentityHashMap<>();
+        List<BoardSnapshot.Item> items = new BoardSnapshot(null, lanes).items();
+        for (int i = 0; i < fileIds.size() && fileIds.size() == items.size(); i++) {
+            given.put(items.get(i), fileIds.get(i));
+        }
+        this.fileIds = given.size() == items.size() && new java.util.HashSet<>(fileIds).size() == fileIds.size() && !given.isEmpty()
+                ? given : null;
+    }
+
+    /** The file's ids by item, when it gives one per card, all different; null otherwise. */
+    private final java.util.IdentityHashMap<BoardSnapshot.Item, Long> fileIds;
+    /** Whether {@link #begin} found none of {@link #fileIds} issued yet, so the cards keep them. */
+    private boolean keepIds;
+
+    boolean keptIds() {
+        return keepIds;
     }
 
     long longestHoldNanos() {
@@ -111,7 +132,7 @@ final class StagedImport {
     int run() {
         sweep(workspace, this::timed);
         timed(this::begin);
-        try (PreparedCards cards = new PreparedCards(targets(), board.id(), firstId, workspace.clock())) {
+        try (PreparedCards cards = new PreparedCards(targets(), board.id(), firstId, keepIds ? fileIds : null, workspace.clock())) {
             int total = landings.values().stream().mapToInt(l -> l.items().size()).sum();
             int staged = 0;
             for (PreparedCards.Row first = cards.next(); first != null; first = cards.next()) {
@@ -214,7 +235,15 @@ final class StagedImport {
         try {
             placeLanes(tx);
             int total = landings.values().stream().mapToInt(l -> l.items().size()).sum();
-            firstId = tx.cards().reserveIds(total);
+            long issued = tx.cards().highestIdIssued();
+            keepIds = fileIds != null && fileIds.values().stream().allMatch(id -> id > issued);
+            if (keepIds) {
+                // every id above the highest ever issued, so none is reused: reserve up to the file's highest
+                long highest = fileIds.values().stream().mapToLong(Long::longValue).max().orElse(issued);
+                firstId = tx.cards().reserveIds((int) (highest - issued));
+            } else {
+                firstId = tx.cards().reserveIds(total);
+            }
         } catch (RuntimeException e) {
             mark.close(); // the transaction rolls back: no row, no mark
             throw e;

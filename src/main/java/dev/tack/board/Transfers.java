@@ -58,7 +58,8 @@ public final class Transfers {
                 }
                 lanes.add(new BoardSnapshot.Lane(column.name(), column.wipLimit(), column.wipHard(), items));
             }
-            return new BoardSnapshot(board.name(), lanes);
+            List<Long> ids = byColumn.values().stream().flatMap(List::stream).map(Card::id).toList();
+            return new BoardSnapshot(board.name(), lanes, ids);
         });
     }
 
@@ -86,12 +87,21 @@ public final class Transfers {
     }
 
     public int importSnapshot(BoardSnapshot snapshot, Progress progress) {
-        StagedImport run = new StagedImport(workspace, validate(snapshot), progress);
+        StagedImport run = new StagedImport(workspace, validate(snapshot), snapshot.ids(), progress);
         try {
             return run.run();
         } finally {
             lastRun = run;
         }
+    }
+
+    /**
+     * Whether the last import kept the ids its file gave (tack's text format): it does when the
+     * database never issued any of them (ids are never reused), as in an empty database; otherwise
+     * the cards got new ids, as from any other format.
+     */
+    public boolean keptIds() {
+        return lastRun != null && lastRun.keptIds();
     }
 
     /** The longest single hold of the write lock by the last {@link #importSnapshot}, from its first statement to the commit. */

@@ -14,10 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the board as JSON (lossless but for ids and history), Markdown or CSV.")
+        description = "Write the board as JSON (lossless but for ids and history), tack's diff-friendly text (ids kept), Markdown or CSV.")
 final class ExportCommand extends BaseCommand {
 
-    @Option(names = {"-f", "--format"}, paramLabel = "json|md|csv", defaultValue = "json", description = "Format (default ${DEFAULT-VALUE}).")
+    @Option(names = {"-f", "--format"}, paramLabel = "json|tack|md|csv", defaultValue = "json", description = "Format (default ${DEFAULT-VALUE}; tack: diff-friendly text with ids, for git).")
     String format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
@@ -25,8 +25,8 @@ final class ExportCommand extends BaseCommand {
 
     @Override
     protected int execute() throws IOException {
-        if (!java.util.Set.of("json", "md", "markdown", "csv").contains(format.toLowerCase(java.util.Locale.ROOT))) {
-            throw dev.tack.model.TackException.usage("export writes json, md or csv (got '" + format + "')");
+        if (!java.util.Set.of("json", "tack", "text", "md", "markdown", "csv").contains(format.toLowerCase(java.util.Locale.ROOT))) {
+            throw dev.tack.model.TackException.usage("export writes json, tack, md or csv (got '" + format + "')");
         }
         Format chosen = Format.named(format);
         if (output != null) {

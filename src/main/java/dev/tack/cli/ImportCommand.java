@@ -27,7 +27,7 @@ final class ImportCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", description = "The file to read.")
     Path file;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "json|csv|trello", description = "Format (default: guessed from the file).")
+    @Option(names = {"-f", "--format"}, paramLabel = "json|tack|csv|trello", description = "Format (default: guessed from the file).")
     String format;
 
     @Option(names = "--max-size", paramLabel = "MB", defaultValue = "100",
@@ -101,9 +101,10 @@ final class ImportCommand extends BaseCommand {
             err().flush();
         }
         if (json()) {
-            printJson(Map.of("imported", count, "format", chosen.name()));
+            printJson(Map.of("imported", count, "format", chosen.name(), "ids_kept", transfers.keptIds()));
         } else {
-            out().println("imported " + count + " card(s) from " + file + " (" + chosen.name() + ")");
+            String ids = snapshot.ids().isEmpty() ? "" : transfers.keptIds() ? ", ids kept" : ", new ids: this database has issued some of the file's";
+            out().println("imported " + count + " card(s) from " + file + " (" + chosen.name() + ids + ")");
         }
         return 0;
     }

@@ -8,25 +8,26 @@ import dev.tack.board.BoardSnapshot;
 import dev.tack.model.TackException;
 
 /** A file format for boards. Some only write (Markdown), some only read (Trello's export). */
-public sealed interface Format permits JsonFormat, MarkdownFormat, CsvFormat, TrelloFormat {
+public sealed interface Format permits JsonFormat, TextFormat, MarkdownFormat, CsvFormat, TrelloFormat {
 
     String name();
 
     default void write(BoardSnapshot snapshot, Writer out) throws IOException {
-        throw TackException.usage("tack cannot write " + name() + "; export as json, md or csv");
+        throw TackException.usage("tack cannot write " + name() + "; export as json, tack, md or csv");
     }
 
     default BoardSnapshot read(Reader in) throws IOException {
-        throw TackException.usage("tack cannot import " + name() + "; import json, csv or trello");
+        throw TackException.usage("tack cannot import " + name() + "; import json, tack, csv or trello");
     }
 
     static Format named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "json" -> new JsonFormat();
+            case "tack", "text" -> new TextFormat();
             case "md", "markdown" -> new MarkdownFormat();
             case "csv" -> new CsvFormat();
             case "trello" -> new TrelloFormat();
-            default -> throw TackException.usage("unknown format '" + name + "'; use json, md, csv or trello");
+            default -> throw TackException.usage("unknown format '" + name + "'; use json, tack, md, csv or trello");
         };
     }
 
@@ -37,6 +38,9 @@ public sealed interface Format permits JsonFormat, MarkdownFormat, CsvFormat, Tr
             return new CsvFormat();
         }
         String start = head.stripLeading();
+        if (start.startsWith(TextFormat.MAGIC) || lower.endsWith(".tack")) {
+            return new TextFormat();
+        }
         if (start.startsWith("{")) {
             return head.contains("\"lists\"") && head.contains("\"idList\"") || head.contains("\"idBoard\"")
                     ? new TrelloFormat() : new JsonFormat();
@@ -44,6 +48,6 @@ public sealed interface Format permits JsonFormat, MarkdownFormat, CsvFormat, Tr
         if (lower.endsWith(".json")) {
             return new JsonFormat();
         }
-        throw TackException.usage("cannot tell the format of " + fileName + "; give --format json, csv or trello");
+        throw TackException.usage("cannot tell the format of " + fileName + "; give --format json, tack, csv or trello");
     }
 }
