@@ -231,6 +231,20 @@ final class PgRows implements StorageTx {
             return PgDatabase.sql(() -> tx.list("SELECT id, card_id, author, body, created_at FROM comments WHERE card_id = ? ORDER BY id",
                     row -> new Comment(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5)), cardId));
         }
+
+        @Override
+        public java.util.Map<Long, Integer> countsOfBoard(long boardId) {
+            java.util.Map<Long, Integer> counts = new java.util.LinkedHashMap<>();
+            PgDatabase.sqlRun(() -> tx.list("SELECT m.card_id, count(*) FROM comments m JOIN cards c ON c.id = m.card_id"
+                            + " WHERE c.board_id = ? AND c.archived = 0 AND " + PgImports.visible("c") + " GROUP BY m.card_id ORDER BY m.card_id",
+                    row -> counts.put(row.getLong(1), row.getInt(2)), boardId));
+            return counts;
+        }
+
+        @Override
+        public int countOfCard(long cardId) {
+            return PgDatabase.sql(() -> (int) tx.number("SELECT count(*) FROM comments WHERE card_id = ?", cardId));
+        }
     }
 
     private final class Runs implements RunRows {

@@ -417,6 +417,16 @@ final class Transaction implements StorageTx {
         public List<Comment> ofCard(long cardId) {
             return Sql.call(() -> CommentTable.ofCard(tx, cardId));
         }
+
+        @Override
+        public java.util.Map<Long, Integer> countsOfBoard(long boardId) {
+            return Sql.call(() -> CommentTable.countsOfBoard(tx, boardId));
+        }
+
+        @Override
+        public int countOfCard(long cardId) {
+            return Sql.call(() -> CommentTable.countOfCard(tx, cardId));
+        }
     }
 
     /** {@link EventRows} on this transaction. */
