@@ -145,8 +145,9 @@ final class TomlReader {
                     throw new Bad("unknown mark (known: " + String.join(", ", MARKS) + ", ascii)");
                 } else if (value instanceof Boolean shown) {
                     into.put(mark, setting(shown ? "default" : "", line));
-                } else if (value instanceof String glyph && !glyph.isBlank() && glyph.codePoints().allMatch(cp -> !Character.isISOControl(cp))
-                        && glyph.codePointCount(0, glyph.length()) <= 4) {
+                } else if (value instanceof String glyph && glyph.codePoints().anyMatch(Character::isISOControl)) {
+                    throw new Bad("a glyph cannot hold control characters"); // nor is it repeated here: it would reach the terminal
+                } else if (value instanceof String glyph && !glyph.isBlank() && glyph.codePointCount(0, glyph.length()) <= 4) {
                     into.put(mark, setting(glyph.strip(), line));
                 } else {
                     throw new Bad("expected a short glyph (\"≡\", at most 4 characters, no control characters), true or false, not "
