@@ -143,6 +143,7 @@ abstract class BaseCommand implements Callable<Integer> {
     Workspace open(String location, boolean create) {
         Actor actor = actor();
         Workspace opened = Workspace.open(location, openOptions().creating(create), actor, boardName(location), null);
+        refuseConfigThatIsTheDatabase(opened);
         opened.notices().forEach(notice -> spec.commandLine().getErr().println("tack: note: " + dev.tack.text.Sanitizer.line(notice)));
         if (!opened.readOnly()) {
             opened.describeHolder(actor.name() + " (tack " + spec.qualifiedName(" ").replaceFirst("^tack ?", "") + ")");
@@ -152,6 +153,21 @@ abstract class BaseCommand implements Callable<Integer> {
             }
         }
         return opened;
+    }
+
+    /**
+     * The config files are read with Java I/O, always before the database is opened (while this
+     * process holds none of SQLite's locks on it, which closing a handle would drop); a config file
+     * that turns out to be one of the database's own files is refused before anything is written,
+     * so that nothing ever reads it again beside an open database (docs/ARCHITECTURE.md §2 rule 1).
+     */
+    private void refuseConfigThatIsTheDatabase(Workspace opened) {
+        for (Path file : config().filesRead()) {
+            if (opened.isOwnFile(file)) {
+                opened.close();
+                throw TackException.usage("the config file " + file + " is the database's own file; remove it or the link");
+            }
+        }
     }
 
     /** Whether this command says what is wrong in the config files (shell completion must print nothing). */

@@ -68,6 +68,11 @@ public final class Config {
         return home;
     }
 
+    /** The files that were read, the user's first. */
+    public List<Path> filesRead() {
+        return files.stream().map(ConfigFile::file).toList();
+    }
+
     /** What was wrong in the files, in order: each is one line at start. */
     public List<ConfigProblem> problems() {
         return files.stream().flatMap(f -> f.problems().stream()).toList();
