@@ -26,6 +26,7 @@ import dev.tack.store.EventRows;
 import dev.tack.store.EventRows.Link;
 import dev.tack.store.EventRows.Step;
 import dev.tack.store.ImportRows;
+import dev.tack.store.KeyRows;
 import dev.tack.store.PresenceRows;
 import dev.tack.store.RunRows;
 import dev.tack.store.StorageTx;
@@ -49,6 +50,7 @@ final class Transaction implements StorageTx {
     private final LinkRows links = new SqliteLinkRows();
     private final ChecklistRows checklists = new SqliteChecklistRows();
     private final ColumnRuleRows columnRules = new SqliteColumnRuleRows();
+    private final KeyRows keys = new SqliteKeyRows();
 
     Transaction(Tx tx) {
         this.tx = tx;
@@ -593,6 +595,24 @@ final class Transaction implements StorageTx {
         @Override
         public int deleteSome(long id, int limit) {
             return Sql.call(() -> ImportTable.deleteSome(tx, id, limit));
+        }
+    }
+
+    @Override
+    public KeyRows keys() {
+        return keys;
+    }
+
+    /** {@link KeyRows} on this transaction. */
+    private final class SqliteKeyRows implements KeyRows {
+        @Override
+        public Optional<UsedKey> find(String key, long nowMillis) {
+            return Sql.call(() -> KeyTable.find(tx, key, nowMillis));
+        }
+
+        @Override
+        public void record(String key, String fingerprint, String result, long nowMillis) {
+            Sql.run(() -> KeyTable.record(tx, key, fingerprint, result, nowMillis));
         }
     }
 }
