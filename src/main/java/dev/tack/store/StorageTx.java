@@ -35,4 +35,7 @@ public interface StorageTx {
 
     /** Idempotency keys of committed writes (a retried write is recognised): {@code idempotency_keys}. */
     KeyRows keys();
+
+    /** The tables as raw rows, for copying a whole database between engines ({@code tack db copy}). */
+    TableRows tables();
 }

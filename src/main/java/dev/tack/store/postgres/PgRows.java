@@ -67,6 +67,11 @@ final class PgRows implements StorageTx {
     }
 
     @Override
+    public dev.tack.store.TableRows tables() {
+        return new PgTables(tx);
+    }
+
+    @Override
     public BoardRows boards() {
         return boards;
     }

@@ -27,6 +27,7 @@ import dev.tack.store.EventRows.Link;
 import dev.tack.store.EventRows.Step;
 import dev.tack.store.ImportRows;
 import dev.tack.store.KeyRows;
+import dev.tack.store.TableRows;
 import dev.tack.store.PresenceRows;
 import dev.tack.store.RunRows;
 import dev.tack.store.StorageTx;
@@ -601,6 +602,11 @@ final class Transaction implements StorageTx {
     @Override
     public KeyRows keys() {
         return keys;
+    }
+
+    @Override
+    public TableRows tables() {
+        return new SqliteTables(tx);
     }
 
     /** {@link KeyRows} on this transaction. */
