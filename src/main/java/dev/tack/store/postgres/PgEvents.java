@@ -47,14 +47,6 @@ final class PgEvents implements EventRows {
     }
 
     @Override
-    public void appendStaged(long importId, Actor actor, Long boardId, Long cardId, String kind, String summary, String before,
-                             String after, String at) {
-        PgDatabase.sqlRun(() -> tx.update("INSERT INTO events (at, actor, host, pid, board_id, card_id, kind, summary, before, after,"
-                + " import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", at, actor.name(), actor.host(), actor.pid(), boardId, cardId,
-                kind, summary, before, after, importId));
-    }
-
-    @Override
     public List<Event> after(long afterId, int limit) {
         return PgDatabase.sql(() -> after(tx, afterId, limit));
     }

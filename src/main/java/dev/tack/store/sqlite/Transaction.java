@@ -261,11 +261,6 @@ final class Transaction implements StorageTx {
         }
 
         @Override
-        public void insertImported(long importId, long id, long boardId, long columnId, int position, String title, String description, int priority, LocalDate due, String assignee, boolean archived, List<String> tags, String now) {
-            Sql.run(() -> CardTable.insertImported(tx, importId, id, boardId, columnId, position, title, description, priority, due, assignee, archived, tags, now));
-        }
-
-        @Override
         public boolean update(Card card, long expectedVersion) {
             return Sql.call(() -> CardTable.update(tx, card, expectedVersion));
         }
@@ -440,11 +435,6 @@ final class Transaction implements StorageTx {
         }
 
         @Override
-        public void appendStaged(long importId, Actor actor, Long boardId, Long cardId, String kind, String summary, String before, String after, String at) {
-            Sql.run(() -> EventTable.appendStaged(tx, importId, actor, boardId, cardId, kind, summary, before, after, at));
-        }
-
-        @Override
         public List<Event> after(long afterId, int limit) {
             return Sql.call(() -> EventTable.after(tx, afterId, limit));
         }
@@ -576,6 +566,11 @@ final class Transaction implements StorageTx {
         @Override
         public List<Pending> all() {
             return Sql.call(() -> ImportTable.all(tx));
+        }
+
+        @Override
+        public void stage(long importId, long boardId, Actor actor, List<StagedCard> cards) {
+            Sql.run(() -> ImportTable.stage(tx, importId, boardId, actor, cards));
         }
 
         @Override
