@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import dev.tack.board.Idempotency;
 import dev.tack.board.Json;
 import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
@@ -184,6 +186,25 @@ abstract class BaseCommand implements Callable<Integer> {
     Workspace.Options openOptions() {
         Duration deadline = globals().lockTimeout == null ? Workspace.DEFAULT_LOCK_DEADLINE : globals().lockTimeout;
         return new Workspace.Options(false, globals().syncFull, deadline);
+    }
+
+    /**
+     * Runs one write, under {@code --idempotency-key} when one was given: a retry with the same key
+     * writes nothing, gets {@code replay} of the first write's {@code resultText}, and says on
+     * stderr that it was a replay (its standard output is the same).
+     */
+    <T> T once(IdempotencyOption option, Function<Workspace, T> operation, Function<T, String> resultText, Function<String, T> replay) {
+        Idempotency.Key key = option.of(spec, workspace().requestedBoard());
+        if (key == null) {
+            return operation.apply(workspace());
+        }
+        Idempotency.Once<T> once = Idempotency.once(workspace(), key, operation, resultText, replay);
+        if (once.replayed()) {
+            err().println("tack: note: replayed: idempotency key '" + key.value() + "' was first used at " + once.firstAt()
+                    + "; nothing written again");
+            err().flush();
+        }
+        return once.result();
     }
 
     /** For a command that only groups others ({@code tack board}): a usage error naming them. */

@@ -43,6 +43,7 @@ final class PgRows implements StorageTx {
     private final LinkRows links;
     private final ChecklistRows checklists;
     private final ColumnRuleRows columnRules;
+    private final PgKeys keys;
 
     PgRows(PgTx tx, PgDatabase database) {
         this.tx = tx;
@@ -53,10 +54,21 @@ final class PgRows implements StorageTx {
         this.links = new PgDependencies.Links(tx);
         this.checklists = new PgDependencies.Checklists(tx);
         this.columnRules = new PgDependencies.ColumnRules(tx);
+        this.keys = new PgKeys(tx);
     }
 
     PgTx pgTx() {
         return tx;
+    }
+
+    @Override
+    public PgKeys keys() {
+        return keys;
+    }
+
+    @Override
+    public dev.tack.store.TableRows tables() {
+        return new PgTables(tx);
     }
 
     @Override

@@ -26,6 +26,8 @@ import dev.tack.store.EventRows;
 import dev.tack.store.EventRows.Link;
 import dev.tack.store.EventRows.Step;
 import dev.tack.store.ImportRows;
+import dev.tack.store.KeyRows;
+import dev.tack.store.TableRows;
 import dev.tack.store.PresenceRows;
 import dev.tack.store.RunRows;
 import dev.tack.store.StorageTx;
@@ -49,6 +51,7 @@ final class Transaction implements StorageTx {
     private final LinkRows links = new SqliteLinkRows();
     private final ChecklistRows checklists = new SqliteChecklistRows();
     private final ColumnRuleRows columnRules = new SqliteColumnRuleRows();
+    private final KeyRows keys = new SqliteKeyRows();
 
     Transaction(Tx tx) {
         this.tx = tx;
@@ -598,6 +601,29 @@ final class Transaction implements StorageTx {
         @Override
         public int deleteSome(long id, int limit) {
             return Sql.call(() -> ImportTable.deleteSome(tx, id, limit));
+        }
+    }
+
+    @Override
+    public KeyRows keys() {
+        return keys;
+    }
+
+    @Override
+    public TableRows tables() {
+        return new SqliteTables(tx);
+    }
+
+    /** {@link KeyRows} on this transaction. */
+    private final class SqliteKeyRows implements KeyRows {
+        @Override
+        public Optional<UsedKey> find(String key, long nowMillis) {
+            return Sql.call(() -> KeyTable.find(tx, key, nowMillis));
+        }
+
+        @Override
+        public void record(String key, String fingerprint, String result, long nowMillis) {
+            Sql.run(() -> KeyTable.record(tx, key, fingerprint, result, nowMillis));
         }
     }
 }
