@@ -34,12 +34,13 @@ for events in "${sizes[@]}"; do
   java -cp "$cp" dev.tack.tui.ScreenBench frames "$db" 300
   if command -v tmux >/dev/null; then
     times=()
-    for _ in 1 2 3 4 5; do
+    for run in 1 2 3 4 5; do
+      sock="tack-history-bench-$$-$events-$run" # a server per run: a new one on a socket whose server is still exiting fails
       t0=$(date +%s%N)
-      tmux -L tack-history-bench new-session -d -s bench -x 120 -y 35 "java -jar target/tack.jar --db $db"
-      until tmux -L tack-history-bench capture-pane -p -t bench 2>/dev/null | grep -q "tack ▸ main"; do sleep 0.005; done
+      tmux -L "$sock" new-session -d -s bench -x 120 -y 35 "java -jar target/tack.jar --db $db"
+      until tmux -L "$sock" capture-pane -p -t bench 2>/dev/null | grep -q "tack ▸ main"; do sleep 0.005; done
       t1=$(date +%s%N)
-      tmux -L tack-history-bench kill-server
+      tmux -L "$sock" kill-server
       times+=($(( (t1 - t0) / 1000000 )))
     done
     open=$(printf '%s\n' "${times[@]}" | median)

@@ -16,7 +16,8 @@
         "org.tomlj:tomlj:1.1.1",
         "org.antlr:antlr4-runtime:4.11.1",
         "org.postgresql:postgresql:42.7.13",
-        "org.checkerframework:checker-qual:3.55.1"
+        "org.checkerframework:checker-qual:3.55.1",
+        "org.commonmark:commonmark:0.32.0"
       ]
     }
   }

@@ -4,6 +4,7 @@
 //DEPS org.xerial:sqlite-jdbc:3.51.3.0 info.picocli:picocli:4.7.7 com.googlecode.lanterna:lanterna:3.1.3
 //DEPS com.google.code.gson:gson:2.13.2 de.siegmar:fastcsv:4.1.0
 //DEPS org.tomlj:tomlj:1.1.1 org.antlr:antlr4-runtime:4.11.1 org.postgresql:postgresql:42.7.13
+//DEPS org.commonmark:commonmark:0.32.0
 // tack {{projectVersion}} for `jbang {{jbangScriptName}}.java`, from tack's template
 // (src/jreleaser/distributions/tack/jbang/jbang.java.tpl). tack is not on Maven Central: like the
 // catalog's alias, this runs the release's own jar, fetched once into ~/.jbang/cache/tack

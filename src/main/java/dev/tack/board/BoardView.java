@@ -32,17 +32,29 @@ public record BoardView(Board board, List<Lane> lanes, long lastEventId, Map<Lon
     /**
      * Links and checklists of the board's cards, by card id: what each waits for and what waits for
      * it (any board), the prerequisites not done yet of each card that waits ({@link Readiness}),
-     * and checklist progress. Cards without any are not in the maps.
+     * checklist progress, and how many comments each has (read in the same transaction, one
+     * grouped query for the board). Cards without any are not in the maps.
      */
     public record Marks(Map<Long, List<Long>> waitsFor, Map<Long, List<Long>> blocks, Map<Long, List<Long>> blocked,
-                        Map<Long, ChecklistProgress> checklists) {
-        public static final Marks NONE = new Marks(Map.of(), Map.of(), Map.of(), Map.of());
+                        Map<Long, ChecklistProgress> checklists, Map<Long, Integer> comments) {
+        public static final Marks NONE = new Marks(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
         public Marks {
             waitsFor = Map.copyOf(waitsFor);
             blocks = Map.copyOf(blocks);
             blocked = Map.copyOf(blocked);
             checklists = Map.copyOf(checklists);
+            comments = Map.copyOf(comments);
+        }
+
+        public Marks(Map<Long, List<Long>> waitsFor, Map<Long, List<Long>> blocks, Map<Long, List<Long>> blocked,
+                     Map<Long, ChecklistProgress> checklists) {
+            this(waitsFor, blocks, blocked, checklists, Map.of());
+        }
+
+        /** How many comments card {@code id} has (0 when none). */
+        public int comments(long id) {
+            return comments.getOrDefault(id, 0);
         }
 
         /** The prerequisites card {@code id} still waits for (empty: it is ready). */

@@ -196,6 +196,22 @@ public final class Json {
         return map;
     }
 
+    /** {@code tack db copy --json}: where from and to (never a password), each table's rows on both sides, and the checks. */
+    public static Map<String, Object> copyReport(DatabaseCopy.Report report) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("from", report.from());
+        map.put("to", report.to());
+        Map<String, Object> tables = new LinkedHashMap<>();
+        for (DatabaseCopy.TableCount count : report.counts()) {
+            tables.put(count.table(), Map.of("from", count.from(), "to", count.to()));
+        }
+        map.put("tables", tables);
+        map.put("from_problems", report.fromProblems());
+        map.put("to_problems", report.toProblems());
+        map.put("verified", report.verified());
+        return map;
+    }
+
     public static Map<String, Object> event(Event event) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", event.id());

@@ -66,7 +66,7 @@ public final class Queries {
             blocks.computeIfAbsent(link.waitsFor(), id -> new ArrayList<>()).add(link.cardId());
         }
         Map<Long, List<Long>> blocked = links.isEmpty() ? Map.of() : Readiness.in(tx).blockedAmong(links, live);
-        return new BoardView.Marks(waitsFor, blocks, blocked, tx.checklists().progressOfBoard(boardId));
+        return new BoardView.Marks(waitsFor, blocks, blocked, tx.checklists().progressOfBoard(boardId), tx.comments().countsOfBoard(boardId));
     }
 
     /**
@@ -81,6 +81,7 @@ public final class Queries {
         Map<Long, List<Long>> blocks = new LinkedHashMap<>(shown.blocks());
         Map<Long, List<Long>> blocked = new LinkedHashMap<>(shown.blocked());
         Map<Long, dev.tack.model.ChecklistProgress> checklists = new LinkedHashMap<>(shown.checklists());
+        Map<Long, Integer> comments = new LinkedHashMap<>(shown.comments());
         Readiness readiness = Readiness.in(tx);
         java.util.Set<Long> recheck = new java.util.LinkedHashSet<>();
         for (long id : changed) {
@@ -90,6 +91,12 @@ public final class Queries {
             } else {
                 checklists.put(id, new dev.tack.model.ChecklistProgress((int) items.stream().filter(dev.tack.model.ChecklistItem::done).count(),
                         items.size()));
+            }
+            int commentCount = liveIds.contains(id) ? tx.comments().countOfCard(id) : 0;
+            if (commentCount == 0) {
+                comments.remove(id);
+            } else {
+                comments.put(id, commentCount);
             }
             java.util.Set<Long> prerequisites = new java.util.LinkedHashSet<>(shown.waitsFor(id));
             List<Long> now = tx.links().waitsFor(id);
@@ -107,7 +114,7 @@ public final class Queries {
             List<Long> waiting = liveIds.contains(id) ? readiness.of(id).waitingFor() : List.of();
             put(blocked, id, waiting);
         }
-        return new BoardView.Marks(waitsFor, blocks, blocked, checklists);
+        return new BoardView.Marks(waitsFor, blocks, blocked, checklists, comments);
     }
 
     private static void put(Map<Long, List<Long>> map, long id, List<Long> ids) {

@@ -27,8 +27,8 @@ import dev.tack.store.ImportRows;
  *     checked a first time, and one card id per card of the file reserved
  *     ({@link dev.tack.store.CardRows#reserveIds}).</li>
  * <li><b>Stage</b>: the cards, their tags, comments and {@code card.added} events are written in
- *     batches of at most {@link #BATCH_CARDS} cards or {@link #BATCH_NANOS} of work, each its own
- *     transaction. Every staged row carries the import's id and stays out of every query
+ *     batches sized to take about {@link #BATCH_NANOS} each (at most {@link #BATCH_CARDS} cards),
+ *     each its own transaction. Every staged row carries the import's id and stays out of every query
  *     (the engine's own condition: on SQLite {@code ImportTable.visible}) while the import's row exists. Cards take their final,
  *     reserved ids (so their events are final too) and the positions after the cards counted at the
  *     beginning. Every row's values, each event's snapshot included, are made by a thread of their
@@ -45,9 +45,14 @@ import dev.tack.store.ImportRows;
  */
 final class StagedImport {
 
-    /** A batch ends after this many cards or this much work, whichever comes first. */
+    /**
+     * A batch is written in a few statements whatever its size, so its size is what bounds the time
+     * others wait for the lock: each batch is sized from the last one's time per card to take about
+     * {@link #BATCH_NANOS}, between {@link #FIRST_BATCH_CARDS} and {@link #BATCH_CARDS} cards.
+     */
     static final int BATCH_CARDS = 2_000;
     static final long BATCH_NANOS = 50_000_000L;
+    private static final int FIRST_BATCH_CARDS = 250;
     /** Rows one clean-up transaction deletes. */
     private static final int DELETE_BATCH = 5_000;
 
@@ -85,6 +90,8 @@ final class StagedImport {
     private long totalHold;
     private int holds;
     private long publishHold;
+    /** Cards the next batch takes: see {@link #BATCH_CARDS}. */
+    private int batchCards = FIRST_BATCH_CARDS;
 
     StagedImport(Workspace workspace, List<BoardSnapshot.Lane> lanes, Transfers.Progress progress) {
         this(workspace, lanes, List.of(), progress);
@@ -125,6 +132,15 @@ final class StagedImport {
         return holds;
     }
 
+    /** How many cards fit in {@link #BATCH_NANOS}, at the pace of the batch just written. */
+    private int nextBatchSize(int count, long heldNanos) {
+        if (count < batchCards) {
+            return batchCards; // it ended early, short of prepared cards: its pace says little
+        }
+        long fitting = heldNanos <= 0 ? BATCH_CARDS : count * BATCH_NANOS / heldNanos;
+        return (int) Math.max(FIRST_BATCH_CARDS / 2, Math.min(BATCH_CARDS, fitting));
+    }
+
     long publishHoldNanos() {
         return publishHold;
     }
@@ -138,7 +154,9 @@ final class StagedImport {
             for (PreparedCards.Row first = cards.next(); first != null; first = cards.next()) {
                 PreparedCards.Row batchFirst = first;
                 long[] held = new long[1];
-                staged += timed(tx -> stageBatch(tx, batchFirst, cards), held);
+                int count = timed(tx -> stageBatch(tx, batchFirst, cards), held);
+                staged += count;
+                batchCards = nextBatchSize(count, held[0]);
                 progress.committed(staged, total, held[0]);
                 letOthersIn();
             }
@@ -332,15 +350,22 @@ final class StagedImport {
         if (!tx.imports().exists(importId)) {
             throw TackException.failed("the import's staged cards were removed by another process; nothing was imported");
         }
-        int count = 0;
+        List<PreparedCards.Row> batch = new ArrayList<>();
         for (PreparedCards.Row row = first; row != null; row = cards.poll()) {
-            insert(tx, row);
-            count++;
-            if (count >= BATCH_CARDS || System.nanoTime() - start >= BATCH_NANOS) {
+            batch.add(row);
+            if (batch.size() >= batchCards || System.nanoTime() - start >= BATCH_NANOS) {
                 break;
             }
         }
-        return count;
+        tx.imports().stage(importId, board.id(), workspace.actor(), batch.stream().map(StagedImport::staged).toList());
+        batch.forEach(row -> attach(tx, row));
+        return batch.size();
+    }
+
+    private static ImportRows.StagedCard staged(PreparedCards.Row row) {
+        BoardSnapshot.Item item = row.item();
+        return new ImportRows.StagedCard(row.id(), row.column().id(), row.position(), item.title(), item.description(), item.priority(),
+                item.due(), item.assignee(), item.archived(), row.tags(), row.at(), row.summary(), row.event());
     }
 
     /**
@@ -376,10 +401,9 @@ final class StagedImport {
         return linkCursor < linksToStage.size();
     }
 
-    private void insert(StorageTx tx, PreparedCards.Row row) {
+    /** What hangs off a staged card: its checklist and comments, and its id for the links staged after the cards. */
+    private void attach(StorageTx tx, PreparedCards.Row row) {
         BoardSnapshot.Item item = row.item();
-        tx.cards().insertImported(importId, row.id(), board.id(), row.column().id(), row.position(), item.title(),
-                item.description(), item.priority(), item.due(), item.assignee(), item.archived(), row.tags(), row.at());
         int number = 0;
         for (BoardSnapshot.Check check : item.checklist()) {
             tx.checklists().insert(row.id(), number++, check.text(), check.done());
@@ -391,8 +415,6 @@ final class StagedImport {
                         note.createdAt() == null ? row.at() : note.createdAt());
             }
         }
-        tx.events().appendStaged(importId, workspace.actor(), board.id(), row.id(), "card.added", row.summary(), null,
-                row.event(), row.at());
     }
 
     /** Checks the file against the board as it is now and makes every staged row visible, in this one transaction. */

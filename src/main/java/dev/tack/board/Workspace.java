@@ -43,16 +43,28 @@ public final class Workspace implements AutoCloseable {
     private final String boardName;
     /** Set when the workspace follows one board by id (a screen), whatever it is renamed to. */
     private final Long boardId;
+    /** Set on the workspace of one keyed write ({@link Idempotency}): its write checks and records the key. */
+    private final Idempotency.Keyed key;
 
     public Workspace(Storage storage, Actor actor, String boardName) {
         this(storage, actor, boardName, null);
     }
 
     private Workspace(Storage storage, Actor actor, String boardName, Long boardId) {
+        this(storage, actor, boardName, boardId, null);
+    }
+
+    private Workspace(Storage storage, Actor actor, String boardName, Long boardId, Idempotency.Keyed key) {
         this.storage = storage;
         this.actor = actor;
         this.boardName = boardName == null || boardName.isBlank() ? null : boardName;
         this.boardId = boardId;
+        this.key = key;
+    }
+
+    /** The same workspace for one write named by {@code key} (see {@link Idempotency#once}). */
+    Workspace keyed(Idempotency.Keyed keyed) {
+        return new Workspace(storage, actor, boardName, boardId, keyed);
     }
 
     /**
@@ -118,6 +130,9 @@ public final class Workspace implements AutoCloseable {
     }
 
     public <T> T write(Work<T> work) {
+        if (key != null) {
+            return key.write(this, work, storage::writeTransaction);
+        }
         return storage.writeTransaction(work);
     }
 

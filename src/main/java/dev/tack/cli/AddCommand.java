@@ -31,12 +31,16 @@ final class AddCommand extends BaseCommand {
             description = "The new card waits for these cards (comma-separated).")
     java.util.List<Long> after = java.util.List.of();
 
+    @Mixin
+    IdempotencyOption idempotency = new IdempotencyOption();
+
     @Override
     protected int execute() {
         LocalDate dueDate = DueDates.parse(fields.due, LocalDate.now());
         int priority = fields.priority == null ? 0 : fields.priority;
-        Card card = new Cards(workspace()).add(new NewCard(title, column, fields.description, fields.tagsToAdd(), priority, dueDate,
-                fields.assignee, position), after);
+        NewCard spec = new NewCard(title, column, fields.description, fields.tagsToAdd(), priority, dueDate, fields.assignee, position);
+        Card card = once(idempotency, ws -> new Cards(ws).add(spec, after), added -> Long.toString(added.id()),
+                id -> new dev.tack.board.Queries(workspace()).card(Long.parseLong(id)));
         if (json()) {
             printJson(after.isEmpty() ? Json.card(card) : Json.card(new dev.tack.board.Queries(workspace()).details(card.id())));
         } else {

@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             BackupCommand.class,
             RestoreBackupCommand.class,
+            DbCommand.class,
             ConfigCommand.class,
             CompleteCommand.class,
         })

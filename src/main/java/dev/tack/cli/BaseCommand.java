@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import dev.tack.board.Idempotency;
 import dev.tack.board.Json;
 import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
@@ -143,6 +145,7 @@ abstract class BaseCommand implements Callable<Integer> {
     Workspace open(String location, boolean create) {
         Actor actor = actor();
         Workspace opened = Workspace.open(location, openOptions().creating(create), actor, boardName(location), null);
+        refuseConfigThatIsTheDatabase(opened);
         opened.notices().forEach(notice -> spec.commandLine().getErr().println("tack: note: " + dev.tack.text.Sanitizer.line(notice)));
         if (!opened.readOnly()) {
             opened.describeHolder(actor.name() + " (tack " + spec.qualifiedName(" ").replaceFirst("^tack ?", "") + ")");
@@ -152,6 +155,21 @@ abstract class BaseCommand implements Callable<Integer> {
             }
         }
         return opened;
+    }
+
+    /**
+     * The config files are read with Java I/O, always before the database is opened (while this
+     * process holds none of SQLite's locks on it, which closing a handle would drop); a config file
+     * that turns out to be one of the database's own files is refused before anything is written,
+     * so that nothing ever reads it again beside an open database (docs/ARCHITECTURE.md §2 rule 1).
+     */
+    private void refuseConfigThatIsTheDatabase(Workspace opened) {
+        for (Path file : config().filesRead()) {
+            if (opened.isOwnFile(file)) {
+                opened.close();
+                throw TackException.usage("the config file " + file + " is the database's own file; remove it or the link");
+            }
+        }
     }
 
     /** Whether this command says what is wrong in the config files (shell completion must print nothing). */
@@ -168,6 +186,25 @@ abstract class BaseCommand implements Callable<Integer> {
     Workspace.Options openOptions() {
         Duration deadline = globals().lockTimeout == null ? Workspace.DEFAULT_LOCK_DEADLINE : globals().lockTimeout;
         return new Workspace.Options(false, globals().syncFull, deadline);
+    }
+
+    /**
+     * Runs one write, under {@code --idempotency-key} when one was given: a retry with the same key
+     * writes nothing, gets {@code replay} of the first write's {@code resultText}, and says on
+     * stderr that it was a replay (its standard output is the same).
+     */
+    <T> T once(IdempotencyOption option, Function<Workspace, T> operation, Function<T, String> resultText, Function<String, T> replay) {
+        Idempotency.Key key = option.of(spec, workspace().requestedBoard());
+        if (key == null) {
+            return operation.apply(workspace());
+        }
+        Idempotency.Once<T> once = Idempotency.once(workspace(), key, operation, resultText, replay);
+        if (once.replayed()) {
+            err().println("tack: note: replayed: idempotency key '" + key.value() + "' was first used at " + once.firstAt()
+                    + "; nothing written again");
+            err().flush();
+        }
+        return once.result();
     }
 
     /** For a command that only groups others ({@code tack board}): a usage error naming them. */

@@ -36,7 +36,7 @@ final class BoardLauncher {
                 // --theme or TACK_THEME over the config's theme (checked when the config was read)
                 ThemeChoice chosen = theme != null ? theme : ThemeChoice.parse(settings.theme());
                 BoardScreen.open(command.workspace(), command.workspace().clock().withZone(java.time.ZoneId.systemDefault()), settings,
-                        chosen, read); // the program's one clock, in the person's zone for what the screen shows
+                        chosen, read, debugLine(command)); // the program's one clock, in the person's zone for what the screen shows
                 return 0;
             } catch (IOException e) {
                 command.err().println("tack: cannot use this terminal (" + e.getMessage() + "); printing the board instead");
@@ -44,5 +44,16 @@ final class BoardLauncher {
         }
         new CardText(command.style(), LocalDate.now()).board(command.out(), new Queries(command.workspace()).board(CardFilter.ALL));
         return 0;
+    }
+
+    /** With {@code --debug}, the screen's own diagnostics (which theme, and why) on standard error, each flushed at once. */
+    private static java.util.function.Consumer<String> debugLine(BaseCommand command) {
+        if (!command.globals().debug) {
+            return line -> { };
+        }
+        return line -> {
+            command.err().println("tack: debug: " + line);
+            command.err().flush();
+        };
     }
 }

@@ -15,9 +15,14 @@ final class CommentCommand extends BaseCommand {
     @Parameters(index = "1", paramLabel = "TEXT")
     String text;
 
+    @picocli.CommandLine.Mixin
+    IdempotencyOption idempotency = new IdempotencyOption();
+
     @Override
     protected int execute() {
-        Comment comment = new Cards(workspace()).comment(id, text);
+        Comment comment = once(idempotency, ws -> new Cards(ws).comment(id, text), made -> Long.toString(made.id()),
+                commentId -> new dev.tack.board.Queries(workspace()).details(id).comments().stream()
+                        .filter(c -> c.id() == Long.parseLong(commentId)).findFirst().orElseThrow());
         if (json()) {
             printJson(Json.comment(comment));
         } else {

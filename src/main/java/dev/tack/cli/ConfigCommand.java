@@ -60,6 +60,17 @@ final class ConfigCommand extends BaseCommand {
         rows.add(new String[] {"poll_interval", poll.value().toMillis() + "ms", poll.origin().name()});
         Setting<List<String>> fields = config.cardFields();
         rows.add(new String[] {"card_fields", String.join(", ", fields.value()), fields.origin().name()});
+        Setting<Boolean> wrap = config.wrapTitles();
+        rows.add(new String[] {"wrap_titles", String.valueOf(wrap.value()), wrap.origin().name()});
+        dev.tack.tui.CardMarks marks = ScreenConfig.marks(config);
+        Map<String, Setting<String>> markSettings = config.marks();
+        String[][] markValues = {{"description", marks.description()}, {"comments", marks.comments()},
+            {"checklist", marks.checklist()}, {"waiting", marks.waiting()}};
+        for (String[] mark : markValues) {
+            Setting<String> from = markSettings.containsKey(mark[0]) ? markSettings.get(mark[0]) : markSettings.get("ascii");
+            rows.add(new String[] {"marks." + mark[0], mark[1].isEmpty() ? "(hidden)" : mark[1],
+                from == null ? Origin.DEFAULT.name() : from.origin().name()});
+        }
         config.keys().forEach((action, keys) -> rows.add(new String[] {"keys." + action, String.join(", ", keys.value()),
             keys.origin().name()}));
         if (json()) {

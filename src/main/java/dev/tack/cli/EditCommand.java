@@ -28,14 +28,18 @@ final class EditCommand extends BaseCommand {
             description = "Only if the card is still at version V (else exit 4).")
     Long ifVersion;
 
+    @Mixin
+    IdempotencyOption idempotency = new IdempotencyOption();
+
     @Override
     protected int execute() {
         CardFields.TagChanges tags = fields.tagChanges();
         Optional<LocalDate> dueDate = fields.due == null ? null : Optional.ofNullable(DueDates.parse(fields.due, LocalDate.now()));
         Optional<String> who = fields.assignee == null ? null
                 : Optional.ofNullable(fields.assignee.isBlank() || fields.assignee.equalsIgnoreCase("none") ? null : fields.assignee);
-        Cards.Edited edited = new Cards(workspace()).editIfChanged(id,
-                new CardEdit(title, fields.description, tags.add(), tags.remove(), fields.priority, dueDate, who), ifVersion);
+        CardEdit edit = new CardEdit(title, fields.description, tags.add(), tags.remove(), fields.priority, dueDate, who);
+        Cards.Edited edited = once(idempotency, ws -> new Cards(ws).editIfChanged(id, edit, ifVersion), done -> Boolean.toString(done.changed()),
+                changed -> new Cards.Edited(new dev.tack.board.Queries(workspace()).card(id), Boolean.parseBoolean(changed)));
         Card card = edited.card();
         if (json()) {
             printJson(Json.card(card));

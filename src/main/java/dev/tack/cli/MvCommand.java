@@ -4,6 +4,7 @@ import dev.tack.board.Cards;
 import dev.tack.board.Json;
 import dev.tack.model.Card;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,13 +30,17 @@ final class MvCommand extends BaseCommand {
             description = "Only if the card is still at version V (else exit 4).")
     Long ifVersion;
 
+    @Mixin
+    IdempotencyOption idempotency = new IdempotencyOption();
+
     @Override
     protected int execute() {
         if (column == null && toBoard == null) {
             throw dev.tack.model.TackException.usage("name the column to move #" + id + " to (or --to-board BOARD)");
         }
-        Card card = toBoard == null ? new Cards(workspace()).move(id, column, position, ifVersion)
-                : new Cards(workspace()).moveToBoard(id, toBoard, column, position, ifVersion);
+        Card card = once(idempotency, ws -> toBoard == null ? new Cards(ws).move(id, column, position, ifVersion)
+                        : new Cards(ws).moveToBoard(id, toBoard, column, position, ifVersion), moved -> Long.toString(moved.id()),
+                movedId -> new dev.tack.board.Queries(workspace()).card(Long.parseLong(movedId)));
         dev.tack.board.Readiness.Status status = new dev.tack.board.Links(workspace()).status(id);
         if (!status.ready()) {
             err().println("tack: note: #" + id + " is still " + status.reason());

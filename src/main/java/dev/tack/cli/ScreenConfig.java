@@ -27,12 +27,18 @@ final class ScreenConfig {
         bound.forEach((action, setting) -> keys.put(action, setting.value()));
         ScreenSettings settings = new ScreenSettings(config.theme().value(), keys,
                 config.dateFormat().map(Setting::value).orElse(null), config.pollInterval().value(),
-                new LinkedHashSet<>(config.cardFields().value()));
+                new LinkedHashSet<>(config.cardFields().value()), config.wrapTitles().value(), marks(config));
         settings.keyProblems().forEach((action, problem) -> {
             Origin origin = bound.containsKey(action) ? bound.get(action).origin() : Origin.DEFAULT;
             err.println("tack: " + Sanitizer.line(origin + ": keys." + action + ": " + problem));
         });
         err.flush();
         return settings;
+    }
+
+    static dev.tack.tui.CardMarks marks(Config config) {
+        Map<String, String> table = new LinkedHashMap<>();
+        config.marks().forEach((mark, setting) -> table.put(mark, setting.value()));
+        return dev.tack.tui.CardMarks.of(table);
     }
 }

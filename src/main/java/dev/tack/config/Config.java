@@ -68,6 +68,11 @@ public final class Config {
         return home;
     }
 
+    /** The files that were read, the user's first. */
+    public List<Path> filesRead() {
+        return files.stream().map(ConfigFile::file).toList();
+    }
+
     /** What was wrong in the files, in order: each is one line at start. */
     public List<ConfigProblem> problems() {
         return files.stream().flatMap(f -> f.problems().stream()).toList();
@@ -117,6 +122,24 @@ public final class Config {
 
     public Setting<List<String>> cardFields() {
         return last(ConfigFile::cardFields).orElse(Setting.byDefault(DEFAULT_CARD_FIELDS));
+    }
+
+    /** Whether card titles wrap to a second line ({@code wrap_titles}). */
+    public Setting<Boolean> wrapTitles() {
+        return last(ConfigFile::wrapTitles).orElse(Setting.byDefault(false));
+    }
+
+    /**
+     * The {@code [marks]} table, each entry from the project's file, else the user's: a mark
+     * ({@code description}, {@code comments}, {@code checklist}, {@code waiting}) → its glyph, ""
+     * when it is hidden; {@code ascii} → "true" or "false".
+     */
+    public Map<String, Setting<String>> marks() {
+        Map<String, Setting<String>> marks = new LinkedHashMap<>();
+        for (ConfigFile file : files) {
+            marks.putAll(file.marks());
+        }
+        return marks;
     }
 
     /** The re-bound actions: each action's keys from the project's file, else the user's, in the files' order. */

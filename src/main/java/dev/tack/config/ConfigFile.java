@@ -12,14 +12,15 @@ import java.util.Map;
  *
  * @param base the folder a relative database path is relative to: the project folder (the one
  *             holding {@code .tack/}) for a project's file, the file's own folder for the user's
+ * @param marks the {@code [marks]} table: a mark's name → its glyph ("" hides it), and {@code ascii} → "true"/"false"
  */
 public record ConfigFile(Path file, Path base, Setting<String> db, Setting<String> board,
         Map<String, Setting<String>> boards, Setting<String> theme, Map<String, Setting<List<String>>> keys,
         Setting<String> dateFormat, Setting<Duration> pollInterval, Setting<List<String>> cardFields,
-        List<ConfigProblem> problems) {
+        Setting<Boolean> wrapTitles, Map<String, Setting<String>> marks, List<ConfigProblem> problems) {
 
     /** The file as if it was empty, with {@code problems}: a file tack could not parse or read. */
     static ConfigFile unreadable(Path file, Path base, List<ConfigProblem> problems) {
-        return new ConfigFile(file, base, null, null, Map.of(), null, Map.of(), null, null, null, problems);
+        return new ConfigFile(file, base, null, null, Map.of(), null, Map.of(), null, null, null, null, Map.of(), problems);
     }
 }

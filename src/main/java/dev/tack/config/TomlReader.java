@@ -31,7 +31,8 @@ final class TomlReader {
     static final Set<String> THEMES = Set.of("auto", "dark", "light", "high-contrast");
     static final List<String> CARD_FIELDS = List.of("id", "priority", "tags", "due", "assignee");
     private static final List<String> KEYS = List.of("db", "board", "boards", "theme", "date_format", "poll_interval",
-            "card_fields", "keys");
+            "card_fields", "wrap_titles", "marks", "keys");
+    static final List<String> MARKS = List.of("description", "comments", "checklist", "waiting");
     static final Duration POLL_MIN = Duration.ofMillis(10);
     static final Duration POLL_MAX = Duration.ofSeconds(5);
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)");
@@ -72,6 +73,8 @@ final class TomlReader {
         Setting<String> dateFormat = null;
         Setting<Duration> poll = null;
         Setting<List<String>> fields = null;
+        Setting<Boolean> wrap = null;
+        Map<String, Setting<String>> marks = new LinkedHashMap<>();
         for (String key : toml.keySet()) {
             Object value = toml.get(List.of(key));
             int line = line(toml.inputPositionOf(List.of(key)));
@@ -84,6 +87,8 @@ final class TomlReader {
                     case "date_format" -> dateFormat = setting(dateFormat(string(value)), line);
                     case "poll_interval" -> poll = setting(duration(value), line);
                     case "card_fields" -> fields = setting(cardFields(value), line);
+                    case "wrap_titles" -> wrap = setting(bool(value), line);
+                    case "marks" -> marks(table(value, "a table of mark = \"glyph\" or false"), marks);
                     case "keys" -> keys(table(value, "a table of action = \"key\" or [\"key\", …]"), keys);
                     default -> throw new Bad("unknown key (known: " + String.join(", ", KEYS) + ")");
                 }
@@ -91,7 +96,8 @@ final class TomlReader {
                 problems.add(new ConfigProblem(file, line, key, bad.getMessage()));
             }
         }
-        return new ConfigFile(file, base, db, board, Map.copyOf(boards), theme, keys, dateFormat, poll, fields, List.copyOf(problems));
+        return new ConfigFile(file, base, db, board, Map.copyOf(boards), theme, keys, dateFormat, poll, fields, wrap, Map.copyOf(marks),
+                List.copyOf(problems));
     }
 
     private void boards(TomlTable table, String prefix, Map<String, Setting<String>> into) {
@@ -125,6 +131,39 @@ final class TomlReader {
                 problems.add(new ConfigProblem(file, line, "keys." + action, bad.getMessage()));
             }
         }
+    }
+
+    /** {@code [marks]}: {@code description = "≡"}, {@code comments = false} (hidden), {@code ascii = true}. */
+    private void marks(TomlTable table, Map<String, Setting<String>> into) {
+        for (String mark : table.keySet()) {
+            Object value = table.get(List.of(mark));
+            int line = line(table.inputPositionOf(List.of(mark)));
+            try {
+                if (mark.equals("ascii")) {
+                    into.put(mark, setting(String.valueOf(bool(value)), line));
+                } else if (!MARKS.contains(mark)) {
+                    throw new Bad("unknown mark (known: " + String.join(", ", MARKS) + ", ascii)");
+                } else if (value instanceof Boolean shown) {
+                    into.put(mark, setting(shown ? "default" : "", line));
+                } else if (value instanceof String glyph && glyph.codePoints().anyMatch(Character::isISOControl)) {
+                    throw new Bad("a glyph cannot hold control characters"); // nor is it repeated here: it would reach the terminal
+                } else if (value instanceof String glyph && !glyph.isBlank() && glyph.codePointCount(0, glyph.length()) <= 4) {
+                    into.put(mark, setting(glyph.strip(), line));
+                } else {
+                    throw new Bad("expected a short glyph (\"≡\", at most 4 characters, no control characters), true or false, not "
+                            + (value instanceof String ? "'" + value + "'" : type(value)));
+                }
+            } catch (Bad bad) {
+                problems.add(new ConfigProblem(file, line, "marks." + mark, bad.getMessage()));
+            }
+        }
+    }
+
+    private static boolean bool(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new Bad("expected true or false, not " + type(value));
     }
 
     private String location(String text) {

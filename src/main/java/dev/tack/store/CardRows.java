@@ -19,15 +19,6 @@ public interface CardRows {
 
     long insert(long boardId, long columnId, int position, String title, String description, int priority, LocalDate due, String assignee);
 
-    /**
-     * Inserts a card with an id the caller chose (one past {@link #highestIdIssued}, inside the same
-     * write transaction, so AUTOINCREMENT stays consistent) and its tags, in two reused statements
-     * and no reads: the import's bulk path, where {@link #insert} plus {@code last_insert_rowid()},
-     * a tag delete and a re-read per card made up most of the time the lock was held. The card is
-     * staged: hidden until import {@code importId} is published ({@link ImportRows}).
-     */
-    void insertImported(long importId, long id, long boardId, long columnId, int position, String title, String description, int priority, LocalDate due, String assignee, boolean archived, List<String> tags, String now);
-
     /** Writes every editable field (its board and place too) and bumps the version; returns false when {@code expectedVersion} is stale. */
     boolean update(Card card, long expectedVersion);
 

@@ -12,4 +12,9 @@ public interface CommentRows {
     long insert(long cardId, String author, String body, String createdAt);
 
     List<Comment> ofCard(long cardId);
+
+    /** How many comments each live card of a board has, in one query (cards without any are not in it): the board's marks. */
+    java.util.Map<Long, Integer> countsOfBoard(long boardId);
+
+    int countOfCard(long cardId);
 }

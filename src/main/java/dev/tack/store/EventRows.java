@@ -37,9 +37,6 @@ public interface EventRows {
     /** As {@link #append}, without reading the new id back: for the many events of one import. */
     void appendQuietly(Actor actor, Long boardId, Long cardId, String kind, String summary, String before, String after, String at);
 
-    /** As {@link #appendQuietly}, for a row an import stages: hidden until the import is published. */
-    void appendStaged(long importId, Actor actor, Long boardId, Long cardId, String kind, String summary, String before, String after, String at);
-
     List<Event> after(long afterId, int limit);
 
     /** Events after {@code afterId}, of one board ({@code boardId} non-null: by the index {@code events_by_board}) or all. */

@@ -1,5 +1,6 @@
 package dev.tack.store;
 
+import java.time.LocalDate;
 import java.util.List;
 import dev.tack.model.Actor;
 
@@ -10,7 +11,20 @@ public interface ImportRows {
     record Pending(long id, String actor, String host, long pid, String startedAt) {
     }
 
+    /** A card an import stages, with every value of its row, its tags and its {@code card.added} event. */
+    record StagedCard(long id, long columnId, int position, String title, String description, int priority, LocalDate due,
+                      String assignee, boolean archived, List<String> tags, String at, String summary, String event) {
+    }
+
     long begin(Actor actor);
+
+    /**
+     * Stages {@code cards} of board {@code boardId}, in the order given, each with its tags and its
+     * {@code card.added} event by {@code actor}: hidden until import {@code importId} is published.
+     * The ids are the caller's (reserved when the import began). One call per batch, so an engine can
+     * write the batch in a few statements instead of a few per card.
+     */
+    void stage(long importId, long boardId, Actor actor, List<StagedCard> cards);
 
     List<Pending> all();
 

@@ -32,4 +32,10 @@ public interface StorageTx {
 
     /** Done and gate marks of columns (issue 12): {@code column_rules}. */
     ColumnRuleRows columnRules();
+
+    /** Idempotency keys of committed writes (a retried write is recognised): {@code idempotency_keys}. */
+    KeyRows keys();
+
+    /** The tables as raw rows, for copying a whole database between engines ({@code tack db copy}). */
+    TableRows tables();
 }

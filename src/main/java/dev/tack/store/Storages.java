@@ -43,6 +43,14 @@ public final class Storages {
         return PgDatabase.exists(location);
     }
 
+    /**
+     * Whether anything is at {@code location} already: a file (any file: a copy never writes over
+     * one; existence is a stat, §2 rule 1), or tack's tables in the server schema.
+     */
+    public static boolean exists(String location) {
+        return isServer(location) ? PgDatabase.exists(location) : java.nio.file.Files.exists(Path.of(location), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** Keeps the engines' drivers' own logging off the user's terminal (unless {@code --debug}). */
     public static void quietDriverLogs() {
         SqliteLog.quiet();

@@ -65,6 +65,10 @@ sealed interface Action {
     record ClearFilter() implements Action {
     }
 
+    /** {@code s}: the selected column's view sorted by the next of priority, due, age, last change, or the board's order again. */
+    record CycleSort() implements Action {
+    }
+
     record SwitchBoard() implements Action {
     }
 

@@ -74,7 +74,7 @@ final class BoardController {
     private boolean quit;
     private Layout layout = Layout.of(new TerminalSize(80, 24), 0);
     private final MouseDrag mouse = new MouseDrag(model, (id, column, at) -> writeLater(() -> cards().move(id, column, at, null), null,
-            stillWaiting(id)));
+            stillWaiting(id)), this::refusedBySort);
     /** Writes handed to the host and not yet back. */
     private final Writes writes;
     private final CardActions actions;
@@ -239,7 +239,18 @@ final class BoardController {
         } else if (action instanceof Action.StepCard s) {
             withCard(card -> writeLater(() -> cards().step(card.id(), s.direction(), null), null, s.direction() > 0 ? stillWaiting(card.id()) : null));
         } else if (action instanceof Action.ShiftCard s) {
-            withCard(card -> actions.shift(card, s.delta()));
+            withCard(card -> {
+                if (refusedBySort()) {
+                    return;
+                }
+                actions.shift(card, s.delta());
+            });
+        } else if (action instanceof Action.CycleSort) {
+            model.currentLane().ifPresent(lane -> {
+                ColumnSort sort = model.cycleSort();
+                info(Canvas.displayable(lane.column().name()) + ": " + sort.description()
+                        + (sort == ColumnSort.BOARD ? "" : " (view only; the board's order is kept)"));
+            });
         } else if (action instanceof Action.NewCard) {
             actions.newCard();
         } else if (action instanceof Action.Edit) {
@@ -287,6 +298,25 @@ final class BoardController {
         } else if (action instanceof Action.Wheel w) {
             mouse.wheel(layout, w.x(), w.y(), w.direction());
         }
+    }
+
+    /**
+     * Moving a card up or down means a place in the board's order, which a sorted view does not
+     * show: refused with a message that says how to get the order back (nothing is written).
+     */
+    boolean refusedBySort() {
+        ColumnSort sort = model.currentSort();
+        if (sort == ColumnSort.BOARD) {
+            return false;
+        }
+        error("this column is sorted by " + sort.label().substring(1) + ": press " + keyName(new Action.CycleSort())
+                + " until the board's order is back to move cards within it");
+        return true;
+    }
+
+    /** The first key the person's table binds to {@code action}, as the help names it. */
+    private String keyName(Action action) {
+        return keys.firstKey(action).orElse("the sort key");
     }
 
     /**
@@ -443,7 +473,7 @@ final class BoardController {
     void render(TextGraphics graphics, TerminalSize size) {
         layout(size);
         Canvas canvas = new Canvas(colour ? graphics : new Monochrome(graphics), theme);
-        new BoardRenderer(ZonedDateTime.now(clock), settings.cardFields(), dates).render(canvas, layout, model, status(), mouse.dropLane());
+        new BoardRenderer(ZonedDateTime.now(clock), settings.cardFields(), dates, settings.marks(), settings.wrapTitles()).render(canvas, layout, model, status(), mouse.dropLane());
         if (layout.tooSmall()) {
             return;
         }
@@ -457,7 +487,7 @@ final class BoardController {
 
     /** Sizes the model's viewport for a terminal of {@code size}. */
     Layout layout(TerminalSize size) {
-        layout = Layout.of(size, model.lanes().size());
+        layout = Layout.of(size, model.lanes().size(), settings.wrapTitles() ? Layout.CARD_ROWS + 1 : Layout.CARD_ROWS);
         model.viewport(layout.lanesVisible(), layout.slots());
         return layout;
     }

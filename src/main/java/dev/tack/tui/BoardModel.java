@@ -42,6 +42,8 @@ final class BoardModel {
     private int slots = 1;
     private String filterText = "";
     private CardFilter filter = CardFilter.ALL;
+    /** The view's sort per column id (absent: the board's order); kept across reloads, dropped with the column. */
+    private final Map<Long, ColumnSort> sorts = new HashMap<>();
 
     BoardView view() {
         return view;
@@ -102,6 +104,38 @@ final class BoardModel {
         return lanes.stream().mapToInt(l -> l.cards.size()).sum();
     }
 
+    /** How column {@code columnId} is shown. */
+    ColumnSort sort(long columnId) {
+        return sorts.getOrDefault(columnId, ColumnSort.BOARD);
+    }
+
+    /** How the selected column is shown. */
+    ColumnSort currentSort() {
+        return currentLane().map(l -> sort(l.column.id())).orElse(ColumnSort.BOARD);
+    }
+
+    /**
+     * The selected column's next sort (board → prio → due → age → changed → board); the selection
+     * stays on its card, which the column's scroll follows. Returns the sort now shown.
+     */
+    ColumnSort cycleSort() {
+        Optional<Lane> current = currentLane();
+        if (current.isEmpty()) {
+            return ColumnSort.BOARD;
+        }
+        long columnId = current.get().column.id();
+        ColumnSort next = sort(columnId).next();
+        Anchor anchor = anchor();
+        if (next == ColumnSort.BOARD) {
+            sorts.remove(columnId);
+        } else {
+            sorts.put(columnId, next);
+        }
+        rebuild();
+        restore(anchor);
+        return next;
+    }
+
     // -- loading -----------------------------------------------------------------------------------
 
     /** Swaps in a new view of the board, keeping the selection on the same card and scrolls in place. */
@@ -142,6 +176,7 @@ final class BoardModel {
         pendingSelection = null;
         firstLane = 0;
         scrollByColumn.clear();
+        sorts.clear();
     }
 
     /** Tells the model how many lanes and card slots the screen has room for. */
@@ -315,6 +350,10 @@ final class BoardModel {
         for (BoardView.Lane source : view.lanes()) {
             List<Card> cards = filter.isEmpty() ? source.cards()
                     : source.cards().stream().filter(c -> filter.matches(c, !view.marks().waitingFor(c.id()).isEmpty())).toList();
+            ColumnSort sort = sort(source.column().id());
+            if (sort.order() != null) {
+                cards = cards.stream().sorted(sort.order()).toList(); // stable: ties keep the board's order
+            }
             int laneIndex = built.size();
             for (int i = 0; i < cards.size(); i++) {
                 index.put(cards.get(i).id(), new Place(laneIndex, i));
@@ -327,6 +366,7 @@ final class BoardModel {
             lane = Math.max(0, lanes.size() - 1);
         }
         scrollByColumn.keySet().retainAll(lanes.stream().map(l -> l.column.id()).toList());
+        sorts.keySet().retainAll(view.lanes().stream().map(l -> l.column().id()).toList());
     }
 
     private void place(Place place) {

@@ -47,6 +47,10 @@ final class BoardRenderer {
     private final java.util.Set<String> fields;
     /** The config's pattern for due dates, or null for tack's own ("Dec 31"). */
     private final java.time.format.DateTimeFormatter dates;
+    /** The marks cards show, and their glyphs. */
+    private final CardMarks glyphs;
+    /** Whether a long title goes on to a second row (the layout then gives each card three rows). */
+    private final boolean wrapTitles;
 
     /** Draws as at {@code now} (due dates by its day, a worker's elapsed time and a stale lease by its instant). */
     BoardRenderer(ZonedDateTime now) {
@@ -54,10 +58,17 @@ final class BoardRenderer {
     }
 
     BoardRenderer(ZonedDateTime now, java.util.Set<String> fields, java.time.format.DateTimeFormatter dates) {
+        this(now, fields, dates, CardMarks.DEFAULT, false);
+    }
+
+    BoardRenderer(ZonedDateTime now, java.util.Set<String> fields, java.time.format.DateTimeFormatter dates, CardMarks glyphs,
+                  boolean wrapTitles) {
         this.today = now.toLocalDate();
         this.nowMillis = now.toInstant().toEpochMilli();
         this.fields = fields;
         this.dates = dates;
+        this.glyphs = glyphs;
+        this.wrapTitles = wrapTitles;
     }
 
     /**
@@ -160,12 +171,13 @@ final class BoardRenderer {
         }
         long selectedId = model.selectedCard().map(Card::id).orElse(-1L);
         for (int slot = 0; slot < layout.slots() && scroll + slot < cards.size(); slot++) {
-            int y = Layout.BODY_TOP + slot * Layout.CARD_ROWS;
-            if (y + 1 >= Layout.BODY_TOP + layout.bodyRows()) {
+            int y = Layout.BODY_TOP + slot * layout.cardRows();
+            if (y + layout.cardRows() - 1 >= Layout.BODY_TOP + layout.bodyRows()) {
                 break;
             }
             Card card = cards.get(scroll + slot);
-            card(canvas, x, y, w, card, card.id() == selectedId, model.view().runOf(card.id()).orElse(null), model.view().marks());
+            card(canvas, x, y, w, layout.cardRows(), card, card.id() == selectedId, model.view().runOf(card.id()).orElse(null),
+                    model.view().marks());
         }
     }
 
@@ -186,9 +198,15 @@ final class BoardRenderer {
         String count = model.filtered() && lane.cards().size() != lane.total()
                 ? lane.cards().size() + " of " + lane.total() : String.valueOf(lane.total());
         String limit = lane.column().wipLimit() == null ? "" : "/" + lane.column().wipLimit();
+        ColumnSort sort = model.sort(lane.column().id());
+        String sorted = sort == ColumnSort.BOARD ? "" : sort.label() + " ";
         int room = x + w - col - rightWidth - 1;
-        String name = Width.cut(Canvas.displayable(lane.column().name()), Math.max(1, room - Width.of(count + limit) - 1));
+        String name = Width.cut(Canvas.displayable(lane.column().name()), Math.max(1, room - Width.of(count + limit + sorted) - 1));
         col += canvas.text(col, Layout.HEADER_ROW, name + " ", room, base);
+        if (!sorted.isEmpty()) {
+            // The view's order, not the board's: said beside the name, so nobody takes it for the column's own.
+            col += canvas.text(col, Layout.HEADER_ROW, sorted, x + w - col - rightWidth, dropTarget ? base : base.with(SGR.ITALIC));
+        }
         Integer wip = lane.column().wipLimit();
         if (lane.overLimit()) {
             col += canvas.text(col, Layout.HEADER_ROW, count + limit, x + w - col - rightWidth, OVER_LIMIT);
@@ -202,53 +220,82 @@ final class BoardRenderer {
         }
     }
 
-    private void card(Canvas canvas, int x, int y, int w, Card card, boolean selected, Run run, BoardView.Marks marks) {
+    private void card(Canvas canvas, int x, int y, int w, int rows, Card card, boolean selected, Run run, BoardView.Marks marks) {
         Pen base = selected ? Pen.PLAIN.reverse() : Pen.PLAIN;
-        canvas.fill(x, y, w, Layout.CARD_ROWS, base);
+        canvas.fill(x, y, w, rows, base);
         int col = x + 1;
         int end = x + w - 1;
         if (card.priority() > 0 && fields.contains("priority")) {
             col += canvas.text(col, y, PRIORITY_MARK[card.priority()] + " ", end - col, pen(PRIORITY[card.priority()], selected));
         }
-        canvas.text(col, y, card.title(), end - col, selected ? base.bold() : base);
+        title(canvas, col, x + 1, y, end, rows - 1, card.title(), selected ? base.bold() : base);
+        y += rows - 1; // the row of fields and marks
         col = x + 1;
         if (fields.contains("id")) {
-            col += canvas.text(col, y + 1, "#" + card.id(), end - col, pen(DIM, selected));
+            col += canvas.text(col, y, "#" + card.id(), end - col, pen(DIM, selected));
         }
         // What the card waits for (the first card not done yet) and its checklist come first: they say whether it can be worked.
         java.util.List<Long> waiting = marks.waitingFor(card.id());
-        if (!waiting.isEmpty()) {
-            col = item(canvas, col, y + 1, end, "⧗ #" + waiting.get(0) + (waiting.size() > 1 ? "+" + (waiting.size() - 1) : ""),
+        if (!waiting.isEmpty() && !glyphs.waiting().isEmpty()) {
+            col = item(canvas, col, y, end, glyphs.waiting() + " #" + waiting.get(0) + (waiting.size() > 1 ? "+" + (waiting.size() - 1) : ""),
                     pen(Pen.PLAIN.bold(), selected));
         }
         var checklist = marks.checklist(card.id());
-        if (checklist.isPresent()) {
-            col = item(canvas, col, y + 1, end, "☑ " + checklist.get().done() + "/" + checklist.get().total(), pen(DIM, selected));
+        if (checklist.isPresent() && !glyphs.checklist().isEmpty()) {
+            col = item(canvas, col, y, end, glyphs.checklist() + " " + checklist.get().done() + "/" + checklist.get().total(), pen(DIM, selected));
+        }
+        // Then what there is to read in the details: a description, comments (how many).
+        if (!card.description().isBlank() && !glyphs.description().isEmpty()) {
+            col = item(canvas, col, y, end, glyphs.description(), pen(DIM, selected));
+        }
+        int comments = marks.comments(card.id());
+        if (comments > 0 && !glyphs.comments().isEmpty()) {
+            col = item(canvas, col, y, end, glyphs.comments() + comments, pen(DIM, selected));
         }
         if (card.claimed()) {
             // A card being worked shows who has it, for how long, and its latest output line, instead of its fields.
             boolean stale = card.claim().leaseUntilMillis() < nowMillis;
             String since = run == null ? "" : " " + Times.elapsed(run.startedAt(), nowMillis);
-            col = item(canvas, col, y + 1, end, "⚙ " + card.claim().worker() + (stale ? " (stale)" : since), pen(WORKER, selected));
+            col = item(canvas, col, y, end, "⚙ " + card.claim().worker() + (stale ? " (stale)" : since), pen(WORKER, selected));
             String last = run == null ? "" : lastLine(run.outputTail());
             if (!last.isEmpty()) {
-                item(canvas, col, y + 1, end, "› " + last, pen(DIM, selected));
+                item(canvas, col, y, end, "› " + last, pen(DIM, selected));
             }
             return;
         }
         for (String tag : fields.contains("tags") ? card.tags() : List.<String>of()) {
-            col = item(canvas, col, y + 1, end, "#" + tag, pen(Pen.PLAIN.fg(tagColour(tag)), selected));
+            col = item(canvas, col, y, end, "#" + tag, pen(Pen.PLAIN.fg(tagColour(tag)), selected));
         }
         if (card.due() != null && fields.contains("due")) {
             boolean overdue = card.due().isBefore(today);
             String due = (overdue ? "overdue " : "due ") + shortDate(card.due());
-            col = item(canvas, col, y + 1, end, due, pen(overdue ? OVERDUE : card.due().equals(today) ? DUE.bold() : DUE, selected));
+            col = item(canvas, col, y, end, due, pen(overdue ? OVERDUE : card.due().equals(today) ? DUE.bold() : DUE, selected));
         }
         if (card.assignee() != null && fields.contains("assignee")) {
-            col = item(canvas, col, y + 1, end, "@" + card.assignee(), pen(ASSIGNEE, selected));
+            col = item(canvas, col, y, end, "@" + card.assignee(), pen(ASSIGNEE, selected));
         }
         if (card.failed()) {
-            item(canvas, col, y + 1, end, "✗ failed" + (card.attempts() > 1 ? " ×" + card.attempts() : ""), pen(FAILED, selected));
+            item(canvas, col, y, end, "✗ failed" + (card.attempts() > 1 ? " ×" + card.attempts() : ""), pen(FAILED, selected));
+        }
+    }
+
+    /**
+     * The title from {@code col} on row {@code y}; with {@code lines} 2 (wrapped titles) what does not
+     * fit goes on to the next row from {@code left}, cut with an ellipsis there. Measured in columns
+     * (wide characters two, combining marks none), broken at spaces where it can ({@link Wrap}).
+     */
+    private void title(Canvas canvas, int col, int left, int y, int end, int lines, String title, Pen pen) {
+        if (!wrapTitles || lines < 2) {
+            canvas.text(col, y, title, end - col, pen);
+            return;
+        }
+        String clean = Canvas.displayable(title);
+        List<String> first = Wrap.line(clean, Math.max(1, end - col));
+        canvas.text(col, y, first.get(0), end - col, pen);
+        if (first.size() > 1) {
+            // Wrap's first line is the start of the text (trailing spaces cut): the rest follows it.
+            String rest = clean.substring(first.get(0).length()).stripLeading();
+            canvas.text(left, y + 1, rest, end - left, pen);
         }
     }
 

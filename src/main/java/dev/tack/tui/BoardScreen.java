@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.MouseAction;
@@ -48,6 +49,8 @@ public final class BoardScreen {
     private volatile boolean running;
     /** The board as the launcher read it before the screen started, shown first; null: read it here. */
     private BoardView firstRead;
+    /** Where {@code --debug} lines go (the launcher's standard error), or nowhere. */
+    private Consumer<String> debug = line -> { };
 
     BoardScreen(Workspace workspace, Session session) {
         this(workspace, session, workspace.clock().withZone(java.time.ZoneId.systemDefault()), ThemeChoice.AUTO, System::getenv);
@@ -120,9 +123,21 @@ public final class BoardScreen {
      */
     public static void open(Workspace workspace, Clock clock, ScreenSettings settings, ThemeChoice theme, BoardView read)
             throws IOException {
+        open(workspace, clock, settings, theme, read, line -> { });
+    }
+
+    /**
+     * As {@link #open(Workspace, Clock, ScreenSettings, ThemeChoice, BoardView)}, telling {@code debug}
+     * which theme the screen chose and why ({@link ThemeOrigin}), once it knows and again if a late
+     * answer changes it. The line is written while the screen is up: on a terminal the first frame
+     * paints over it, so it is for a redirected standard error ({@code 2>tack.log}).
+     */
+    public static void open(Workspace workspace, Clock clock, ScreenSettings settings, ThemeChoice theme, BoardView read,
+            Consumer<String> debug) throws IOException {
         boolean ask = theme == ThemeChoice.AUTO || theme == ThemeChoice.HIGH_CONTRAST;
         BoardScreen screen = new BoardScreen(workspace, new TtySession(ask, System::getenv), clock, settings, theme, System::getenv);
         screen.firstRead = read;
+        screen.debug = debug;
         screen.run();
     }
 
@@ -151,7 +166,10 @@ public final class BoardScreen {
             live.open();
             presence.start(controller.workspace());
             // The terminal has been answering the background query while the board was read.
-            controller.theme(Theme.choose(themeChoice, session.background(), environment));
+            Optional<Theme.Background> answered = session.background();
+            Theme theme = Theme.choose(themeChoice, answered, environment);
+            controller.theme(theme);
+            debug.accept(ThemeOrigin.line(theme, themeChoice, answered, environment, false));
             shell.listen();
             input.start();
             painter.draw();
@@ -207,7 +225,9 @@ public final class BoardScreen {
         if (item instanceof TerminalReplyPattern.Reply reply) {
             // The terminal answered the background query after the screen stopped waiting (a slow link).
             reply.background().ifPresent(background -> {
-                controller.theme(Theme.choose(themeChoice, Optional.of(background), environment));
+                Theme theme = Theme.choose(themeChoice, Optional.of(background), environment);
+                controller.theme(theme);
+                debug.accept(ThemeOrigin.line(theme, themeChoice, Optional.of(background), environment, true));
                 painter.repaintAll();
             });
             return;

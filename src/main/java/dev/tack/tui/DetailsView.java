@@ -17,7 +17,7 @@ import dev.tack.model.Run;
 import dev.tack.model.TackException;
 
 /**
- * One card in full: fields, description, comments, runs and its history (who, when, from which
+ * One card in full: fields, description (rendered as Markdown: {@link MarkdownParas}), comments, runs and its history (who, when, from which
  * host and process). Follows the card live: when the board changes it reads the card again and
  * keeps its scroll position. {@code e}, {@code E} and {@code c} act on the card over it, and the
  * person comes back here to see the result.
@@ -86,8 +86,12 @@ final class DetailsView implements Dialog {
         field(paras, "Updated", Times.local(card.updatedAt(), today) + "  (version " + card.version() + ")");
         paras.add(new Pager.Para("", Pen.PLAIN, 0));
         paras.add(new Pager.Para("Description", Pen.PLAIN.bold(), 0));
-        paras.add(card.description().isBlank() ? new Pager.Para("(none: e or E adds one)", label, 2)
-                : new Pager.Para(card.description(), Pen.PLAIN, 2));
+        if (card.description().isBlank()) {
+            paras.add(new Pager.Para("(none: e or E adds one)", label, 2));
+        } else {
+            // As Markdown; MarkdownParas (and the parser behind it) loads here, when details first open, not at start.
+            paras.addAll(MarkdownParas.of(card.description(), 2));
+        }
         links(paras, "Waits for", details.links().waitsFor(), label);
         links(paras, "Blocks", details.links().blocks(), label);
         items = details.checklist();

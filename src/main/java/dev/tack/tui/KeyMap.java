@@ -90,6 +90,8 @@ final class KeyMap {
             bind(new Action.Details(), key(KeyType.Enter), ch(' '))),
         row("/", "filter as you type: words, #4 (card 4, or tag 4), tag:x or #x, @who, p:2, is:ready, is:blocked", hint("filter", new Action.StartFilter()),
             bind(new Action.StartFilter(), ch('/'))),
+        row("s", "sort this column's view: priority, due date, age, last change, then the board's order (moves nothing)",
+            hint("sort", new Action.CycleSort()), bind(new Action.CycleSort(), ch('s'))),
         row("Backspace", "edit the filter again (after Enter kept it)", null, bind(new Action.EditFilter(), key(KeyType.Backspace))),
         row("Esc", "clear the filter", null, bind(new Action.ClearFilter(), key(KeyType.Escape))),
         row("b", "switch board (a: add, r: rename)", hint("boards", new Action.SwitchBoard()), bind(new Action.SwitchBoard(), ch('b'))),
@@ -180,6 +182,18 @@ final class KeyMap {
             }
         }
         return List.copyOf(hints);
+    }
+
+    /** The first key bound to {@code action} here, as the hint row names it ("s"), if any. */
+    java.util.Optional<String> firstKey(Action action) {
+        for (Row row : rows) {
+            for (Binding binding : row.bindings()) {
+                if (binding.action().equals(action)) {
+                    return java.util.Optional.of(hintName(binding.key()));
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The rows of this table (the help's and the hints' source). */
@@ -413,6 +427,7 @@ final class KeyMap {
         map.put("details", new Action.Details());
         map.put("filter", new Action.StartFilter());
         map.put("edit_filter", new Action.EditFilter());
+        map.put("sort", new Action.CycleSort());
         map.put("clear_filter", new Action.ClearFilter());
         map.put("boards", new Action.SwitchBoard());
         map.put("columns", new Action.ManageColumns());

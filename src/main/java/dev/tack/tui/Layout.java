@@ -4,10 +4,11 @@ import com.googlecode.lanterna.TerminalSize;
 
 /**
  * Where everything goes for a terminal size: a title row, a row of column headers, the cards
- * (two rows each) and two rows at the bottom for the status and the key hints. Columns are at
+ * (two rows each, three when titles wrap: every card the same height, so that a column scrolls by
+ * whole cards and a click finds its card by row) and two rows at the bottom for the status and the key hints. Columns are at
  * least {@link #MIN_LANE} wide, separated by one column; those that do not fit scroll sideways.
  */
-record Layout(int width, int height, boolean tooSmall, int lanesVisible, int laneWidth, int slots) {
+record Layout(int width, int height, boolean tooSmall, int lanesVisible, int laneWidth, int slots, int cardRows) {
 
     static final int MIN_WIDTH = 50;
     static final int MIN_HEIGHT = 12;
@@ -17,14 +18,20 @@ record Layout(int width, int height, boolean tooSmall, int lanesVisible, int lan
     static final int HEADER_ROW = 1;
     static final int BODY_TOP = 2;
 
+    /** Cards one title row high; with wrapped titles, see {@link #of(TerminalSize, int, int)}. */
     static Layout of(TerminalSize size, int laneCount) {
+        return of(size, laneCount, CARD_ROWS);
+    }
+
+    /** {@code cardRows}: 2, or 3 for titles on two lines. */
+    static Layout of(TerminalSize size, int laneCount, int cardRows) {
         int w = size.getColumns();
         int h = size.getRows();
         boolean tooSmall = w < MIN_WIDTH || h < MIN_HEIGHT;
         int visible = laneCount == 0 ? 0 : Math.max(1, Math.min(laneCount, (w + 1) / (MIN_LANE + 1)));
         int laneWidth = visible == 0 ? w : (w - (visible - 1)) / visible;
         int bodyRows = Math.max(0, h - BODY_TOP - 2);
-        return new Layout(w, h, tooSmall, visible, laneWidth, Math.max(1, bodyRows / CARD_ROWS));
+        return new Layout(w, h, tooSmall, visible, laneWidth, Math.max(1, bodyRows / cardRows), cardRows);
     }
 
     int bodyRows() {
@@ -61,9 +68,9 @@ record Layout(int width, int height, boolean tooSmall, int lanesVisible, int lan
 
     /** Which card slot row {@code y} falls in, or -1 outside the cards. */
     int slotAt(int y) {
-        if (y < BODY_TOP || y >= BODY_TOP + slots * CARD_ROWS || y >= BODY_TOP + bodyRows()) {
+        if (y < BODY_TOP || y >= BODY_TOP + slots * cardRows || y >= BODY_TOP + bodyRows()) {
             return -1;
         }
-        return (y - BODY_TOP) / CARD_ROWS;
+        return (y - BODY_TOP) / cardRows;
     }
 }

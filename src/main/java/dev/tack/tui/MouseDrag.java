@@ -22,9 +22,17 @@ final class MouseDrag {
     private int dragFromLane = -1;
     private int dropLane = -1;
 
+    /** Asked when a card is dropped within its own sorted column; true when the sort refuses it. */
+    private final java.util.function.BooleanSupplier refusedBySort;
+
     MouseDrag(BoardModel model, Mover mover) {
+        this(model, mover, () -> false);
+    }
+
+    MouseDrag(BoardModel model, Mover mover, java.util.function.BooleanSupplier refusedBySort) {
         this.model = model;
         this.mover = mover;
+        this.refusedBySort = refusedBySort;
     }
 
     /** The lane a dragged card would land in, or -1. */
@@ -92,7 +100,12 @@ final class MouseDrag {
         BoardModel.Lane target = model.lanes().get(laneIndex);
         int slot = layout.slotAt(y);
         Integer position = null;
-        if (slot >= 0) {
+        boolean sorted = model.sort(target.column().id()) != ColumnSort.BOARD;
+        if (sorted && laneIndex == dragFromLane) {
+            refusedBySort.getAsBoolean(); // a place in a sorted view is not a place in the board's order
+            return;
+        }
+        if (slot >= 0 && !sorted) { // into a sorted column from another: to its bottom, as the board orders it
             int index = model.scroll(laneIndex) + slot;
             position = index < target.cards().size() ? target.cards().get(index).position() : null;
         }

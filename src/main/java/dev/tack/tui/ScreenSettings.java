@@ -16,9 +16,11 @@ import java.util.Set;
  * @param theme      auto, dark, light or high-contrast (the palettes are the themes' own work)
  * @param dateFormat a {@link DateTimeFormatter} pattern for due dates on cards, or null for tack's own ("Dec 31")
  * @param cardFields which of id, priority, tags, due, assignee the cards show
+ * @param wrapTitles whether a title too long for its column goes on to a second line (each card is then three rows)
+ * @param marks      the marks cards show (description, comments, checklist, waiting) and their glyphs
  */
 public record ScreenSettings(String theme, Map<String, List<String>> keys, String dateFormat, Duration pollInterval,
-        Set<String> cardFields) {
+        Set<String> cardFields, boolean wrapTitles, CardMarks marks) {
 
     public static final ScreenSettings DEFAULT = new ScreenSettings("auto", Map.of(), null, Duration.ofMillis(BoardScreen.POLL_MILLIS),
             Set.of("id", "priority", "tags", "due", "assignee"));
@@ -26,6 +28,21 @@ public record ScreenSettings(String theme, Map<String, List<String>> keys, Strin
     public ScreenSettings {
         keys = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keys)); // in the config's order: the first to ask for a key gets it
         cardFields = Set.copyOf(cardFields);
+        marks = marks == null ? CardMarks.DEFAULT : marks;
+    }
+
+    public ScreenSettings(String theme, Map<String, List<String>> keys, String dateFormat, Duration pollInterval, Set<String> cardFields) {
+        this(theme, keys, dateFormat, pollInterval, cardFields, false, CardMarks.DEFAULT);
+    }
+
+    /** The same settings with titles wrapped or not. */
+    public ScreenSettings wrapping(boolean wrap) {
+        return new ScreenSettings(theme, keys, dateFormat, pollInterval, cardFields, wrap, marks);
+    }
+
+    /** The same settings with other marks. */
+    public ScreenSettings marking(CardMarks newMarks) {
+        return new ScreenSettings(theme, keys, dateFormat, pollInterval, cardFields, wrapTitles, newMarks);
     }
 
     /**

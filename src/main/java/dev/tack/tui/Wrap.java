@@ -28,8 +28,25 @@ final class Wrap {
             return out;
         }
         int[] cps = line.codePoints().toArray();
+        for (int[] range : ranges(cps, width, width)) {
+            out.add(new String(cps, range[0], range[1] - range[0]).stripTrailing());
+        }
+        if (out.isEmpty()) {
+            out.add("");
+        }
+        return out;
+    }
+
+    /**
+     * Where the lines of {@code cps} begin and end ({start, end} indexes into it, the end's spaces
+     * included): the first line {@code firstWidth} columns wide, the others {@code restWidth}.
+     * Zero-width code points (combining marks) stay with the character before them.
+     */
+    static List<int[]> ranges(int[] cps, int firstWidth, int restWidth) {
+        List<int[]> out = new ArrayList<>();
         int start = 0;
         while (start < cps.length) {
+            int width = Math.max(1, out.isEmpty() ? firstWidth : restWidth);
             int used = 0;
             int end = start;
             int lastSpace = -1;
@@ -46,11 +63,8 @@ final class Wrap {
             if (end == start) {
                 end = start + 1;
             }
-            out.add(new String(cps, start, end - start).stripTrailing());
+            out.add(new int[] {start, end});
             start = end;
-        }
-        if (out.isEmpty()) {
-            out.add("");
         }
         return out;
     }

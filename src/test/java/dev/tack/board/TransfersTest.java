@@ -60,6 +60,21 @@ class TransfersTest {
     }
 
     @Test
+    void textThatJsonMustEscapeComesBackAsItWasWritten() {
+        // The SQLite engine hands a batch to SQLite as one JSON text: quotes, backslashes, line breaks,
+        // astral characters and JSON-looking text must reach the rows unchanged.
+        String title = "say \"hi\" \\ {\"not\": [json]} \u2603 \uD83D\uDE80 </script>";
+        String description = "line one\nline\ttwo \\n \u00e9\u0301";
+        new Cards(workspace).add(new NewCard(title, "Doing", description, List.of("t\"ag", "\u00fcber"), 2, null, "ann \"a\"", null));
+
+        BoardSnapshot exported = new Transfers(workspace).export();
+        new Transfers(workspace.onBoard("copy")).importSnapshot(exported);
+
+        assertThat(new Transfers(workspace.onBoard("copy")).export().columns()).isEqualTo(exported.columns());
+        assertThat(database.integrityProblems()).isEmpty();
+    }
+
+    @Test
     void aBadCardAnywhereImportsNothing() {
         long eventsBefore = database.<Long>readTransaction(tx -> tx.events().count());
         BoardSnapshot snapshot = new BoardSnapshot(null, List.of(new BoardSnapshot.Lane("New column", null, false, List.of(

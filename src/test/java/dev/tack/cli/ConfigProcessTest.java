@@ -68,6 +68,20 @@ class ConfigProcessTest {
     }
 
     @Test
+    void aConfigFileThatIsTheDatabaseItselfIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path db = project.resolve("tack.db");
+        ok(tack(project, "--db", db.toString(), "init"));
+        Files.createDirectories(project.resolve(".tack"));
+        Files.createSymbolicLink(project.resolve(".tack/config.toml"), db);
+
+        Run add = tack(project, "--db", db.toString(), "add", "never written");
+
+        assertThat(add.exit()).as(add.err()).isEqualTo(2);
+        assertThat(add.err()).contains("config file").contains("is the database's own file").doesNotContain("Exception");
+        assertThat(CliRun.snapshot(db).maxCardId()).isZero();
+    }
+
+    @Test
     void theProjectsDbOpensTheRightFileFromASubfolder() throws Exception {
         ok(tack(project, "--db", project.resolve("boards/team.db").toString(), "init"));
         ok(tack(home, "--db", home.resolve("other.db").toString(), "init"));

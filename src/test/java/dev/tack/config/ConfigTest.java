@@ -215,7 +215,7 @@ class ConfigTest {
         Config config = Config.load(project, env);
         assertThat(config.problemLines()).containsExactly(
                 "~/.config/tack/config.toml:2: colour: unknown key (known: db, board, boards, theme, date_format, poll_interval,"
-                        + " card_fields, keys)",
+                        + " card_fields, wrap_titles, marks, keys)",
                 "~/.config/tack/config.toml:3: poll_interval: 'fast' is not a duration (for example \"40ms\" or \"0.5s\")",
                 "~/.config/tack/config.toml:4: card_fields: 'colour' is not a card field (id, priority, tags, due, assignee)",
                 config.problemLines().get(3),
@@ -242,5 +242,52 @@ class ConfigTest {
                 "~/.config/tack/config.toml:3: board: is empty",
                 "~/.config/tack/config.toml:4: poll_interval: 1 ms is out of range (10ms to 5s)",
                 "~/.config/tack/config.toml:5: keys: expected a table of action = \"key\" or [\"key\", …], not a string");
+    }
+
+    @Test
+    void wrapTitlesAndTheMarksTableAreReadWithTheProjectsOverTheUsers() throws IOException {
+        user("""
+                wrap_titles = true
+
+                [marks]
+                ascii = true
+                comments = "#"
+                checklist = false
+                """);
+        projectFile("""
+                [marks]
+                comments = true
+                """);
+        Config config = Config.load(project, env);
+        assertThat(config.problemLines()).isEmpty();
+        assertThat(config.wrapTitles().value()).isTrue();
+        assertThat(config.wrapTitles().origin().name()).isEqualTo("~/.config/tack/config.toml:1");
+        assertThat(config.marks()).extractingFromEntries(e -> e.getKey() + "=" + e.getValue().value())
+                .containsExactlyInAnyOrder("ascii=true", "comments=default", "checklist=");
+        assertThat(Config.defaults().wrapTitles().value()).isFalse();
+        assertThat(Config.defaults().marks()).isEmpty();
+    }
+
+    @Test
+    void badMarksAndWrapTitlesAreOneLineEach() throws IOException {
+        user("""
+                wrap_titles = "yes"
+
+                [marks]
+                stars = "*"
+                comments = 3
+                description = "\\u001b[31m"
+                waiting = "a very long glyph"
+                """);
+        List<String> lines = Config.load(project, env).problemLines();
+        assertThat(lines).as(String.join("\n", lines)).hasSize(5);
+        assertThat(lines).containsExactly(
+                "~/.config/tack/config.toml:1: wrap_titles: expected true or false, not a string",
+                "~/.config/tack/config.toml:4: marks.stars: unknown mark (known: description, comments, checklist, waiting, ascii)",
+                "~/.config/tack/config.toml:5: marks.comments: expected a short glyph (\"≡\", at most 4 characters, no control characters),"
+                        + " true or false, not a number",
+                "~/.config/tack/config.toml:6: marks.description: a glyph cannot hold control characters",
+                "~/.config/tack/config.toml:7: marks.waiting: expected a short glyph (\"≡\", at most 4 characters, no control characters),"
+                        + " true or false, not 'a very long glyph'");
     }
 }

@@ -9,7 +9,7 @@ import dev.tack.cli.TackCommand;
 /**
  * A short real command-line workload in one JVM, for tracing what the process does to the board
  * files: {@code init}, {@code add} ×2, {@code mv}, {@code edit}, {@code comment}, {@code ls},
- * {@code show}, {@code log}, {@code check}, {@code backup}, {@code restore-backup}, each through {@link TackCommand#run}. Prints
+ * {@code show}, {@code log}, {@code check}, {@code backup}, {@code restore-backup}, {@code db copy} (and an add to the copy), each through {@link TackCommand#run}. Prints
  * {@code RAN command exit-code .} per command and {@code DONE n .}.
  *
  * <p>Usage: {@code CliWorkload db}
@@ -35,12 +35,14 @@ public final class CliWorkload {
         commands.add(new String[] {"--db", db, "check"});
         commands.add(new String[] {"--db", db, "backup", db + ".backup"});
         commands.add(new String[] {"--db", db, "restore-backup", db + ".backup"});
+        commands.add(new String[] {"db", "copy", db, db + ".copy"}); // FROM and TO both through SQLite only
+        commands.add(new String[] {"--db", db + ".copy", "add", "in the copy"});
         int failures = 0;
         for (String[] command : commands) {
             StringWriter text = new StringWriter();
             StringWriter errors = new StringWriter();
             int code = TackCommand.run(new PrintWriter(text), new PrintWriter(errors), command);
-            String name = command[0].equals("--db") ? command[2] : command[0];
+            String name = command[0].equals("--db") ? command[2] : command[0].equals("db") ? "db-" + command[1] : command[0];
             out.println("RAN " + name + " " + code + " .");
             if (code != 0) {
                 failures++;

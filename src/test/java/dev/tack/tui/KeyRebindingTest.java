@@ -137,7 +137,7 @@ class KeyRebindingTest {
         assertThat(ScreenSettings.DEFAULT.keyMap()).isSameAs(KeyMap.DEFAULT);
         assertThat(KeyMap.rebound(Map.of()).hints()).isEqualTo(KeyMap.HINTS);
         assertThat(KeyMap.HINTS.stream().map(KeyMap.Hint::text)).containsExactly("h/j/k/l move", "H/L/J/K move card", "n new",
-                "e edit", "c comment", "d archive", "u undo", "⏎ details", "/ filter", "b boards", "C columns", "? help", "q quit");
+                "e edit", "c comment", "d archive", "u undo", "⏎ details", "/ filter", "s sort", "b boards", "C columns", "? help", "q quit");
     }
 
     @Test

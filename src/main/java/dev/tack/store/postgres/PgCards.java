@@ -61,25 +61,6 @@ final class PgCards implements CardRows {
         });
     }
 
-    /**
-     * With the id the caller chose: an identity column takes it, and the sequence is moved past it
-     * in the same transaction, so the next ordinary insert never hands it out again.
-     */
-    @Override
-    public void insertImported(long importId, long id, long boardId, long columnId, int position, String title, String description,
-                               int priority, LocalDate due, String assignee, boolean archived, List<String> tags, String now) {
-        PgDatabase.sqlRun(() -> {
-            tx.update("INSERT INTO cards (id, board_id, column_id, position, title, description, priority, due, assignee,"
-                            + " archived, created_at, updated_at, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    id, boardId, columnId, position, title, description, priority, due == null ? null : due.toString(),
-                    assignee, archived ? 1 : 0, now, now, importId);
-            tx.number("SELECT setval('cards_id_seq', greatest(?, (SELECT CASE WHEN is_called THEN last_value ELSE 1 END FROM cards_id_seq)))", id);
-            for (String tag : tags) {
-                tx.update("INSERT INTO card_tags (card_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING", id, tag);
-            }
-        });
-    }
-
     @Override
     public boolean update(Card card, long expectedVersion) {
         return PgDatabase.sql(() -> tx.update("UPDATE cards SET title = ?, description = ?, priority = ?, due = ?, assignee = ?,"

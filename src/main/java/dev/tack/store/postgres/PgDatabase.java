@@ -167,6 +167,15 @@ public final class PgDatabase implements Storage {
         return url.display();
     }
 
+    /**
+     * One write transaction, applied exactly once even when the connection breaks. A break before
+     * the commit was sent means the server rolled the transaction back: reconnect and run the work
+     * again. A break at the commit leaves the outcome unknown: the transaction recorded an
+     * idempotency key (the board layer's, from {@code --idempotency-key}, or one generated here for
+     * any write that appended an event), so the retry, once it holds the write lock (which the old
+     * transaction held until it was resolved), first asks whether that key exists: if it does, the
+     * first attempt committed and its result stands; if not, it rolled back and the work runs again.
+     */
     @Override
     public <T> T writeTransaction(Work<T> work) {
         if (readOnly) {
@@ -174,23 +183,14 @@ public final class PgDatabase implements Storage {
         }
         lockInProcess();
         try {
-            Connection connection = writer();
-            try {
-                PgTx tx = new PgTx(connection, options.clock());
-                setLockTimeout(tx);
-                takeWriteLock(tx);
-                enter(tx);
-                T result = work.apply(new PgRows(tx, this));
-                leave(tx);
-                connection.commit();
-                return result;
-            } catch (SQLException e) {
-                throw failedWrite(connection, e);
-            } catch (Failure e) {
-                throw failedWrite(connection, e.sql());
-            } catch (RuntimeException e) {
-                rollback(connection);
-                throw e;
+            Pending<T> pending = null;
+            String generatedKey = java.util.UUID.randomUUID().toString();
+            for (int attempt = 1; ; attempt++) {
+                Attempt<T> outcome = attempt(work, pending, generatedKey, attempt == MAX_ATTEMPTS);
+                if (outcome.done()) {
+                    return outcome.result();
+                }
+                pending = outcome.pending();
             }
         } catch (SQLException e) {
             throw PgErrors.translate(url.display(), e);
@@ -199,6 +199,84 @@ public final class PgDatabase implements Storage {
             writeLock.unlock();
         }
     }
+
+    /** How often a write is tried when its connection keeps breaking (each try on a new connection). */
+    private static final int MAX_ATTEMPTS = 3;
+
+    /** A first attempt whose commit's outcome is unknown: its key, and the result it computed. */
+    private record Pending<T>(String key, T result) {
+    }
+
+    /** What one attempt came to: done with a result, or to be tried again (with what is pending from it, if anything). */
+    private record Attempt<T>(boolean done, T result, Pending<T> pending) {
+        static <T> Attempt<T> of(T result) {
+            return new Attempt<>(true, result, null);
+        }
+
+        static <T> Attempt<T> again(Pending<T> pending) {
+            return new Attempt<>(false, null, pending);
+        }
+    }
+
+    private <T> Attempt<T> attempt(Work<T> work, Pending<T> pending, String generatedKey, boolean last) throws SQLException {
+        Connection connection = writer();
+        PgKeys keys;
+        T result;
+        try {
+            PgTx tx = new PgTx(connection, options.clock());
+            setLockTimeout(tx);
+            takeWriteLock(tx);
+            if (pending != null && PgKeys.find(tx, pending.key(), options.clock().millis()).isPresent()) {
+                connection.rollback();
+                return Attempt.of(pending.result()); // the broken commit did commit
+            }
+            enter(tx);
+            PgRows rows = new PgRows(tx, this);
+            result = work.apply(rows);
+            keys = rows.keys();
+            if (keys.recorded() == null && tx.appendedEvents()) {
+                keys.record(generatedKey, GENERATED, "", options.clock().millis());
+            }
+            leave(tx);
+        } catch (SQLException e) {
+            return retryOrFail(connection, e, pending, last);
+        } catch (Failure e) {
+            return retryOrFail(connection, e.sql(), pending, last);
+        } catch (RuntimeException e) {
+            rollback(connection);
+            throw e;
+        }
+        try {
+            connection.commit();
+            return Attempt.of(result);
+        } catch (SQLException e) {
+            if (!PgErrors.isConnectionLost(e)) {
+                throw failedWrite(connection, e);
+            }
+            dropWriter();
+            if (keys.recorded() == null) {
+                throw TackException.failed("the connection to " + url.display() + " broke at commit: whether the write was saved is unknown"
+                        + " (see tack log)");
+            }
+            if (last) {
+                throw TackException.failed("the connection to " + url.display() + " broke at commit " + MAX_ATTEMPTS
+                        + " times: whether the write was saved is unknown (see tack log)");
+            }
+            return Attempt.again(new Pending<>(keys.recorded(), result));
+        }
+    }
+
+    /** Before the commit: a broken connection rolled the transaction back, so the work may run again (keeping what is pending). */
+    private <T> Attempt<T> retryOrFail(Connection connection, SQLException e, Pending<T> pending, boolean last) {
+        if (PgErrors.isConnectionLost(e) && !last) {
+            dropWriter();
+            return Attempt.again(pending);
+        }
+        throw failedWrite(connection, e);
+    }
+
+    /** The fingerprint of a key this engine made for a write that named none: no one replays it, only the engine checks it. */
+    private static final String GENERATED = "(generated)";
 
     private void lockInProcess() {
         try {
@@ -236,7 +314,7 @@ public final class PgDatabase implements Storage {
             return TackException.busy("board is busy: " + (who == null ? "another session" : who) + " has held the write lock on "
                     + url.display() + " for over " + options.lockDeadline().toMillis() + " ms");
         }
-        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+        if (PgErrors.isConnectionLost(e)) {
             dropWriter();
         }
         return PgErrors.translate(url.display(), e);

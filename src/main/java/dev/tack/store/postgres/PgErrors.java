@@ -19,6 +19,16 @@ final class PgErrors {
         return LOCK_NOT_AVAILABLE.equals(e.getSQLState());
     }
 
+    /**
+     * The session is gone: a connection exception (class 08, which pgjdbc also reports for an I/O
+     * error on the socket), or the server ended it (57P01 {@code pg_terminate_backend} or a shutdown,
+     * 57P02, 57P03). Whatever was not committed was rolled back with it.
+     */
+    static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    }
+
     static TackException translate(String location, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = firstLine(e.getMessage());

@@ -31,6 +31,7 @@ final class PgEvents implements EventRows {
 
     @Override
     public long append(Actor actor, Long boardId, Long cardId, String kind, String summary, String before, String after, Link link) {
+        tx.eventAppended();
         return PgDatabase.sql(() -> tx.insert("INSERT INTO events (at, actor, host, pid, board_id, card_id, kind, summary, before, after,"
                         + " shape, undoes, stack_below, stack_other) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tx.now(), actor.name(), actor.host(), actor.pid(), boardId, cardId, kind, summary, before, after, SHAPE,
@@ -39,17 +40,10 @@ final class PgEvents implements EventRows {
 
     @Override
     public void appendQuietly(Actor actor, Long boardId, Long cardId, String kind, String summary, String before, String after, String at) {
+        tx.eventAppended();
         PgDatabase.sqlRun(() -> tx.update("INSERT INTO events (at, actor, host, pid, board_id, card_id, kind, summary, before, after)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", at, actor.name(), actor.host(), actor.pid(), boardId, cardId, kind, summary,
                 before, after));
-    }
-
-    @Override
-    public void appendStaged(long importId, Actor actor, Long boardId, Long cardId, String kind, String summary, String before,
-                             String after, String at) {
-        PgDatabase.sqlRun(() -> tx.update("INSERT INTO events (at, actor, host, pid, board_id, card_id, kind, summary, before, after,"
-                + " import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", at, actor.name(), actor.host(), actor.pid(), boardId, cardId,
-                kind, summary, before, after, importId));
     }
 
     @Override

@@ -24,6 +24,36 @@ final class PgImports implements ImportRows {
                 actor.name(), actor.host(), actor.pid(), tx.now()));
     }
 
+    /**
+     * Row by row, with an id the caller chose: an identity column takes it, and the sequence is moved
+     * past the batch's highest in the same transaction, so an ordinary insert never hands one out again.
+     */
+    @Override
+    public void stage(long importId, long boardId, Actor actor, List<StagedCard> cards) {
+        if (cards.isEmpty()) {
+            return;
+        }
+        PgDatabase.sqlRun(() -> {
+            long highest = 0;
+            for (StagedCard card : cards) {
+                tx.update("INSERT INTO cards (id, board_id, column_id, position, title, description, priority, due, assignee,"
+                                + " archived, created_at, updated_at, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        card.id(), boardId, card.columnId(), card.position(), card.title(), card.description(), card.priority(),
+                        card.due() == null ? null : card.due().toString(), card.assignee(), card.archived() ? 1 : 0, card.at(),
+                        card.at(), importId);
+                for (String tag : card.tags()) {
+                    tx.update("INSERT INTO card_tags (card_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING", card.id(), tag);
+                }
+                tx.update("INSERT INTO events (at, actor, host, pid, board_id, card_id, kind, summary, before, after, import_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 'card.added', ?, NULL, ?, ?)", card.at(), actor.name(), actor.host(), actor.pid(),
+                        boardId, card.id(), card.summary(), card.event(), importId);
+                highest = Math.max(highest, card.id());
+            }
+            tx.number("SELECT setval('cards_id_seq', greatest(?, (SELECT CASE WHEN is_called THEN last_value ELSE 1 END FROM cards_id_seq)))",
+                    highest);
+        });
+    }
+
     @Override
     public List<Pending> all() {
         return PgDatabase.sql(() -> tx.list("SELECT id, actor, host, pid, started_at FROM imports ORDER BY id",

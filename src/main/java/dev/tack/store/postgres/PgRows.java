@@ -43,6 +43,7 @@ final class PgRows implements StorageTx {
     private final LinkRows links;
     private final ChecklistRows checklists;
     private final ColumnRuleRows columnRules;
+    private final PgKeys keys;
 
     PgRows(PgTx tx, PgDatabase database) {
         this.tx = tx;
@@ -53,10 +54,21 @@ final class PgRows implements StorageTx {
         this.links = new PgDependencies.Links(tx);
         this.checklists = new PgDependencies.Checklists(tx);
         this.columnRules = new PgDependencies.ColumnRules(tx);
+        this.keys = new PgKeys(tx);
     }
 
     PgTx pgTx() {
         return tx;
+    }
+
+    @Override
+    public PgKeys keys() {
+        return keys;
+    }
+
+    @Override
+    public dev.tack.store.TableRows tables() {
+        return new PgTables(tx);
     }
 
     @Override
@@ -230,6 +242,20 @@ final class PgRows implements StorageTx {
         public List<Comment> ofCard(long cardId) {
             return PgDatabase.sql(() -> tx.list("SELECT id, card_id, author, body, created_at FROM comments WHERE card_id = ? ORDER BY id",
                     row -> new Comment(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5)), cardId));
+        }
+
+        @Override
+        public java.util.Map<Long, Integer> countsOfBoard(long boardId) {
+            java.util.Map<Long, Integer> counts = new java.util.LinkedHashMap<>();
+            PgDatabase.sqlRun(() -> tx.list("SELECT m.card_id, count(*) FROM comments m JOIN cards c ON c.id = m.card_id"
+                            + " WHERE c.board_id = ? AND c.archived = 0 AND " + PgImports.visible("c") + " GROUP BY m.card_id ORDER BY m.card_id",
+                    row -> counts.put(row.getLong(1), row.getInt(2)), boardId));
+            return counts;
+        }
+
+        @Override
+        public int countOfCard(long cardId) {
+            return PgDatabase.sql(() -> (int) tx.number("SELECT count(*) FROM comments WHERE card_id = ?", cardId));
         }
     }
 

@@ -173,7 +173,8 @@ final class PgSchema {
             + PgDependencies.TABLES.stream().map(PgSchema::revisionTriggers).collect(Collectors.joining());
 
     /** Each entry takes the schema from version {@code index} to {@code index + 1}. Add new tables at the end. */
-    private static final List<String> MIGRATIONS = List.of(FIRST, DEPENDENCIES);
+    private static final List<String> MIGRATIONS = List.of(FIRST, DEPENDENCIES,
+            PgKeys.MIGRATION); // version 3 (SQLite's schema 6): idempotency keys of writes, bookkeeping (no revision trigger)
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 

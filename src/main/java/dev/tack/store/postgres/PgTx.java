@@ -23,6 +23,7 @@ final class PgTx {
 
     private final Connection connection;
     private final java.time.Clock clock;
+    private boolean appendedEvents;
 
     PgTx(Connection connection, java.time.Clock clock) {
         this.connection = connection;
@@ -31,6 +32,15 @@ final class PgTx {
 
     Connection connection() {
         return connection;
+    }
+
+    /** Notes that this transaction appended an event (a change of the board, which gets an idempotency key). */
+    void eventAppended() {
+        appendedEvents = true;
+    }
+
+    boolean appendedEvents() {
+        return appendedEvents;
     }
 
     /** Now, as stored (ISO-8601 UTC with milliseconds, the same text as on SQLite), by the database's one clock. */

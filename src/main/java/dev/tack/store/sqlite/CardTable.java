@@ -51,25 +51,6 @@ public final class CardTable {
                 assignee, now, now);
     }
 
-    /**
-     * Inserts a card with an id the caller chose (one past {@link #highestIdIssued}, inside the same
-     * write transaction, so AUTOINCREMENT stays consistent) and its tags, in two reused statements
-     * and no reads: the import's bulk path, where {@link #insert} plus {@code last_insert_rowid()},
-     * a tag delete and a re-read per card made up most of the time the lock was held. The card is
-     * staged: hidden until import {@code importId} is published ({@link ImportTable}).
-     */
-    public static void insertImported(Tx tx, long importId, long id, long boardId, long columnId, int position, String title,
-                                      String description, int priority, LocalDate due, String assignee, boolean archived,
-                                      List<String> tags, String now) throws SQLException {
-        tx.update("INSERT INTO cards (id, board_id, column_id, position, title, description, priority, due, assignee,"
-                        + " archived, created_at, updated_at, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                id, boardId, columnId, position, title, description, priority, due == null ? null : due.toString(),
-                assignee, archived ? 1 : 0, now, now, importId);
-        for (String tag : tags) {
-            tx.update("INSERT OR IGNORE INTO card_tags (card_id, tag) VALUES (?, ?)", id, tag);
-        }
-    }
-
     /** Writes every editable field and bumps the version; returns false when {@code expectedVersion} is stale. */
     public static boolean update(Tx tx, Card card, long expectedVersion) throws SQLException {
         int changed = tx.update("UPDATE cards SET title = ?, description = ?, priority = ?, due = ?, assignee = ?,"

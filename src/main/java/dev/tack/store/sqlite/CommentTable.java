@@ -25,4 +25,16 @@ public final class CommentTable {
                 row -> new Comment(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5)),
                 cardId);
     }
+
+    public static java.util.Map<Long, Integer> countsOfBoard(Tx tx, long boardId) throws SQLException {
+        java.util.Map<Long, Integer> counts = new java.util.LinkedHashMap<>();
+        tx.list("SELECT m.card_id, count(*) FROM comments m JOIN cards c ON c.id = m.card_id"
+                        + " WHERE c.board_id = ? AND c.archived = 0 AND " + ImportTable.visible("c") + " GROUP BY m.card_id",
+                row -> counts.put(row.getLong(1), row.getInt(2)), boardId);
+        return counts;
+    }
+
+    public static int countOfCard(Tx tx, long cardId) throws SQLException {
+        return (int) tx.number("SELECT count(*) FROM comments WHERE card_id = ?", cardId);
+    }
 }

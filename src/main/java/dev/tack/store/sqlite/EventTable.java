@@ -50,14 +50,6 @@ public final class EventTable {
                 at, actor.name(), actor.host(), actor.pid(), boardId, cardId, kind, summary, before, after);
     }
 
-    /** As {@link #appendQuietly}, for a row an import stages: hidden until the import is published. */
-    public static void appendStaged(Tx tx, long importId, Actor actor, Long boardId, Long cardId, String kind, String summary,
-                                    String before, String after, String at) throws SQLException {
-        tx.update("INSERT INTO events (at, actor, host, pid, board_id, card_id, kind, summary, before, after, import_id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                at, actor.name(), actor.host(), actor.pid(), boardId, cardId, kind, summary, before, after, importId);
-    }
-
     public static List<Event> after(Tx tx, long afterId, int limit) throws SQLException {
         return tx.list(SELECT + " AND id > ? ORDER BY id LIMIT ?", EventTable::map, afterId, limit);
     }

@@ -26,6 +26,8 @@ import dev.tack.store.EventRows;
 import dev.tack.store.EventRows.Link;
 import dev.tack.store.EventRows.Step;
 import dev.tack.store.ImportRows;
+import dev.tack.store.KeyRows;
+import dev.tack.store.TableRows;
 import dev.tack.store.PresenceRows;
 import dev.tack.store.RunRows;
 import dev.tack.store.StorageTx;
@@ -49,6 +51,7 @@ final class Transaction implements StorageTx {
     private final LinkRows links = new SqliteLinkRows();
     private final ChecklistRows checklists = new SqliteChecklistRows();
     private final ColumnRuleRows columnRules = new SqliteColumnRuleRows();
+    private final KeyRows keys = new SqliteKeyRows();
 
     Transaction(Tx tx) {
         this.tx = tx;
@@ -258,11 +261,6 @@ final class Transaction implements StorageTx {
         }
 
         @Override
-        public void insertImported(long importId, long id, long boardId, long columnId, int position, String title, String description, int priority, LocalDate due, String assignee, boolean archived, List<String> tags, String now) {
-            Sql.run(() -> CardTable.insertImported(tx, importId, id, boardId, columnId, position, title, description, priority, due, assignee, archived, tags, now));
-        }
-
-        @Override
         public boolean update(Card card, long expectedVersion) {
             return Sql.call(() -> CardTable.update(tx, card, expectedVersion));
         }
@@ -417,6 +415,16 @@ final class Transaction implements StorageTx {
         public List<Comment> ofCard(long cardId) {
             return Sql.call(() -> CommentTable.ofCard(tx, cardId));
         }
+
+        @Override
+        public java.util.Map<Long, Integer> countsOfBoard(long boardId) {
+            return Sql.call(() -> CommentTable.countsOfBoard(tx, boardId));
+        }
+
+        @Override
+        public int countOfCard(long cardId) {
+            return Sql.call(() -> CommentTable.countOfCard(tx, cardId));
+        }
     }
 
     /** {@link EventRows} on this transaction. */
@@ -434,11 +442,6 @@ final class Transaction implements StorageTx {
         @Override
         public void appendQuietly(Actor actor, Long boardId, Long cardId, String kind, String summary, String before, String after, String at) {
             Sql.run(() -> EventTable.appendQuietly(tx, actor, boardId, cardId, kind, summary, before, after, at));
-        }
-
-        @Override
-        public void appendStaged(long importId, Actor actor, Long boardId, Long cardId, String kind, String summary, String before, String after, String at) {
-            Sql.run(() -> EventTable.appendStaged(tx, importId, actor, boardId, cardId, kind, summary, before, after, at));
         }
 
         @Override
@@ -576,6 +579,11 @@ final class Transaction implements StorageTx {
         }
 
         @Override
+        public void stage(long importId, long boardId, Actor actor, List<StagedCard> cards) {
+            Sql.run(() -> ImportTable.stage(tx, importId, boardId, actor, cards));
+        }
+
+        @Override
         public boolean exists(long id) {
             return Sql.call(() -> ImportTable.exists(tx, id));
         }
@@ -593,6 +601,29 @@ final class Transaction implements StorageTx {
         @Override
         public int deleteSome(long id, int limit) {
             return Sql.call(() -> ImportTable.deleteSome(tx, id, limit));
+        }
+    }
+
+    @Override
+    public KeyRows keys() {
+        return keys;
+    }
+
+    @Override
+    public TableRows tables() {
+        return new SqliteTables(tx);
+    }
+
+    /** {@link KeyRows} on this transaction. */
+    private final class SqliteKeyRows implements KeyRows {
+        @Override
+        public Optional<UsedKey> find(String key, long nowMillis) {
+            return Sql.call(() -> KeyTable.find(tx, key, nowMillis));
+        }
+
+        @Override
+        public void record(String key, String fingerprint, String result, long nowMillis) {
+            Sql.run(() -> KeyTable.record(tx, key, fingerprint, result, nowMillis));
         }
     }
 }

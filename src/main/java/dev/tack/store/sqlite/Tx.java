@@ -42,6 +42,11 @@ public final class Tx {
         this.clock = clock;
     }
 
+    /** The connection itself, for the raw rows of a copy ({@link SqliteTables}), which stream and batch. */
+    java.sql.Connection connection() {
+        return connection;
+    }
+
     /** The same transaction, telling time by {@code newClock}. */
     Tx at(java.time.Clock newClock) {
         return new Tx(connection, cache, newClock);
