@@ -180,7 +180,7 @@ class BadInputTest extends CliFixture {
                 new Object[] {2, new String[] {"add", "x", "--nope", "y"}, "Unknown option"},
                 new Object[] {2, new String[] {"frobnicate"}, "frobnicate"},
                 new Object[] {2, new String[] {"add"}, "Missing required parameter: 'TITLE'"},
-                new Object[] {2, new String[] {"mv", "1"}, "Missing required parameter: 'COLUMN'"},
+                new Object[] {2, new String[] {"mv", "1"}, "name the column to move #1 to (or --to-board BOARD)"},
                 new Object[] {2, new String[] {"mv", "1", "Doing", "--pos", "x"}, "'x' is not a position"},
                 new Object[] {2, new String[] {"mv", "1", "Doing", "--pos", "-1"}, "Invalid value for option '--pos': '-1' is not a position"},
                 new Object[] {2, new String[] {"add", "x", "--pos", "-1"}, "'-1' is not a position"},
