@@ -211,6 +211,18 @@ public final class Json {
         return map;
     }
 
+    public static Map<String, Object> hook(dev.tack.model.Hook hook) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", hook.id());
+        map.put("event", hook.event());
+        map.put("column", hook.column());
+        map.put("command", hook.command());
+        map.put("timeout_ms", hook.timeoutMillis());
+        map.put("created_by", hook.createdBy());
+        map.put("created_at", hook.createdAt());
+        return map;
+    }
+
     public static Map<String, Object> run(Run run) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", run.id());

@@ -43,16 +43,36 @@ public final class Workspace implements AutoCloseable {
     private final String boardName;
     /** Set when the workspace follows one board by id (a screen), whatever it is renamed to. */
     private final Long boardId;
+    /** Where failed hooks are reported; shared by every view of this database ({@link #as}, {@link #onBoard}). */
+    private final HookLog hookLog;
 
-    public Workspace(Storage storage, Actor actor, String boardName) {
-        this(storage, actor, boardName, null);
+    /** The one sink of a workspace's hook reports, set by the front door that opened it. */
+    private static final class HookLog {
+        private volatile java.util.function.Consumer<String> sink = line -> { };
     }
 
-    private Workspace(Storage storage, Actor actor, String boardName, Long boardId) {
+    public Workspace(Storage storage, Actor actor, String boardName) {
+        this(storage, actor, boardName, null, new HookLog());
+    }
+
+    private Workspace(Storage storage, Actor actor, String boardName, Long boardId, HookLog hookLog) {
         this.storage = storage;
         this.actor = actor;
         this.boardName = boardName == null || boardName.isBlank() ? null : boardName;
         this.boardId = boardId;
+        this.hookLog = hookLog;
+    }
+
+    /**
+     * Where this process says that a hook failed, timed out or could not start (one line each): the
+     * command line's standard error, the worker's log. Hooks never fail the write they follow.
+     */
+    public void logHooksTo(java.util.function.Consumer<String> sink) {
+        hookLog.sink = sink;
+    }
+
+    java.util.function.Consumer<String> hookLog() {
+        return hookLog.sink;
     }
 
     /**
@@ -93,7 +113,7 @@ public final class Workspace implements AutoCloseable {
 
     /** The same database and board, acting as {@code who} (a worker signs its events with its own name). */
     public Workspace as(Actor who) {
-        return new Workspace(storage, who, boardName, boardId);
+        return new Workspace(storage, who, boardName, boardId, hookLog);
     }
 
     /** The board name asked for, or null when the default applies. */
@@ -102,7 +122,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     public Workspace onBoard(String name) {
-        return new Workspace(storage, actor, name);
+        return new Workspace(storage, actor, name, null, hookLog);
     }
 
     /**
@@ -110,7 +130,7 @@ public final class Workspace implements AutoCloseable {
      * renames it (docs/ARCHITECTURE.md §3 follows the selection by id; the board too).
      */
     public Workspace pinnedTo(Board board) {
-        return new Workspace(storage, actor, board.name(), board.id());
+        return new Workspace(storage, actor, board.name(), board.id(), hookLog);
     }
 
     public boolean pinned() {

@@ -144,6 +144,13 @@ abstract class BaseCommand implements Callable<Integer> {
         Actor actor = actor();
         Workspace opened = Workspace.open(location, openOptions().creating(create), actor, boardName(location), null);
         opened.notices().forEach(notice -> spec.commandLine().getErr().println("tack: note: " + dev.tack.text.Sanitizer.line(notice)));
+        opened.logHooksTo(line -> {
+            // a hook that failed is reported, never an error of the write it followed
+            synchronized (err()) {
+                err().println("tack: hook: " + dev.tack.text.Sanitizer.line(line));
+                err().flush();
+            }
+        });
         if (!opened.readOnly()) {
             opened.describeHolder(actor.name() + " (tack " + spec.qualifiedName(" ").replaceFirst("^tack ?", "") + ")");
             if (System.getenv("TACK_RUN_ID") != null) {

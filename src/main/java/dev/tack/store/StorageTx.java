@@ -32,4 +32,7 @@ public interface StorageTx {
 
     /** Done and gate marks of columns (issue 12): {@code column_rules}. */
     ColumnRuleRows columnRules();
+
+    /** Commands run on card events (issue 16): {@code hooks}. */
+    HookRows hooks();
 }

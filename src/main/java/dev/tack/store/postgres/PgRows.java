@@ -17,6 +17,7 @@ import dev.tack.store.ColumnRuleRows;
 import dev.tack.store.ColumnRows;
 import dev.tack.store.CommentRows;
 import dev.tack.store.EventRows;
+import dev.tack.store.HookRows;
 import dev.tack.store.ImportRows;
 import dev.tack.store.LinkRows;
 import dev.tack.store.PresenceRows;
@@ -43,6 +44,7 @@ final class PgRows implements StorageTx {
     private final LinkRows links;
     private final ChecklistRows checklists;
     private final ColumnRuleRows columnRules;
+    private final HookRows hooks;
 
     PgRows(PgTx tx, PgDatabase database) {
         this.tx = tx;
@@ -53,6 +55,7 @@ final class PgRows implements StorageTx {
         this.links = new PgDependencies.Links(tx);
         this.checklists = new PgDependencies.Checklists(tx);
         this.columnRules = new PgDependencies.ColumnRules(tx);
+        this.hooks = new PgHooks(tx);
     }
 
     PgTx pgTx() {
@@ -112,6 +115,11 @@ final class PgRows implements StorageTx {
     @Override
     public ColumnRuleRows columnRules() {
         return columnRules;
+    }
+
+    @Override
+    public HookRows hooks() {
+        return hooks;
     }
 
     private final class Boards implements BoardRows {

@@ -145,7 +145,8 @@ public final class Schema {
             """,
             RevisionTable.MIGRATION,
             UNDO_HISTORY,
-            DependencyTables.MIGRATION); // links between cards, checklists, done and gate columns (issue 12)
+            DependencyTables.MIGRATION, // links between cards, checklists, done and gate columns (issue 12)
+            HookTable.MIGRATION); // commands run on card events (issue 16)
 
     public static final int CURRENT_VERSION = MIGRATIONS.size();
 
