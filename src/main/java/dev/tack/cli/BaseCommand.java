@@ -43,8 +43,9 @@ abstract class BaseCommand implements Callable<Integer> {
         return ((TackCommand) spec.root().userObject()).globals;
     }
 
+    /** {@code --json}, or a shape of it ({@code --fields}, {@code --compact}), which implies it. */
     boolean json() {
-        return globals().json;
+        return globals().json || globals().compact || (globals().fields != null && !globals().fields.isEmpty());
     }
 
     Output output() {
@@ -70,7 +71,13 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     void printJson(Object value) {
-        output().data().println(Json.pretty(value));
+        printJson(value, java.util.Set.of());
+    }
+
+    /** As {@link #printJson(Object)}; {@code known}: the fields the command's objects may have, for {@code --fields} on an empty list. */
+    void printJson(Object value, java.util.Set<String> known) {
+        JsonShape shape = new JsonShape(globals().fields, globals().compact);
+        output().data().println(shape.plain() ? Json.pretty(value) : shape.render(value, known));
         output().data().flush();
     }
 
