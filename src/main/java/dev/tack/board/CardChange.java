@@ -94,6 +94,17 @@ public final class CardChange {
         return side;
     }
 
+    /** Whether an event took its card from one column to another (a move, a claim into doing, a finish). */
+    static boolean changedColumn(Event event) {
+        JsonObject was = parse(event.before());
+        JsonObject now = parse(event.after());
+        if (was == null || now == null) {
+            return false;
+        }
+        String key = was.has("column_id") && now.has("column_id") ? "column_id" : "column";
+        return was.has(key) && now.has(key) && !Objects.equals(was.get(key), now.get(key));
+    }
+
     /** The title an event left the card with, when it says (an add, a new title, a schema-1 snapshot). */
     public static String title(Event event) {
         for (String json : new String[] {event.after(), event.before()}) {

@@ -20,9 +20,11 @@ import dev.tack.store.StorageTx;
 public final class Cards {
 
     private final Workspace workspace;
+    private final Hooks hooks;
 
     public Cards(Workspace workspace) {
         this.workspace = workspace;
+        this.hooks = new Hooks(workspace);
     }
 
     public Card add(NewCard spec) {
@@ -36,7 +38,7 @@ public final class Cards {
         List<String> tags = Validation.tags(spec.tags());
         int priority = Validation.priority(spec.priority());
         String assignee = Validation.assignee(spec.assignee());
-        return workspace.write(tx -> {
+        Card added = workspace.write(tx -> {
             Board board = workspace.board(tx);
             Column column = spec.column() == null ? firstColumn(tx, board) : Columns.find(tx, board, spec.column());
             int count = tx.columns().cardCount(column.id());
@@ -53,16 +55,29 @@ public final class Cards {
             }
             return card;
         });
+        hooks.fire(HookEvent.CREATED, added, null);
+        return added;
+    }
+
+    /** One move, and after its commit the {@code moved} hooks when the card changed column. */
+    private Card moving(java.util.function.BiFunction<StorageTx, Hooks.Pending, Card> move) {
+        Hooks.Pending pending = hooks.pending();
+        Card after = workspace.write(tx -> {
+            pending.clear();
+            return move.apply(tx, pending);
+        });
+        pending.fire();
+        return after;
     }
 
     /** Moves a card to {@code columnName} (null: its own column) at {@code position} (null: the bottom, or where it is). */
     public Card move(long id, String columnName, Integer position, Long ifVersion) {
-        return workspace.write(tx -> {
+        return moving((tx, pending) -> {
             Card card = live(tx, id);
             checkVersion(card, ifVersion);
             Board board = new Board(card.boardId(), null);
             Column target = columnName == null ? columnOf(tx, card) : Columns.find(tx, board, columnName);
-            return moveInside(tx, card, target, position);
+            return moveInside(tx, card, target, position, pending);
         });
     }
 
@@ -81,13 +96,13 @@ public final class Cards {
         if (name.isEmpty()) {
             throw TackException.usage("name the board to move #" + id + " to");
         }
-        return workspace.write(tx -> {
+        return moving((tx, pending) -> {
             Card card = live(tx, id);
             checkVersion(card, ifVersion);
             Board target = tx.boards().byName(name).orElseThrow(() -> TackException.notFound("no board named '" + name + "'"));
             if (target.id() == card.boardId()) {
                 Column column = columnName == null ? columnOf(tx, card) : Columns.find(tx, target, columnName);
-                return moveInside(tx, card, column, position);
+                return moveInside(tx, card, column, position, pending);
             }
             Board source = tx.boards().byId(card.boardId()).orElseThrow();
             Column column = columnName == null ? firstColumn(tx, target) : Columns.find(tx, target, columnName);
@@ -124,16 +139,16 @@ public final class Cards {
 
     /** Moves a card by {@code delta} places in its column (negative: up), as the screen's J/K keys do. */
     public Card shift(long id, int delta, Long ifVersion) {
-        return workspace.write(tx -> {
+        return moving((tx, pending) -> {
             Card card = live(tx, id);
             checkVersion(card, ifVersion);
-            return moveInside(tx, card, columnOf(tx, card), Math.max(0, card.position() + delta));
+            return moveInside(tx, card, columnOf(tx, card), Math.max(0, card.position() + delta), pending);
         });
     }
 
     /** Moves a card to the next ({@code +1}) or previous ({@code -1}) column, as the screen's H/L keys do. */
     public Card step(long id, int direction, Long ifVersion) {
-        return workspace.write(tx -> {
+        return moving((tx, pending) -> {
             Card card = live(tx, id);
             checkVersion(card, ifVersion);
             List<Column> columns = tx.columns().ofBoard(card.boardId());
@@ -141,12 +156,12 @@ public final class Cards {
             if (index < 0 || index >= columns.size()) {
                 throw TackException.usage("#" + id + " is already in the " + (direction < 0 ? "first" : "last") + " column");
             }
-            return moveInside(tx, card, columns.get(index), null);
+            return moveInside(tx, card, columns.get(index), null, pending);
         });
     }
 
     /** The move itself, inside a caller's transaction, with its event. */
-    private Card moveInside(StorageTx tx, Card card, Column target, Integer position) {
+    private Card moveInside(StorageTx tx, Card card, Column target, Integer position, Hooks.Pending pending) {
         if (card.failed()) {
             tx.cards().clearFailure(card.id()); // a person moving a failed card gives it a fresh start
         }
@@ -155,6 +170,7 @@ public final class Cards {
         String where = target.id() == card.columnId() ? "to position " + after.position() + " in " + target.name()
                 : "from " + card.column() + " to " + target.name();
         record(tx, after, "card.moved", "moved #" + card.id() + " " + where, card, after);
+        pending.add(null, card, after);
         return after;
     }
 

@@ -59,10 +59,12 @@ public final class Claims {
 
     private final Workspace workspace;
     private final Cards cards;
+    private final Hooks hooks;
 
     public Claims(Workspace workspace) {
         this.workspace = workspace;
         this.cards = new Cards(workspace);
+        this.hooks = new Hooks(workspace);
     }
 
     /** Checks the lanes exist on the board, before any claim; throws NOT_FOUND naming the missing column. */
@@ -106,7 +108,9 @@ public final class Claims {
 
     private Optional<Claimed> claimOrThrow(Lanes lanes, String worker, long leaseMillis, String logFolder) {
         long pid = workspace.actor().pid();
-        return workspace.write(tx -> {
+        Hooks.Pending pending = hooks.pending();
+        Optional<Claimed> result = workspace.write(tx -> {
+            pending.clear();
             Board board = workspace.board(tx);
             Column from = Columns.find(tx, board, lanes.from());
             long now = workspace.clock().millis();
@@ -134,8 +138,11 @@ public final class Claims {
             Run run = tx.runs().byId(runId).orElseThrow();
             cards.record(tx, claimed, "card.claimed", "claimed #" + card.id() + asWorker(worker) + " (attempt "
                     + claimed.attempts() + ")" + (lanes.doing() == null ? "" : ", moved to " + claimed.column()), card, claimed);
+            pending.add(HookEvent.CLAIMED, card, claimed);
             return Optional.of(new Claimed(claimed, run));
         });
+        pending.fire();
+        return result;
     }
 
     /**
@@ -221,7 +228,9 @@ public final class Claims {
     public Finish finish(Lanes lanes, long cardId, long runId, String worker, Outcome outcome, Integer exitCode,
                          String outputTail, int maxAttempts, long backoffMillis) {
         long pid = workspace.actor().pid();
-        return workspace.write(tx -> {
+        Hooks.Pending pending = hooks.pending();
+        Finish finish = workspace.write(tx -> {
+            pending.clear();
             Card card = Cards.any(tx, cardId);
             long now = workspace.clock().millis();
             Run run = tx.runs().byId(runId).orElseThrow(() -> TackException.notFound("no run " + runId));
@@ -247,6 +256,7 @@ public final class Claims {
                 tx.cards().release(cardId, false, null, 0);
                 Card after = Cards.load(tx, cardId);
                 cards.record(tx, after, "card.finished", "finished #" + cardId + asWorker(worker) + ", moved to " + moved.column(), card, after);
+                pending.add(HookEvent.DONE, card, after);
                 return Finish.MOVED_ON;
             }
             boolean exhausted = card.attempts() >= maxAttempts;
@@ -262,14 +272,19 @@ public final class Claims {
                     + ", attempt " + card.attempts() + " of " + maxAttempts
                     + (exhausted ? (target == null ? "; marked failed" : "; moved to " + target.name())
                     : "; back to " + target.name() + " after " + backoffMillis / 1000 + " s"), card, after);
+            pending.add(HookEvent.FAILED, card, after);
             return exhausted ? Finish.FAILED : Finish.RETRY;
         });
+        pending.fire();
+        return finish;
     }
 
     /** Gives a held card back to {@code from} without counting the attempt (a worker stopping). */
     public boolean release(Lanes lanes, long cardId, long runId, String worker) {
         long pid = workspace.actor().pid();
-        return workspace.write(tx -> {
+        Hooks.Pending pending = hooks.pending();
+        boolean released = workspace.write(tx -> {
+            pending.clear();
             Card card = Cards.any(tx, cardId);
             if (!card.claimed() || !card.claim().worker().equals(worker) || card.claim().pid() != pid) {
                 return false;
@@ -279,8 +294,11 @@ public final class Claims {
             tx.cards().release(cardId, false, null, -1);
             Card after = Cards.load(tx, cardId);
             cards.record(tx, after, "card.released", "stopped and gave #" + cardId + " back to " + lanes.from() + asWorker(worker), card, after);
+            pending.add(null, card, after);
             return true;
         });
+        pending.fire();
+        return released;
     }
 
     /** A card held by a worker that is gone or whose lease ran out, with its runs still open, as {@link #reclaimable} saw it. */
@@ -320,7 +338,9 @@ public final class Claims {
      * counts; a card out of attempts goes to {@code fail}.
      */
     public List<Long> reclaim(Lanes lanes, int maxAttempts, java.util.Map<Long, String> notes) {
-        return workspace.write(tx -> {
+        Hooks.Pending pending = hooks.pending();
+        List<Long> result = workspace.write(tx -> {
+            pending.clear();
             Board board = workspace.board(tx);
             Column lane = lane(tx, board, lanes);
             long now = workspace.clock().millis();
@@ -354,10 +374,13 @@ public final class Claims {
                 cards.record(tx, after, "card.reclaimed", "reclaimed #" + card.id() + " from " + claim.worker() + " (pid "
                         + claim.pid() + (dead ? ", gone" : ", lease expired") + "), attempt " + card.attempts()
                         + (exhausted ? "; failed" : "; back to " + lanes.from()), card, after);
+                pending.add(HookEvent.LEASE_LOST, card, after);
                 reclaimed.add(card.id());
             }
             return reclaimed;
         });
+        pending.fire();
+        return result;
     }
 
     /**

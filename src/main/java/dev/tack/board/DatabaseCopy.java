@@ -30,7 +30,7 @@ public final class DatabaseCopy {
 
     /** The tables copied, parents before the rows that refer to them. A new table of tack's goes here (or in {@link #LEFT}). */
     static final List<String> TABLES = List.of("imports", "boards", "columns", "cards", "card_tags", "comments", "events", "runs",
-            "card_links", "checklist_items", "column_rules", "idempotency_keys");
+            "card_links", "checklist_items", "column_rules", "idempotency_keys", "hooks");
 
     /** Tables that stay behind, and why: presence is who has FROM open now; the revision is TO's own change counter. */
     static final Set<String> LEFT = Set.of("presence", "revision");

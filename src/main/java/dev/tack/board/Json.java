@@ -107,6 +107,11 @@ public final class Json {
         return escapeControls(text.toString());
     }
 
+    /** The keys of {@link #cards(BoardView)}'s objects, in order (what {@code ls --fields} may name, whether or not a card is listed). */
+    public static final List<String> LISTED_CARD_FIELDS = List.of("id", "title", "column", "position", "tags", "priority", "due",
+            "assignee", "version", "description", "archived", "created_at", "updated_at", "claimed_by", "attempts", "failed",
+            "waits_for", "blocks", "waiting_for", "ready", "checklist", "board");
+
     public static Map<String, Object> card(Card card) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", card.id());
@@ -224,6 +229,18 @@ public final class Json {
         map.put("summary", event.summary());
         map.put("before", event.before() == null ? null : JsonParser.parseString(event.before()));
         map.put("after", event.after() == null ? null : JsonParser.parseString(event.after()));
+        return map;
+    }
+
+    public static Map<String, Object> hook(dev.tack.model.Hook hook) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", hook.id());
+        map.put("event", hook.event());
+        map.put("column", hook.column());
+        map.put("command", hook.command());
+        map.put("timeout_ms", hook.timeoutMillis());
+        map.put("created_by", hook.createdBy());
+        map.put("created_at", hook.createdAt());
         return map;
     }
 

@@ -45,26 +45,46 @@ public final class Workspace implements AutoCloseable {
     private final Long boardId;
     /** Set on the workspace of one keyed write ({@link Idempotency}): its write checks and records the key. */
     private final Idempotency.Keyed key;
+    /** Where failed hooks are reported; shared by every view of this database ({@link #as}, {@link #onBoard}). */
+    private final HookLog hookLog;
+
+    /** The one sink of a workspace's hook reports, set by the front door that opened it. */
+    private static final class HookLog {
+        private volatile java.util.function.Consumer<String> sink = line -> { };
+    }
+
+    private Workspace(Storage storage, Actor actor, String boardName, Long boardId, HookLog hookLog) {
+        this(storage, actor, boardName, boardId, hookLog, null);
+    }
 
     public Workspace(Storage storage, Actor actor, String boardName) {
-        this(storage, actor, boardName, null);
+        this(storage, actor, boardName, null, new HookLog());
     }
 
-    private Workspace(Storage storage, Actor actor, String boardName, Long boardId) {
-        this(storage, actor, boardName, boardId, null);
-    }
-
-    private Workspace(Storage storage, Actor actor, String boardName, Long boardId, Idempotency.Keyed key) {
+    private Workspace(Storage storage, Actor actor, String boardName, Long boardId, HookLog hookLog, Idempotency.Keyed key) {
         this.storage = storage;
         this.actor = actor;
         this.boardName = boardName == null || boardName.isBlank() ? null : boardName;
         this.boardId = boardId;
         this.key = key;
+        this.hookLog = hookLog;
     }
 
     /** The same workspace for one write named by {@code key} (see {@link Idempotency#once}). */
     Workspace keyed(Idempotency.Keyed keyed) {
-        return new Workspace(storage, actor, boardName, boardId, keyed);
+        return new Workspace(storage, actor, boardName, boardId, hookLog, keyed);
+    }
+
+    /**
+     * Where this process says that a hook failed, timed out or could not start (one line each): the
+     * command line's standard error, the worker's log. Hooks never fail the write they follow.
+     */
+    public void logHooksTo(java.util.function.Consumer<String> sink) {
+        hookLog.sink = sink;
+    }
+
+    java.util.function.Consumer<String> hookLog() {
+        return hookLog.sink;
     }
 
     /**
@@ -105,7 +125,7 @@ public final class Workspace implements AutoCloseable {
 
     /** The same database and board, acting as {@code who} (a worker signs its events with its own name). */
     public Workspace as(Actor who) {
-        return new Workspace(storage, who, boardName, boardId);
+        return new Workspace(storage, who, boardName, boardId, hookLog);
     }
 
     /** The board name asked for, or null when the default applies. */
@@ -114,7 +134,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     public Workspace onBoard(String name) {
-        return new Workspace(storage, actor, name);
+        return new Workspace(storage, actor, name, null, hookLog);
     }
 
     /**
@@ -122,7 +142,7 @@ public final class Workspace implements AutoCloseable {
      * renames it (docs/ARCHITECTURE.md §3 follows the selection by id; the board too).
      */
     public Workspace pinnedTo(Board board) {
-        return new Workspace(storage, actor, board.name(), board.id());
+        return new Workspace(storage, actor, board.name(), board.id(), hookLog);
     }
 
     public boolean pinned() {

@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             WorkerCommand.class,
             RunsCommand.class,
+            HookCommand.class,
+            WaitCommand.class,
             ExportCommand.class,
             ImportCommand.class,
             BackupCommand.class,

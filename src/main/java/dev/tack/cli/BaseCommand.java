@@ -45,8 +45,9 @@ abstract class BaseCommand implements Callable<Integer> {
         return ((TackCommand) spec.root().userObject()).globals;
     }
 
+    /** {@code --json}, or a shape of it ({@code --fields}, {@code --compact}), which implies it. */
     boolean json() {
-        return globals().json;
+        return globals().json || globals().compact || (globals().fields != null && !globals().fields.isEmpty());
     }
 
     Output output() {
@@ -72,7 +73,13 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     void printJson(Object value) {
-        output().data().println(Json.pretty(value));
+        printJson(value, java.util.Set.of());
+    }
+
+    /** As {@link #printJson(Object)}; {@code known}: the fields the command's objects may have, for {@code --fields} on an empty list. */
+    void printJson(Object value, java.util.Set<String> known) {
+        JsonShape shape = new JsonShape(globals().fields, globals().compact);
+        output().data().println(shape.plain() ? Json.pretty(value) : shape.render(value, known));
         output().data().flush();
     }
 
@@ -147,6 +154,13 @@ abstract class BaseCommand implements Callable<Integer> {
         Workspace opened = Workspace.open(location, openOptions().creating(create), actor, boardName(location), null);
         refuseConfigThatIsTheDatabase(opened);
         opened.notices().forEach(notice -> spec.commandLine().getErr().println("tack: note: " + dev.tack.text.Sanitizer.line(notice)));
+        opened.logHooksTo(line -> {
+            // a hook that failed is reported, never an error of the write it followed
+            synchronized (err()) {
+                err().println("tack: hook: " + dev.tack.text.Sanitizer.line(line));
+                err().flush();
+            }
+        });
         if (!opened.readOnly()) {
             opened.describeHolder(actor.name() + " (tack " + spec.qualifiedName(" ").replaceFirst("^tack ?", "") + ")");
             if (System.getenv("TACK_RUN_ID") != null) {

@@ -24,6 +24,14 @@ public final class GlobalOptions {
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print JSON instead of text.")
     boolean json;
 
+    @Option(names = "--fields", paramLabel = "A,B,C", split = ",", scope = ScopeType.INHERIT,
+            description = "With --json (implied): only these fields of each object, in this order; an unknown one is a usage error.")
+    java.util.List<String> fields;
+
+    @Option(names = "--compact", scope = ScopeType.INHERIT,
+            description = "With --json (implied): one line per object (a list: one per line), without nulls or empty values.")
+    boolean compact;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
 

@@ -83,7 +83,7 @@ final class LsCommand extends BaseCommand {
             }
         }
         if (json()) {
-            printJson(json);
+            printJson(json, new java.util.LinkedHashSet<>(Json.LISTED_CARD_FIELDS));
         }
         out().flush();
         return 0;

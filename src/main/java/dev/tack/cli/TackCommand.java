@@ -93,6 +93,7 @@ public class TackCommand extends BaseCommand {
         TackCommand root = commandLine.getCommand();
         root.output = output;
         PrintWriter err = output.err();
+        boolean jsonErrors = wantsJson(args);
         // picocli's help and version text is tack's own; it goes out as picocli formats it.
         commandLine.setOut(rawOut);
         commandLine.setErr(err);
@@ -105,7 +106,8 @@ public class TackCommand extends BaseCommand {
                 // picocli prints its "Did you mean" on lines of their own; tack's error is one line
                 suggestion = "; did you mean: " + String.join(" or ", unmatched.getSuggestions().stream().limit(3).toList()) + "?";
             }
-            err.println("tack: " + Sanitizer.line(ex.getMessage() + suggestion) + " (see: " + help + ")");
+            String line = Sanitizer.line(ex.getMessage() + suggestion) + " (see: " + help + ")";
+            err.println(jsonErrors ? JsonShape.error(TackException.Kind.USAGE, line) : "tack: " + line);
             err.flush();
             return TackException.Kind.USAGE.exitCode();
         });
@@ -115,11 +117,13 @@ public class TackCommand extends BaseCommand {
                 ex.printStackTrace(err);
             }
             if (ex instanceof TackException tack) {
-                err.println("tack: " + Sanitizer.line(tack.getMessage()));
+                String line = Sanitizer.line(tack.getMessage());
+                err.println(jsonErrors ? JsonShape.error(tack.kind(), line) : "tack: " + line);
                 err.flush();
                 return tack.kind().exitCode();
             }
-            err.println("tack: " + Sanitizer.line(describe(ex)) + (debug ? "" : " (run with --debug for details)"));
+            String line = Sanitizer.line(describe(ex)) + (debug ? "" : " (run with --debug for details)");
+            err.println(jsonErrors ? JsonShape.error(TackException.Kind.FAILED, line) : "tack: " + line);
             err.flush();
             return TackException.Kind.FAILED.exitCode();
         });
@@ -147,6 +151,24 @@ public class TackCommand extends BaseCommand {
         commandLine.addSubcommand(subcommand);
         new RootVersionOnly().transform(commandLine.getCommandSpec());
         return commandLine;
+    }
+
+    /**
+     * Whether the command line asks for JSON ({@code --json}, {@code --fields}, {@code --compact}
+     * before a {@code --}): then an error is a JSON object on stderr too, so a program reading tack
+     * gets {@code code} and {@code message} without parsing text. Read from the arguments, since a
+     * line that fails to parse has no options bound.
+     */
+    static boolean wantsJson(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("--json") || arg.equals("--compact") || arg.equals("--fields") || arg.startsWith("--fields=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable error) {

@@ -6,9 +6,13 @@ package dev.tack.model;
  */
 public class TackException extends RuntimeException {
 
-    /** What went wrong, as the exit-code contract groups it. */
+    /**
+     * What went wrong, as the exit-code contract groups it. {@code TIMED_OUT} (6) is a wait that
+     * ended before what it waited for happened ({@code tack wait --timeout}): distinct from 5, which
+     * says a write could not get the lock, so a script can tell "not yet" from "board busy".
+     */
     public enum Kind {
-        FAILED(1), USAGE(2), NOT_FOUND(3), CONFLICT(4), BUSY(5);
+        FAILED(1), USAGE(2), NOT_FOUND(3), CONFLICT(4), BUSY(5), TIMED_OUT(6);
 
         private final int exitCode;
 
@@ -55,5 +59,9 @@ public class TackException extends RuntimeException {
 
     public static TackException busy(String message) {
         return new TackException(Kind.BUSY, message);
+    }
+
+    public static TackException timedOut(String message) {
+        return new TackException(Kind.TIMED_OUT, message);
     }
 }

@@ -38,4 +38,6 @@ public interface StorageTx {
 
     /** The tables as raw rows, for copying a whole database between engines ({@code tack db copy}). */
     TableRows tables();
+    /** Commands run on card events (issue 16): {@code hooks}. */
+    HookRows hooks();
 }

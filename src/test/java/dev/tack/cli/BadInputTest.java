@@ -172,7 +172,7 @@ class BadInputTest extends CliFixture {
                 new Object[] {4, new String[] {"edit", "1", "--title", "y", "--if-version", "0"}, "#1 is at version 1, not 0"},
                 new Object[] {4, new String[] {"rm", "1", "--if-version", "2"}, "#1 is at version 1, not 2"},
                 new Object[] {2, new String[] {"ls", "--bogus"}, "Unknown option: '--bogus'"},
-                new Object[] {2, new String[] {"ls", "--colum", "Todo"}, "Unknown options: '--colum', 'Todo'; did you mean: --column? (see: tack ls --help)"},
+                new Object[] {2, new String[] {"ls", "--colum", "Todo"}, "Unknown options: '--colum', 'Todo'; did you mean: --column or --compact? (see: tack ls --help)"},
                 new Object[] {2, new String[] {"lss"}, "'lss'; did you mean: ls? (see: tack --help)"},
                 new Object[] {2, new String[] {"export", "-f", "trello"}, "export writes json, tack, md or csv (got 'trello')"},
                 new Object[] {2, new String[] {"export", "-f", "xml"}, "export writes json, tack, md or csv (got 'xml')"},

@@ -35,8 +35,9 @@ class BoardLauncherTest extends CliFixture {
 
     @Test
     void aMissingDatabaseIsAnErrorNotAFreshBoardElsewhere() {
-        CliRun.Result result = CliRun.tack("--db", folder.resolve("missing.db").toString(), "--json").expectError(1);
-        assertThat(result.err()).contains("no board database at");
+        CliRun.Result result = CliRun.tack("--db", folder.resolve("missing.db").toString(), "--json");
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).startsWith("{\"code\":1,").contains("no board database at"); // --json: the error as JSON
         assertThat(folder.resolve("missing.db")).doesNotExist();
     }
 

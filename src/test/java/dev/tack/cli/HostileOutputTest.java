@@ -91,6 +91,11 @@ class HostileOutputTest {
         commands.put("import", db -> List.of("import", hostileCsv(db).toString()));
         commands.put("__complete", db -> List.of("__complete", "columns"));
         commands.put("backup", db -> List.of("backup", db.resolveSibling("backup-" + HOSTILE_FILE_NAME).toString()));
+        commands.put("db copy", db -> List.of("db", "copy", db.toString(), db.resolveSibling("copy-" + HOSTILE_FILE_NAME).toString()));
+        commands.put("hook add", db -> List.of("hook", "add", "created", "printf '\\033]0;job\\007'; cat"));
+        commands.put("hook ls", db -> List.of("hook", "ls"));
+        commands.put("hook rm", db -> List.of("hook", "rm", "1"));
+        commands.put("wait", db -> List.of("wait", "1", "--until", "any", "--timeout", "1s"));
         commands.put("restore-backup", db -> {
             Path backup = db.resolveSibling("restore-" + HOSTILE_FILE_NAME);
             CliRun.tack("--db", db.toString(), "backup", backup.toString()).expectOk();

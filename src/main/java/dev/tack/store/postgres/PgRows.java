@@ -17,6 +17,7 @@ import dev.tack.store.ColumnRuleRows;
 import dev.tack.store.ColumnRows;
 import dev.tack.store.CommentRows;
 import dev.tack.store.EventRows;
+import dev.tack.store.HookRows;
 import dev.tack.store.ImportRows;
 import dev.tack.store.LinkRows;
 import dev.tack.store.PresenceRows;
@@ -44,6 +45,7 @@ final class PgRows implements StorageTx {
     private final ChecklistRows checklists;
     private final ColumnRuleRows columnRules;
     private final PgKeys keys;
+    private final HookRows hooks;
 
     PgRows(PgTx tx, PgDatabase database) {
         this.tx = tx;
@@ -55,6 +57,7 @@ final class PgRows implements StorageTx {
         this.checklists = new PgDependencies.Checklists(tx);
         this.columnRules = new PgDependencies.ColumnRules(tx);
         this.keys = new PgKeys(tx);
+        this.hooks = new PgHooks(tx);
     }
 
     PgTx pgTx() {
@@ -124,6 +127,11 @@ final class PgRows implements StorageTx {
     @Override
     public ColumnRuleRows columnRules() {
         return columnRules;
+    }
+
+    @Override
+    public HookRows hooks() {
+        return hooks;
     }
 
     private final class Boards implements BoardRows {

@@ -24,7 +24,7 @@ final class PgSchema {
     /** The tables of board data: every row written to them bumps the revision and notifies listeners. */
     static final List<String> BOARD_TABLES = Stream.concat(
             Stream.of("boards", "columns", "cards", "card_tags", "comments", "runs", "events", "imports"),
-            PgDependencies.TABLES.stream()).toList();
+            Stream.concat(PgDependencies.TABLES.stream(), PgHooks.TABLES.stream())).toList();
 
     /** The board tables of version 1 (the rest came with later migrations, their triggers with them). */
     private static final List<String> FIRST_TABLES = BOARD_TABLES.subList(0, 8);
@@ -172,9 +172,14 @@ final class PgSchema {
     private static final String DEPENDENCIES = PgDependencies.MIGRATION
             + PgDependencies.TABLES.stream().map(PgSchema::revisionTriggers).collect(Collectors.joining());
 
+    /** Version 4 (issue 16, SQLite's schema 7): the board's hooks, with their trigger. */
+    private static final String HOOKS = PgHooks.MIGRATION
+            + PgHooks.TABLES.stream().map(PgSchema::revisionTriggers).collect(Collectors.joining());
+
     /** Each entry takes the schema from version {@code index} to {@code index + 1}. Add new tables at the end. */
     private static final List<String> MIGRATIONS = List.of(FIRST, DEPENDENCIES,
-            PgKeys.MIGRATION); // version 3 (SQLite's schema 6): idempotency keys of writes, bookkeeping (no revision trigger)
+            PgKeys.MIGRATION, // version 3 (SQLite's schema 6): idempotency keys of writes, bookkeeping (no revision trigger)
+            HOOKS);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 

@@ -146,7 +146,8 @@ public final class Schema {
             RevisionTable.MIGRATION,
             UNDO_HISTORY,
             DependencyTables.MIGRATION, // links between cards, checklists, done and gate columns (issue 12)
-            KeyTable.MIGRATION); // idempotency keys of writes (issues 11 and 16)
+            KeyTable.MIGRATION, // idempotency keys of writes (issues 11 and 16)
+            HookTable.MIGRATION); // commands run on card events (issue 16)
 
     public static final int CURRENT_VERSION = MIGRATIONS.size();
 

@@ -25,6 +25,7 @@ import dev.tack.store.CommentRows;
 import dev.tack.store.EventRows;
 import dev.tack.store.EventRows.Link;
 import dev.tack.store.EventRows.Step;
+import dev.tack.store.HookRows;
 import dev.tack.store.ImportRows;
 import dev.tack.store.KeyRows;
 import dev.tack.store.TableRows;
@@ -52,6 +53,7 @@ final class Transaction implements StorageTx {
     private final ChecklistRows checklists = new SqliteChecklistRows();
     private final ColumnRuleRows columnRules = new SqliteColumnRuleRows();
     private final KeyRows keys = new SqliteKeyRows();
+    private final HookRows hooks = new SqliteHookRows();
 
     Transaction(Tx tx) {
         this.tx = tx;
@@ -119,6 +121,39 @@ final class Transaction implements StorageTx {
     @Override
     public ColumnRuleRows columnRules() {
         return columnRules;
+    }
+
+    @Override
+    public HookRows hooks() {
+        return hooks;
+    }
+
+    /** {@link HookRows} on this transaction. */
+    private final class SqliteHookRows implements HookRows {
+        @Override
+        public long insert(long boardId, String event, Long columnId, String command, long timeoutMillis, String createdBy) {
+            return Sql.call(() -> HookTable.insert(tx, boardId, event, columnId, command, timeoutMillis, createdBy));
+        }
+
+        @Override
+        public List<dev.tack.model.Hook> ofBoard(long boardId) {
+            return Sql.call(() -> HookTable.ofBoard(tx, boardId));
+        }
+
+        @Override
+        public List<dev.tack.model.Hook> ofBoard(long boardId, String event) {
+            return Sql.call(() -> HookTable.ofBoard(tx, boardId, event));
+        }
+
+        @Override
+        public Optional<dev.tack.model.Hook> byId(long id) {
+            return Sql.call(() -> HookTable.byId(tx, id));
+        }
+
+        @Override
+        public boolean delete(long id) {
+            return Sql.call(() -> HookTable.delete(tx, id));
+        }
     }
 
     /** {@link LinkRows} on this transaction. */
