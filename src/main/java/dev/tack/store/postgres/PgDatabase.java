@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import dev.tack.model.Hosts;
 import dev.tack.model.TackException;
+import dev.tack.model.AliveMark;
 import dev.tack.store.Feed;
 import dev.tack.store.ImportMark;
 import dev.tack.store.Storage;
@@ -392,6 +393,24 @@ public final class PgDatabase implements Storage {
         } catch (SQLException e) {
             throw new Failure(e);
         }
+    }
+
+    /** A session-level advisory lock on a connection of its own ({@link PgAliveMark}), named in pg_stat_activity. */
+    @Override
+    public AliveMark markAlive(String host, long pid) {
+        try {
+            return PgAliveMark.take(this, url.schema(), host, pid, holder + " (worker alive, pid " + pid + " on " + host + ")");
+        } catch (SQLException e) {
+            throw PgErrors.translate(url.display(), e);
+        }
+    }
+
+    /** Inside a transaction: whether nobody holds the mark of life of {@code host}/{@code pid}; never true of this process. */
+    boolean provenGone(PgTx tx, String host, long pid) throws SQLException {
+        if (host.equals(Hosts.name()) && pid == ProcessHandle.current().pid()) {
+            return false; // advisory locks are re-entrant: this session could always take its own
+        }
+        return PgAliveMark.provenGone(tx, url.schema(), host, pid);
     }
 
     private static int importKey(long importId) {
