@@ -290,7 +290,7 @@ public final class PgDatabase implements Storage {
             return TackException.busy("board is busy: " + (who == null ? "another session" : who) + " has held the write lock on "
                     + url.display() + " for over " + options.lockDeadline().toMillis() + " ms");
         }
-        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+        if (PgErrors.connectionLost(e)) {
             dropWriter();
         }
         return PgErrors.translate(url.display(), e);
@@ -348,7 +348,7 @@ public final class PgDatabase implements Storage {
                 throw e;
             }
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            if (PgErrors.connectionLost(e)) {
                 closeQuietly(reader);
                 reader = null;
             }

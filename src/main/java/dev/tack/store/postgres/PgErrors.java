@@ -19,6 +19,16 @@ final class PgErrors {
         return LOCK_NOT_AVAILABLE.equals(e.getSQLState());
     }
 
+    /**
+     * The session is gone: a broken or closed connection (08…), or the server ended it (57P01
+     * terminated by an administrator, 57P02 crash, 57P03 not accepting connections yet). The
+     * connection must be dropped and made again.
+     */
+    static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("08") || state.startsWith("57P");
+    }
+
     static TackException translate(String location, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = firstLine(e.getMessage());
@@ -36,7 +46,7 @@ final class PgErrors {
             return new TackException(TackException.Kind.FAILED, "the PostgreSQL server of " + location + " refused the login: " + message
                     + " (passwords come from PGPASSWORD, ~/.pgpass or PGPASSFILE)", e);
         }
-        if (state.startsWith("08")) {
+        if (state.startsWith("08") || state.startsWith("57P")) {
             return new TackException(TackException.Kind.FAILED, "cannot reach the PostgreSQL server of " + location + ": " + message, e);
         }
         if (state.equals("3D000")) {
