@@ -316,7 +316,7 @@ public final class Claims {
             long now = workspace.clock().millis();
             List<Abandoned> found = new ArrayList<>();
             for (Card card : tx.cards().claimedIn(lane.id())) {
-                boolean dead = holderDead(card.claim());
+                boolean dead = holderDead(tx, card.claim());
                 if (dead || card.claim().leaseUntilMillis() < now) {
                     found.add(new Abandoned(card, tx.runs().ofCard(card.id()).stream()
                             .filter(run -> run.outcome().equals("running")).toList(), dead));
@@ -351,7 +351,7 @@ public final class Claims {
                 }
                 Card.Claim claim = card.claim();
                 boolean expired = claim.leaseUntilMillis() < now;
-                boolean dead = holderDead(claim);
+                boolean dead = holderDead(tx, claim);
                 if (!expired && !dead) {
                     continue;
                 }
@@ -391,8 +391,16 @@ public final class Claims {
         return worker.equals(workspace.actor().name()) ? "" : " as worker " + worker;
     }
 
-    private boolean holderDead(Card.Claim claim) {
-        return claim.host().equals(workspace.actor().host()) && ProcessHandle.of(claim.pid()).isEmpty();
+    /**
+     * On this host a pid says it all. A pid on another host means nothing here: there the engine
+     * must prove the holder gone (on PostgreSQL nobody holds its mark of life, {@link Workspace#markAlive});
+     * a board file cannot tell, and waits for the lease.
+     */
+    private boolean holderDead(StorageTx tx, Card.Claim claim) {
+        if (claim.host().equals(workspace.actor().host())) {
+            return ProcessHandle.of(claim.pid()).isEmpty();
+        }
+        return tx.presence().provenGone(claim.host(), claim.pid());
     }
 
     private static Column lane(StorageTx tx, Board board, Lanes lanes) {

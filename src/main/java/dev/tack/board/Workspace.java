@@ -233,6 +233,11 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** Where this database's run logs go ({@code <db file>.runs/}). */
+    /** This process's mark of life for its whole run (a worker's; {@code store.AliveMark}): its actor's host and pid. */
+    public dev.tack.model.AliveMark markAlive() {
+        return storage.markAlive(actor.host(), actor.pid());
+    }
+
     public Path runsFolder() {
         return storage.runsFolder();
     }

@@ -20,4 +20,13 @@ public interface PresenceRows {
 
     /** Drops rows not refreshed since {@code beforeMillis}: screens and workers that died without leaving. */
     int prune(long beforeMillis);
+
+    /**
+     * Whether the process {@code pid} on {@code host}, which took a claim, is proven gone: no
+     * session holds its mark of life ({@link Storage#markAlive}). False when the engine cannot tell
+     * (a board file: another host's processes cannot reach it anyway), and for this process itself.
+     */
+    default boolean provenGone(String host, long pid) {
+        return false;
+    }
 }

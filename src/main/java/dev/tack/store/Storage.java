@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import dev.tack.model.AliveMark;
 import java.util.Optional;
 import dev.tack.model.BackupContents;
 
@@ -88,6 +89,16 @@ public interface Storage extends AutoCloseable {
 
     /** Inside a {@link #writeTransaction}: whether a live process still runs import {@code importId}. */
     boolean importAlive(long importId);
+
+    /**
+     * Marks this process, as {@code host} and {@code pid} (what its claims record), alive for as long
+     * as it lives or until the mark is closed: a worker takes one for its whole life, so that a
+     * worker on another host can prove it gone ({@link PresenceRows#provenGone}) without waiting for
+     * its leases. An engine whose processes all share one machine needs none.
+     */
+    default AliveMark markAlive(String host, long pid) {
+        return AliveMark.NONE;
+    }
 
     /**
      * Writes a consistent copy of the whole database to {@code target}, a file that does not exist

@@ -53,7 +53,10 @@ final class BoardReader {
         try {
             return show(queries.board(CardFilter.ALL));
         } catch (TackException e) {
-            readProblem = "cannot read the board: " + e.getMessage();
+            // The board stays on the screen as last read; the status row says so first (a narrow
+            // terminal cuts the end), and writes are refused while the problem is there.
+            readProblem = (model.loaded() ? "showing the board as last read, nothing can be saved, trying again: " : "cannot read the board: ")
+                    + e.getMessage();
             return false;
         }
     }

@@ -23,6 +23,9 @@ final class LiveFeed implements AutoCloseable {
 
     private static final long SPACING = 4;
     private static final long MAX_SPACING_NANOS = 50_000_000;
+    /** A lost feed (a server gone away, a connection cut) is opened again after 250 ms, then twice as long each time, up to 8 s. */
+    private static final long FIRST_RETRY_MILLIS = 250;
+    private static final long MAX_RETRY_MILLIS = 8_000;
 
     private final BoardController controller;
     private Changes feed;
@@ -31,20 +34,34 @@ final class LiveFeed implements AutoCloseable {
     private long lastRereadCost;
     private volatile int rereads;
     private volatile int refreshes;
+    private long retryMillis;
+    private long retryAtNanos;
+    private volatile int reconnects;
 
     LiveFeed(BoardController controller) {
         this.controller = controller;
     }
 
-    /** Opens the feed after the board's first read, from where the shown board stands; tried again on each check until it opens. */
+    /**
+     * Opens the feed after the board's first read, from where the shown board stands; tried again
+     * on later checks until it opens, with a growing pause after each failure. A feed that opens
+     * after a failure catches up: it starts after the last event the shown board includes, and the
+     * board is read again whole.
+     */
     void open() {
-        if (feed != null) {
+        if (feed != null || System.nanoTime() - retryAtNanos < 0) {
             return;
         }
         try {
             feed = controller.workspace().changes(Math.max(0, controller.shownEventId()));
         } catch (TackException e) {
-            // the board cannot be read now: the status bar says so, and the next check tries again
+            lost(); // the board cannot be read now: the status row says so
+            return;
+        }
+        if (retryMillis > 0) {
+            retryMillis = 0;
+            reconnects++;
+            rereadPending = true;
         }
     }
 
@@ -65,7 +82,9 @@ final class LiveFeed implements AutoCloseable {
                 rereadPending = true;
             }
         } catch (TackException e) {
-            controller.reload(); // shows the problem in the status bar
+            feed.close();
+            feed = null;
+            lost();
             return true;
         }
         if (rereadPending && System.nanoTime() - lastRereadNanos >= Math.min(MAX_SPACING_NANOS, SPACING * lastRereadCost)) {
@@ -75,6 +94,17 @@ final class LiveFeed implements AutoCloseable {
             dirty |= !Objects.equals(before, controller.model().view()) || !Objects.equals(problemBefore, controller.problem());
         }
         return dirty;
+    }
+
+    /**
+     * The feed failed: the board is read again, which keeps the board shown and puts why it cannot
+     * be read in the status row (writes are refused while it is there); the feed is opened again
+     * after a pause that doubles each time (a pause, not a time of day: the monotonic clock).
+     */
+    private void lost() {
+        retryMillis = retryMillis == 0 ? FIRST_RETRY_MILLIS : Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
+        retryAtNanos = System.nanoTime() + retryMillis * 1_000_000;
+        controller.reload();
     }
 
     /** Events of tack's writes: those after what the board shows (not this screen's own) refresh the cards they name. */
@@ -105,6 +135,11 @@ final class LiveFeed implements AutoCloseable {
     /** How often the board was read again for changes the events do not describe (for tests: safe from any thread). */
     int rereads() {
         return rereads;
+    }
+
+    /** How often the feed was opened again after it was lost (for tests: safe from any thread). */
+    int reconnects() {
+        return reconnects;
     }
 
     /** How often cards were read again for others' events (for tests: safe from any thread). */

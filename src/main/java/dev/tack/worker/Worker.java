@@ -56,6 +56,9 @@ public final class Worker {
     /** Why the worker stopped on its own: its board file was replaced or deleted (null while not). */
     private volatile String fileGone;
     private final Presence presence;
+    /** This worker's mark of life on the database (on PostgreSQL a session lock; renewed if its connection drops). */
+    private volatile dev.tack.model.AliveMark alive = dev.tack.model.AliveMark.NONE;
+    private boolean markLost;
     /** {@code TACK} and the {@code tack} function for the commands: the same tack as this worker. */
     private final Map<String, String> launcher = TackLauncher.environment();
 
@@ -85,12 +88,16 @@ public final class Worker {
         ticker.setDaemon(true);
         say("worker " + config.name() + " (pid " + ProcessHandle.current().pid() + ") takes cards from " + config.lanes().from()
                 + " to " + config.lanes().to() + ", " + config.concurrency() + " at a time");
+        // Held before the first claim and given up after the last card is given back: while this
+        // process lives, a worker on another host cannot take it for gone (only its leases can run out).
+        alive = workspace.markAlive();
         try (Changes feed = workspace.changes(0)) {
             ticker.start();
             loop(feed, jobs);
         } finally {
             shutDown(jobs);
             stopped.countDown();
+            alive.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException alreadyStopping) {
@@ -315,6 +322,16 @@ public final class Worker {
      * short write per job. A job's first beat is due one heartbeat after this loop first sees it
      * (its claim set the lease just before).
      */
+    /** Says once that the mark of life was lost (its connection dropped and cannot be made again yet), and once that it is back. */
+    private void renewMark() {
+        boolean held = alive.renew();
+        if (held == markLost) {
+            markLost = !held;
+            say(held ? "holding the board's mark of life again; cards reclaimed meanwhile by others are theirs"
+                    : "lost the connection that marks this worker alive: another worker may reclaim its cards");
+        }
+    }
+
     private void tickLoop() {
         Map<Long, Long> lastBeat = new HashMap<>();
         long tickMillis = Math.max(50, Math.min(TICK_MILLIS, config.heartbeat().toMillis() / 2));
@@ -322,6 +339,7 @@ public final class Worker {
         while (stopped.getCount() > 0) {
             long now = workspace.clock().millis();
             if (now >= nextPresence) {
+                renewMark();
                 beatPresence();
                 nextPresence = now + Presence.BEAT.toMillis();
             }

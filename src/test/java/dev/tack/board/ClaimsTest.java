@@ -65,10 +65,19 @@ class ClaimsTest {
         person = new Workspace(database, alice, null);
         a = new Workspace(database, new Actor("worker-a", HOST_A, 4_000_001L), null);
         b = new Workspace(databaseB, new Actor("worker-b", HOST_B, 4_000_002L), null);
+        // As tack worker does for its whole life: on PostgreSQL a worker on another host with no
+        // mark is proven gone at once, and only these marks leave the leases to decide.
+        aAlive = a.markAlive();
+        bAlive = b.markAlive();
     }
+
+    private dev.tack.model.AliveMark aAlive;
+    private dev.tack.model.AliveMark bAlive;
 
     @AfterEach
     void close() {
+        aAlive.close();
+        bAlive.close();
         database.close();
         databaseB.close();
     }
@@ -264,6 +273,26 @@ class ClaimsTest {
         assertThat(done.claimed()).isFalse();
         assertThat(done.attempts()).isEqualTo(2);
         assertThat(runs(id)).extracting(Run::outcome).containsExactly("stale", "succeeded");
+    }
+
+    /**
+     * A holder on another host whose mark of life is gone: on PostgreSQL that proves it dead and its
+     * card comes back before its lease ends; a board file cannot tell, and waits for the lease.
+     */
+    @Test
+    void aHolderOnAnotherHostWithoutItsMarkOfLifeIsReclaimedOnlyWhereTheEngineCanProveIt() throws Exception {
+        long id = add("left behind");
+        claim(a, LANES, LONG_LEASE);
+        assertThat(claims(b).reclaim(LANES, 3)).as("alive: its mark is held").isEmpty();
+        aAlive.close();
+        if (engine == dev.tack.testing.Engine.POSTGRESQL) {
+            assertThat(claims(b).reclaim(LANES, 3)).containsExactly(id);
+            assertThat(card(id).claimed()).isFalse();
+            assertThat(runs(id)).extracting(Run::outcome).containsExactly("lost");
+        } else {
+            assertThat(claims(b).reclaim(LANES, 3)).isEmpty();
+            assertThat(card(id).claimed()).isTrue();
+        }
     }
 
     @Test

@@ -49,7 +49,14 @@ public final class ScreenBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("screen")) {
-            screen(Path.of(args[1]));
+            screen(args[1]);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--postgres")) { // bench/postgres.sh: a board on the private test server
+            String url = dev.tack.testing.PostgresServer.get().freshUrl();
+            int cards = 50;
+            seed(url, cards);
+            latency(url, cards, args.length > 1 ? Integer.parseInt(args[1]) : 200, 10);
             return;
         }
         if (args.length > 0 && args[0].equals("frames")) { // bench/history.sh: frames on a file it made
@@ -63,7 +70,7 @@ public final class ScreenBench {
         System.out.println("screen benchmark (" + (quick ? "quick" : "full") + "), " + Runtime.getRuntime().availableProcessors()
                 + " cores");
         for (int cards : new int[] {50, 10_000}) {
-            Path db = folder.resolve("board-" + cards + ".db");
+            String db = folder.resolve("board-" + cards + ".db").toString();
             seed(db, cards);
             latency(db, cards, marks, idleSeconds);
         }
@@ -72,9 +79,9 @@ public final class ScreenBench {
 
     // -- the child: a real screen loop on a virtual terminal ----------------------------------------
 
-    private static void screen(Path db) throws Exception {
+    private static void screen(String db) throws Exception {
         Actor actor = new Actor("viewer", Hosts.name(), ProcessHandle.current().pid());
-        Database database = Database.open(db, Database.Options.defaults(), null);
+        dev.tack.store.Storage database = dev.tack.store.Storages.open(db, dev.tack.store.Storage.Options.defaults(), null);
         VirtualSession session = new VirtualSession(120, 35);
         Set<String> seen = ConcurrentHashMap.newKeySet();
         session.terminal.addVirtualTerminalListener(new VirtualTerminalListener() {
@@ -121,9 +128,9 @@ public final class ScreenBench {
 
     // -- the parent ------------------------------------------------------------------------------
 
-    private static void seed(Path db, int count) {
+    private static void seed(String db, int count) {
         Actor actor = new Actor("bench", Hosts.name(), ProcessHandle.current().pid());
-        try (Database database = Database.open(db, new Database.Options(true, false, Duration.ofSeconds(10)),
+        try (dev.tack.store.Storage database = dev.tack.store.Storages.open(db, new dev.tack.store.Storage.Options(true, false, Duration.ofSeconds(10)),
                 tx -> Boards.create(tx, actor, "main", Boards.DEFAULT_COLUMNS))) {
             Cards cards = new Cards(new Workspace(database, actor, null));
             String[] columns = {"Todo", "Doing", "Done"};
@@ -134,10 +141,10 @@ public final class ScreenBench {
         }
     }
 
-    private static void latency(Path db, int cards, int marks, long idleSeconds) throws Exception {
+    private static void latency(String db, int cards, int marks, long idleSeconds) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ScreenBench.class.getName(),
-                "screen", db.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                "screen", db).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Map<Integer, Long> seenAt = new ConcurrentHashMap<>();
         Object ready = new Object();
         boolean[] isReady = {false};
@@ -170,7 +177,7 @@ public final class ScreenBench {
 
         Actor actor = new Actor("writer", Hosts.name(), ProcessHandle.current().pid());
         Map<Integer, Long> committedAt = new ConcurrentHashMap<>();
-        try (Database database = Database.open(db, Database.Options.defaults(), null)) {
+        try (dev.tack.store.Storage database = dev.tack.store.Storages.open(db, dev.tack.store.Storage.Options.defaults(), null)) {
             Workspace workspace = new Workspace(database, actor, null);
             Cards writes = new Cards(workspace);
             // Edit cards near the top of the first column, so the mark is on screen whatever the board's size.

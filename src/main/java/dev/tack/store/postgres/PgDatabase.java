@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import dev.tack.model.Hosts;
 import dev.tack.model.TackException;
+import dev.tack.model.AliveMark;
 import dev.tack.store.Feed;
 import dev.tack.store.ImportMark;
 import dev.tack.store.Storage;
@@ -46,6 +47,10 @@ public final class PgDatabase implements Storage {
     /** The second half of the advisory-lock keys; the first is the schema's own ({@link #schemaKey}). */
     private static final int WRITE_LOCK = 1;
     private static final int MIGRATION_LOCK = 2;
+    /** Held shared by every person's write that waits for the write lock: background writers defer while any is. */
+    private static final int PEOPLE_WAITING = 3;
+    /** How long a background write defers to waiting people at most, as on SQLite. */
+    private static final java.time.Duration PEOPLE_FIRST_MAX = java.time.Duration.ofSeconds(2);
 
     private final PgUrl url;
     private final Storage.Options options;
@@ -55,6 +60,8 @@ public final class PgDatabase implements Storage {
     private final String process = " (pid " + ProcessHandle.current().pid() + " on " + Hosts.name() + ")";
     private volatile String holder = "tack";
     private volatile String waitingFor;
+    /** Set by {@link #yieldToPeople}: this process's writes are a worker's, which let people go first. */
+    private volatile boolean background;
     private boolean readOnly;
     private Connection writer;
     private Connection reader;
@@ -290,13 +297,60 @@ public final class PgDatabase implements Storage {
         }
     }
 
-    /** Tries first, so that a waiting write can say whom it waits for ({@link #writeWaitingFor}) while it waits. */
+    /**
+     * Tries first, so that a waiting write can say whom it waits for ({@link #writeWaitingFor}) while
+     * it waits. People go first: a person's write that must wait raises a flag, a shared
+     * transaction lock on the schema's {@code PEOPLE_WAITING} key, held until it commits, and waits
+     * in the server's lock queue. A background writer ({@link #yieldToPeople}: workers and their
+     * jobs' commands) never joins that queue: it polls for the write lock, and while any person's
+     * flag is up it defers (at most {@link #PEOPLE_FIRST_MAX} in all, saying so in its
+     * application_name), so that every person waiting goes before it.
+     */
     private void takeWriteLock(PgTx tx) throws SQLException {
         if (tx.bool("SELECT pg_try_advisory_xact_lock(?, ?)", schemaKey, WRITE_LOCK)) {
             return;
         }
         waitingFor = holderOfWriteLock(tx).orElse("another session");
-        tx.one("SELECT pg_advisory_xact_lock(?, ?)", row -> null, schemaKey, WRITE_LOCK);
+        if (!background) {
+            tx.one("SELECT pg_advisory_xact_lock_shared(?, ?)", row -> null, schemaKey, PEOPLE_WAITING);
+            tx.one("SELECT pg_advisory_xact_lock(?, ?)", row -> null, schemaKey, WRITE_LOCK);
+            return;
+        }
+        long start = System.nanoTime();
+        long deadline = start + options.lockDeadline().toNanos();
+        boolean deferring = false;
+        while (System.nanoTime() - deadline < 0) {
+            boolean personWaits = System.nanoTime() - start < PEOPLE_FIRST_MAX.toNanos() && personWaiting(tx);
+            if (personWaits != deferring) {
+                deferring = personWaits;
+                tx.one("SELECT set_config('application_name', ?, true)", row -> null,
+                        (deferring ? "yielding to a person: " : "") + applicationName()); // first: the server keeps 63 bytes
+            }
+            if (!personWaits && tx.bool("SELECT pg_try_advisory_xact_lock(?, ?)", schemaKey, WRITE_LOCK)) {
+                return;
+            }
+            pause();
+        }
+        throw new SQLException("canceling statement due to lock timeout", "55P03");
+    }
+
+    /** Whether a person's write waits now: its shared flag stops a session-level exclusive try (let go at once). */
+    private boolean personWaiting(PgTx tx) throws SQLException {
+        if (tx.bool("SELECT pg_try_advisory_lock(?, ?)", schemaKey, PEOPLE_WAITING)) {
+            tx.one("SELECT pg_advisory_unlock(?, ?)", row -> null, schemaKey, PEOPLE_WAITING);
+            return false;
+        }
+        return true;
+    }
+
+    /** A short jittered pause between a background writer's tries (as the SQLite writer's tryLock polling). */
+    private static void pause() throws SQLException {
+        try {
+            Thread.sleep(2 + java.util.concurrent.ThreadLocalRandom.current().nextInt(8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the write lock", "57014");
+        }
     }
 
     private RuntimeException failedWrite(Connection connection, SQLException e) {
@@ -372,7 +426,7 @@ public final class PgDatabase implements Storage {
                 throw e;
             }
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            if (PgErrors.isConnectionLost(e)) {
                 closeQuietly(reader);
                 reader = null;
             }
@@ -434,10 +488,10 @@ public final class PgDatabase implements Storage {
         }
     }
 
-    /** Not yet on PostgreSQL: people do not go first ahead of workers' writes there (issue 11). */
+    /** From now on this handle's writes are background ones, which let a waiting person go first ({@link #takeWriteLock}). */
     @Override
     public void yieldToPeople() {
-        // every writer waits in the server's lock queue, in the order it asked
+        background = true;
     }
 
     /** No file of the board's can be named by a path on this machine. */
@@ -470,6 +524,24 @@ public final class PgDatabase implements Storage {
         } catch (SQLException e) {
             throw new Failure(e);
         }
+    }
+
+    /** A session-level advisory lock on a connection of its own ({@link PgAliveMark}), named in pg_stat_activity. */
+    @Override
+    public AliveMark markAlive(String host, long pid) {
+        try {
+            return PgAliveMark.take(this, url.schema(), host, pid, holder + " (worker alive, pid " + pid + " on " + host + ")");
+        } catch (SQLException e) {
+            throw PgErrors.translate(url.display(), e);
+        }
+    }
+
+    /** Inside a transaction: whether nobody holds the mark of life of {@code host}/{@code pid}; never true of this process. */
+    boolean provenGone(PgTx tx, String host, long pid) throws SQLException {
+        if (host.equals(Hosts.name()) && pid == ProcessHandle.current().pid()) {
+            return false; // advisory locks are re-entrant: this session could always take its own
+        }
+        return PgAliveMark.provenGone(tx, url.schema(), host, pid);
     }
 
     private static int importKey(long importId) {

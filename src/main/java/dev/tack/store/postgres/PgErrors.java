@@ -20,13 +20,14 @@ final class PgErrors {
     }
 
     /**
-     * The session is gone: a connection exception (class 08, which pgjdbc also reports for an I/O
-     * error on the socket), or the server ended it (57P01 {@code pg_terminate_backend} or a shutdown,
-     * 57P02, 57P03). Whatever was not committed was rolled back with it.
+     * The session is gone: a broken or closed connection (class 08, which pgjdbc also reports for an
+     * I/O error on the socket), or the server ended it (57P01 terminated by an administrator, 57P02
+     * crash, 57P03 not accepting connections yet, …). Whatever was not committed was rolled back
+     * with it; the connection must be dropped and made again.
      */
     static boolean isConnectionLost(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+        return state.startsWith("08") || state.startsWith("57P");
     }
 
     static TackException translate(String location, SQLException e) {
@@ -46,7 +47,7 @@ final class PgErrors {
             return new TackException(TackException.Kind.FAILED, "the PostgreSQL server of " + location + " refused the login: " + message
                     + " (passwords come from PGPASSWORD, ~/.pgpass or PGPASSFILE)", e);
         }
-        if (state.startsWith("08")) {
+        if (state.startsWith("08") || state.startsWith("57P")) {
             return new TackException(TackException.Kind.FAILED, "cannot reach the PostgreSQL server of " + location + ": " + message, e);
         }
         if (state.equals("3D000")) {

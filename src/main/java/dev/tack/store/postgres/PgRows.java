@@ -367,5 +367,10 @@ final class PgRows implements StorageTx {
         public int prune(long beforeMillis) {
             return PgDatabase.sql(() -> tx.update("DELETE FROM presence WHERE seen_at < ?", beforeMillis));
         }
+
+        @Override
+        public boolean provenGone(String host, long pid) {
+            return PgDatabase.sql(() -> database.provenGone(tx, host, pid));
+        }
     }
 }
