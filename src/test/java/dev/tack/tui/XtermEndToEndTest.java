@@ -104,7 +104,7 @@ class XtermEndToEndTest {
         // On a busy machine xterm may answer after the screen stopped waiting (40 ms); the late answer
         // re-themes the screen and says so in a second line.
         String debug = awaitFile(err, s -> s.contains("from the terminal's OSC 11 answer"));
-        assertThat(debug.lines().filter(l -> l.contains("OSC 11 answer")).findFirst().orElseThrow()).contains("theme " + theme + " (asked for auto): " + background + " from the terminal's OSC 11 answer")
+        assertThat(debug.lines().filter(l -> l.contains("from the terminal's OSC 11 answer")).findFirst().orElseThrow()).contains("theme " + theme + " (asked for auto): " + background + " from the terminal's OSC 11 answer")
                 .contains("16 colours (TERM=xterm)");
 
         // (2) the screen as xterm holds it: the board, and no trace of the answer.
