@@ -211,6 +211,11 @@ class ConfigProcessTest {
                 "date_format | (tack's own: today, tomorrow, Dec 31) | default",
                 "poll_interval | 80ms | ~/code/app/.tack/config.toml:2",
                 "card_fields | id, priority, tags, due, assignee | default",
+                "wrap_titles | false | default",
+                "marks.description | \u2261 | default",
+                "marks.comments | \u270e | default",
+                "marks.checklist | \u2611 | default",
+                "marks.waiting | \u29d7 | default",
                 "keys.undo | z, ctrl+z | ~/.config/tack/config.toml:3");
         Run option = ok(tack(project, "--db", "postgresql://alice:pw@db/tack", "config", "--json"));
         assertThat(option.out()).contains("\"value\": \"postgresql://alice@db/tack\"").contains("\"from\": \"option --db\"")
