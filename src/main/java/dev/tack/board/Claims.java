@@ -111,58 +111,85 @@ public final class Claims {
         Hooks.Pending pending = hooks.pending();
         Optional<Claimed> result = workspace.write(tx -> {
             pending.clear();
-            Board board = workspace.board(tx);
-            Column from = Columns.find(tx, board, lanes.from());
-            long now = workspace.clock().millis();
-            Optional<Card> candidate = firstReady(tx, from.id(), now); // readiness inside the claim's transaction
-            if (candidate.isEmpty()) {
-                return Optional.<Claimed>empty();
-            }
-            Card card = candidate.get();
-            if (!tx.cards().claim(card.id(), new Card.Claim(worker, workspace.actor().host(), pid, now + leaseMillis))) {
-                return Optional.<Claimed>empty(); // cannot happen under the write lock; the CAS keeps it honest anyway
-            }
-            Card claimed = Cards.load(tx, card.id());
-            if (lanes.doing() != null) {
-                Column doing = Columns.find(tx, board, lanes.doing());
-                try {
-                    claimed = Cards.relocate(tx, claimed, doing, null);
-                } catch (TackException full) {
-                    if (full.kind() == TackException.Kind.CONFLICT) {
-                        throw new NoRoom(full.getMessage()); // rolls the claim back: the doing column is at its hard limit
-                    }
-                    throw full;
-                }
-            }
-            long runId = tx.runs().start(card.id(), worker, workspace.actor().host(), pid, claimed.attempts(), logFolder);
-            Run run = tx.runs().byId(runId).orElseThrow();
-            cards.record(tx, claimed, "card.claimed", "claimed #" + card.id() + asWorker(worker) + " (attempt "
-                    + claimed.attempts() + ")" + (lanes.doing() == null ? "" : ", moved to " + claimed.column()), card, claimed);
-            pending.add(HookEvent.CLAIMED, card, claimed);
-            return Optional.of(new Claimed(claimed, run));
+            return claimIn(tx, workspace.board(tx), lanes, worker, pid, leaseMillis, logFolder, card -> true, pending);
         });
         pending.fire();
         return result;
     }
 
     /**
+     * The claim itself, inside the caller's write transaction: the first ready card of {@code from}
+     * that {@code filter} accepts, the compare-and-swap, the move to {@code doing}, the run and the
+     * event. Throws {@link NoRoom} (rolling back) when {@code doing} is at its hard limit. Workers
+     * and agents ({@link Agents}) both claim here; an agent's {@code pid} is {@link #NO_PROCESS}.
+     */
+    /** Hook firings for a write that claims or reclaims through {@link #claimIn} / {@link #reclaimOne}: fire them after its commit. */
+    Hooks.Pending pendingHooks() {
+        return hooks.pending();
+    }
+
+    Optional<Claimed> claimIn(StorageTx tx, Board board, Lanes lanes, String worker, long pid, long leaseMillis, String logFolder,
+                              java.util.function.Predicate<Card> filter, Hooks.Pending pending) {
+        Column from = Columns.find(tx, board, lanes.from());
+        long now = workspace.clock().millis();
+        Optional<Card> candidate = firstReady(tx, from.id(), now, filter); // readiness inside the claim's transaction
+        if (candidate.isEmpty()) {
+            return Optional.empty();
+        }
+        Card card = candidate.get();
+        if (!tx.cards().claim(card.id(), new Card.Claim(worker, workspace.actor().host(), pid, now + leaseMillis))) {
+            return Optional.empty(); // cannot happen under the write lock; the CAS keeps it honest anyway
+        }
+        Card claimed = Cards.load(tx, card.id());
+        if (lanes.doing() != null) {
+            Column doing = Columns.find(tx, board, lanes.doing());
+            try {
+                claimed = Cards.relocate(tx, claimed, doing, null);
+            } catch (TackException full) {
+                if (full.kind() == TackException.Kind.CONFLICT) {
+                    throw new NoRoom(full.getMessage()); // rolls the claim back: the doing column is at its hard limit
+                }
+                throw full;
+            }
+        }
+        long runId = tx.runs().start(card.id(), worker, workspace.actor().host(), pid, claimed.attempts(), logFolder);
+        Run run = tx.runs().byId(runId).orElseThrow();
+        cards.record(tx, claimed, "card.claimed", "claimed #" + card.id() + asWorker(worker) + " (attempt "
+                + claimed.attempts() + ")" + (lanes.doing() == null ? "" : ", moved to " + claimed.column()), card, claimed);
+        pending.add(HookEvent.CLAIMED, card, claimed);
+        return Optional.of(new Claimed(claimed, run));
+    }
+
+    /**
+     * The pid an agent's claim records: a {@code tack claim} process ends at once, so its claim is
+     * proven alive by its lease and token alone, never by a process (a worker's reclaim must not
+     * take it as "holder gone").
+     */
+    static final long NO_PROCESS = 0;
+
+    /**
      * The first card of a column a worker may take: free, past its back-off, and ready — everything
      * it waits for done ({@link Readiness}). Cards that wait are skipped, not waited for.
      */
     static Optional<Card> firstReady(StorageTx tx, long columnId, long now) {
+        return firstReady(tx, columnId, now, card -> true);
+    }
+
+    /** As {@link #firstReady(StorageTx, long, long)}, among the cards {@code filter} accepts (an agent's {@code --tag}). */
+    static Optional<Card> firstReady(StorageTx tx, long columnId, long now, java.util.function.Predicate<Card> filter) {
         Optional<Card> first = tx.cards().firstClaimable(columnId, now);
         if (first.isEmpty()) {
             return first;
         }
         Readiness readiness = Readiness.in(tx);
-        if (readiness.of(first.get().id()).ready()) {
+        if (filter.test(first.get()) && readiness.of(first.get().id()).ready()) {
             return first;
         }
         int page = 100;
         for (int offset = 0; ; offset += page) {
             List<Card> cards = tx.cards().claimable(columnId, now, offset, page);
             for (Card card : cards) {
-                if (readiness.of(card.id()).ready()) {
+                if (filter.test(card) && readiness.of(card.id()).ready()) {
                     return Optional.of(card);
                 }
             }
@@ -184,7 +211,7 @@ public final class Claims {
     }
 
     /** A claim that failed only because the doing column was full; {@link #claim} turns it into "nothing to claim". */
-    private static final class NoRoom extends TackException {
+    static final class NoRoom extends TackException {
         NoRoom(String reason) {
             super(Kind.CONFLICT, reason);
         }
@@ -355,26 +382,7 @@ public final class Claims {
                 if (!expired && !dead) {
                     continue;
                 }
-                String note = notes == null ? null : notes.get(card.id());
-                for (Run run : tx.runs().ofCard(card.id())) {
-                    if (run.outcome().equals("running")) {
-                        String tail = note == null ? run.outputTail()
-                                : run.outputTail().isEmpty() ? note : run.outputTail() + "\n" + note;
-                        tx.runs().finish(run.id(), "lost", null, tail);
-                    }
-                }
-                boolean exhausted = card.attempts() >= maxAttempts;
-                Column target = exhausted ? (lanes.fail() == null ? null : Columns.find(tx, board, lanes.fail()))
-                        : Columns.find(tx, board, lanes.from());
-                if (target != null && target.id() != card.columnId()) {
-                    Cards.relocate(tx, card, target, null);
-                }
-                tx.cards().release(card.id(), exhausted, null, 0);
-                Card after = Cards.load(tx, card.id());
-                cards.record(tx, after, "card.reclaimed", "reclaimed #" + card.id() + " from " + claim.worker() + " (pid "
-                        + claim.pid() + (dead ? ", gone" : ", lease expired") + "), attempt " + card.attempts()
-                        + (exhausted ? "; failed" : "; back to " + lanes.from()), card, after);
-                pending.add(HookEvent.LEASE_LOST, card, after);
+                reclaimOne(tx, board, lanes, card, dead, notes == null ? null : notes.get(card.id()), maxAttempts, pending);
                 reclaimed.add(card.id());
             }
             return reclaimed;
@@ -384,19 +392,51 @@ public final class Claims {
     }
 
     /**
+     * Returns one abandoned card to {@code from} (or {@code fail} when out of attempts) inside the
+     * caller's transaction: its running runs become {@code lost} (with {@code note} added to their
+     * output), the attempt counts, and a {@code card.reclaimed} event says why.
+     */
+    void reclaimOne(StorageTx tx, Board board, Lanes lanes, Card card, boolean dead, String note, int maxAttempts, Hooks.Pending pending) {
+        Card.Claim claim = card.claim();
+        for (Run run : tx.runs().ofCard(card.id())) {
+            if (run.outcome().equals("running")) {
+                String tail = note == null ? run.outputTail()
+                        : run.outputTail().isEmpty() ? note : run.outputTail() + "\n" + note;
+                tx.runs().finish(run.id(), "lost", null, tail);
+            }
+        }
+        boolean exhausted = card.attempts() >= maxAttempts;
+        Column target = exhausted ? (lanes.fail() == null ? null : Columns.find(tx, board, lanes.fail()))
+                : Columns.find(tx, board, lanes.from());
+        if (target != null && target.id() != card.columnId()) {
+            Cards.relocate(tx, card, target, null);
+        }
+        tx.cards().release(card.id(), exhausted, null, 0);
+        Card after = Cards.load(tx, card.id());
+        String holder = claim.pid() == NO_PROCESS ? "" : " (pid " + claim.pid() + (dead ? ", gone" : ", lease expired") + ")";
+        cards.record(tx, after, "card.reclaimed", "reclaimed #" + card.id() + " from " + claim.worker()
+                + (holder.isEmpty() ? " (lease expired)" : holder) + ", attempt " + card.attempts()
+                + (exhausted ? "; failed" : "; back to " + lanes.from()), card, after);
+        pending.add(HookEvent.LEASE_LOST, card, after);
+    }
+
+    /**
      * Event summaries name no actor (the screen and the log put the event's actor before them);
      * the worker's name is added only when it differs from the actor ({@code --as} given).
      */
-    private String asWorker(String worker) {
+    String asWorker(String worker) {
         return worker.equals(workspace.actor().name()) ? "" : " as worker " + worker;
     }
 
     /**
-     * On this host a pid says it all. A pid on another host means nothing here: there the engine
-     * must prove the holder gone (on PostgreSQL nobody holds its mark of life, {@link Workspace#markAlive});
-     * a board file cannot tell, and waits for the lease.
+     * On this host a pid says it all (an agent's claim has none: its lease decides). A pid on another
+     * host means nothing here: there the engine must prove the holder gone (on PostgreSQL nobody holds
+     * its mark of life, {@link Workspace#markAlive}); a board file cannot tell, and waits for the lease.
      */
     private boolean holderDead(StorageTx tx, Card.Claim claim) {
+        if (claim.pid() == NO_PROCESS) {
+            return false;
+        }
         if (claim.host().equals(workspace.actor().host())) {
             return ProcessHandle.of(claim.pid()).isEmpty();
         }

@@ -257,6 +257,47 @@ public final class Json {
         map.put("outcome", run.outcome());
         map.put("exit_code", run.exitCode());
         map.put("output_tail", run.outputTail());
+        map.put("summary", run.summary());
+        map.put("meta", run.meta() == null ? null : JsonParser.parseString(run.meta()));
         return map;
+    }
+
+    /** What a card another waits for reported ({@code tack done --summary --meta}), for whoever takes the waiting card. */
+    public static Map<String, Object> report(Agents.Report report) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", report.cardId());
+        map.put("title", report.title());
+        map.put("column", report.column());
+        map.put("done", report.done());
+        map.put("summary", report.summary());
+        map.put("meta", report.meta() == null ? null : JsonParser.parseString(report.meta()));
+        map.put("by", report.by());
+        map.put("at", report.at());
+        return map;
+    }
+
+    /**
+     * {@code text} as one JSON document, written compactly (an agent's {@code --meta}); a usage
+     * error when it is not JSON, so that nothing is written.
+     */
+    public static String document(String option, String text) {
+        try {
+            com.google.gson.stream.JsonReader reader = new com.google.gson.stream.JsonReader(new java.io.StringReader(text));
+            reader.setStrictness(com.google.gson.Strictness.STRICT);
+            com.google.gson.JsonElement element = COMPACT.getAdapter(com.google.gson.JsonElement.class).read(reader);
+            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+                throw new IllegalArgumentException("more than one JSON document");
+            }
+            return COMPACT.toJson(element);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw dev.tack.model.TackException.usage(option + " is not valid JSON (" + where(e.getMessage()) + ")");
+        }
+    }
+
+    /** Where Gson's message says the JSON went wrong ("at line 1 column 5"), without its advice on leniency. */
+    private static String where(String message) {
+        java.util.regex.Matcher where = message == null ? null
+                : java.util.regex.Pattern.compile("line \\d+ column \\d+").matcher(message);
+        return where != null && where.find() ? "error at " + where.group() : "unreadable";
     }
 }

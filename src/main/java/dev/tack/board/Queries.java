@@ -195,7 +195,7 @@ public final class Queries {
         return workspace.read(tx -> {
             Card card = Cards.any(tx, id);
             return new CardDetails(card, tx.comments().ofCard(id), tx.events().ofCard(id), tx.runs().ofCard(id),
-                    Links.neighbours(tx, card), tx.checklists().ofCard(id));
+                    Links.neighbours(tx, card), tx.checklists().ofCard(id), Agents.reports(tx, id));
         });
     }
 

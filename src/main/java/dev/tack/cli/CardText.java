@@ -153,6 +153,7 @@ final class CardText {
         }
         links(out, "Waits for", details.links().waitsFor());
         links(out, "Blocks", details.links().blocks());
+        reports(out, details.reports());
         if (!details.checklist().isEmpty()) {
             out.println();
             long done = details.checklist().stream().filter(dev.tack.model.ChecklistItem::done).count();
@@ -174,6 +175,12 @@ final class CardText {
             out.println(style.bold("Runs"));
             for (Run run : details.runs()) {
                 out.println("  " + runLine(run));
+                if (run.summary() != null) {
+                    Sanitizer.lines(run.summary()).lines().forEach(l -> out.println("    " + style.bold("summary") + " " + l));
+                }
+                if (run.meta() != null) {
+                    out.println("    " + style.bold("meta") + " " + Sanitizer.line(run.meta()));
+                }
                 if (!run.outputTail().isBlank()) {
                     Sanitizer.lines(run.outputTail()).lines().forEach(l -> out.println("    | " + l));
                 }
@@ -198,6 +205,28 @@ final class CardText {
             String where = Sanitizer.line(other.column()) + (other.otherBoard() == null ? "" : " on board " + Sanitizer.line(other.otherBoard()));
             out.println("  " + (other.done() ? style.green("✓") : style.yellow("⧗")) + " " + style.dim("#" + other.id()) + " "
                     + Width.cut(Sanitizer.line(other.title()), 60) + " " + style.dim("(" + where + (other.done() ? ", done" : "") + ")"));
+        }
+    }
+
+    /** What the cards this one waits for reported when they were done (tack done --summary --meta). */
+    private void reports(PrintWriter out, List<dev.tack.board.Agents.Report> reports) {
+        if (reports.stream().allMatch(r -> r.summary() == null && r.meta() == null)) {
+            return;
+        }
+        out.println();
+        out.println(style.bold("Reports of the cards it waits for"));
+        for (dev.tack.board.Agents.Report report : reports) {
+            if (report.summary() == null && report.meta() == null) {
+                continue;
+            }
+            out.println("  " + style.dim("#" + report.cardId()) + " " + Width.cut(Sanitizer.line(report.title()), 60) + " "
+                    + style.dim("(" + Sanitizer.line(report.by()) + ", " + report.at() + ")"));
+            if (report.summary() != null) {
+                Sanitizer.lines(report.summary()).lines().forEach(l -> out.println("    " + l));
+            }
+            if (report.meta() != null) {
+                out.println("    " + style.bold("meta") + " " + Sanitizer.line(report.meta()));
+            }
         }
     }
 

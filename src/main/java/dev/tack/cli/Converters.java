@@ -94,6 +94,13 @@ final class Converters {
         }
     }
 
+    /** Refuses a zero duration where a lease is meant: a claim that ends as it starts protects nothing. */
+    static void requirePositive(String option, java.time.Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            throw dev.tack.model.TackException.usage(option + " must be longer than 0");
+        }
+    }
+
     /** A duration ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 1d}; plain numbers are seconds), at most a year. */
     static final class Wait implements ITypeConverter<Duration> {
         @Override

@@ -22,6 +22,7 @@ final class ShowCommand extends BaseCommand {
             card.put("comments", details.comments().stream().map(Json::comment).toList());
             card.put("history", details.history().stream().map(Json::event).toList());
             card.put("runs", details.runs().stream().map(Json::run).toList());
+            card.put("prerequisites", details.reports().stream().map(Json::report).toList());
             printJson(card);
         } else {
             new CardText(style(), LocalDate.now()).details(out(), details);

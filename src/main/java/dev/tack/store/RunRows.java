@@ -26,4 +26,16 @@ public interface RunRows {
 
     /** The running run of each card that has one, for the screen. */
     List<Run> running();
+
+    /**
+     * Makes run {@code runId} an agent's claim ({@code tack claim}): the token that fences its later
+     * steps, and the column it took the card from (where a release puts it back).
+     */
+    void markClaim(long runId, String token, long laneId);
+
+    /** Card {@code cardId}'s run whose claim token is {@code token}, whatever its outcome now. */
+    Optional<Run> withToken(long cardId, String token);
+
+    /** Keeps an agent's report on its run: a summary and a JSON document (either may be null). */
+    void report(long runId, String summary, String meta);
 }

@@ -269,11 +269,29 @@ final class PgRows implements StorageTx {
 
     private final class Runs implements RunRows {
         private static final String SELECT = "SELECT id, card_id, worker, host, pid, attempt, started_at, finished_at, outcome,"
-                + " exit_code, output_tail, log_path FROM runs";
+                + " exit_code, output_tail, log_path, summary, meta, lane_id FROM runs";
 
         private static Run map(ResultSet row) throws SQLException {
+            Object lane = row.getObject(15);
             return new Run(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getLong(5), row.getInt(6),
-                    row.getString(7), row.getString(8), row.getString(9), PgTx.nullableInt(row, 10), row.getString(11), row.getString(12));
+                    row.getString(7), row.getString(8), row.getString(9), PgTx.nullableInt(row, 10), row.getString(11), row.getString(12),
+                    row.getString(13), row.getString(14), lane == null ? null : ((Number) lane).longValue());
+        }
+
+        @Override
+        public void markClaim(long runId, String token, long laneId) {
+            PgDatabase.sqlRun(() -> tx.update("UPDATE runs SET token = ?, lane_id = ? WHERE id = ?", token, laneId, runId));
+        }
+
+        @Override
+        public Optional<Run> withToken(long cardId, String token) {
+            return PgDatabase.sql(() -> tx.one(SELECT + " WHERE card_id = ? AND token = ?", Runs::map, cardId, token));
+        }
+
+        @Override
+        public void report(long runId, String summary, String meta) {
+            PgDatabase.sqlRun(() -> tx.update("UPDATE runs SET summary = CAST(? AS TEXT), meta = CAST(? AS TEXT) WHERE id = ?",
+                    summary, meta, runId));
         }
 
         @Override

@@ -177,9 +177,18 @@ final class PgSchema {
             + PgHooks.TABLES.stream().map(PgSchema::revisionTriggers).collect(Collectors.joining());
 
     /** Each entry takes the schema from version {@code index} to {@code index + 1}. Add new tables at the end. */
+    /** Version 5 (issue 16, SQLite's schema 8): agents' claims — the token, the lane and the report on the run. */
+    private static final String AGENT_CLAIMS = """
+            ALTER TABLE runs ADD COLUMN token TEXT;
+            ALTER TABLE runs ADD COLUMN lane_id BIGINT;
+            ALTER TABLE runs ADD COLUMN summary TEXT;
+            ALTER TABLE runs ADD COLUMN meta TEXT;
+            """;
+
     private static final List<String> MIGRATIONS = List.of(FIRST, DEPENDENCIES,
             PgKeys.MIGRATION, // version 3 (SQLite's schema 6): idempotency keys of writes, bookkeeping (no revision trigger)
-            HOOKS);
+            HOOKS, // version 4 (SQLite's schema 7)
+            AGENT_CLAIMS);
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 

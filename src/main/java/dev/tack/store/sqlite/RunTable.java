@@ -9,7 +9,7 @@ import dev.tack.model.Run;
 public final class RunTable {
 
     static final String SELECT = "SELECT id, card_id, worker, host, pid, attempt, started_at, finished_at, outcome,"
-            + " exit_code, output_tail, log_path FROM runs";
+            + " exit_code, output_tail, log_path, summary, meta, lane_id FROM runs";
 
     private RunTable() {
     }
@@ -59,10 +59,25 @@ public final class RunTable {
         return tx.list(SELECT + " WHERE outcome = 'running' ORDER BY id", RunTable::map);
     }
 
+    /** An agent's claim: its token and the column it took the card from. */
+    public static void markClaim(Tx tx, long runId, String token, long laneId) throws SQLException {
+        tx.update("UPDATE runs SET token = ?, lane_id = ? WHERE id = ?", token, laneId, runId);
+    }
+
+    public static java.util.Optional<Run> withToken(Tx tx, long cardId, String token) throws SQLException {
+        return tx.one(SELECT + " WHERE card_id = ? AND token = ?", RunTable::map, cardId, token);
+    }
+
+    public static void report(Tx tx, long runId, String summary, String meta) throws SQLException {
+        tx.update("UPDATE runs SET summary = ?, meta = ? WHERE id = ?", summary, meta, runId);
+    }
+
     static Run map(ResultSet row) throws SQLException {
         Object exit = row.getObject(10);
+        Object lane = row.getObject(15);
         return new Run(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getLong(5), row.getInt(6),
                 row.getString(7), row.getString(8), row.getString(9), exit == null ? null : ((Number) exit).intValue(),
-                row.getString(11), row.getString(12));
+                row.getString(11), row.getString(12), row.getString(13), row.getString(14),
+                lane == null ? null : ((Number) lane).longValue());
     }
 }

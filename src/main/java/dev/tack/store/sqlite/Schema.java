@@ -29,6 +29,17 @@ public final class Schema {
             CREATE INDEX events_by_board ON events (board_id, id);
             """;
 
+    /**
+     * Claims made from any process (issue 16, {@code tack claim}): the run of an agent's claim keeps
+     * the token that fences its later steps, the column it came from, and what the agent reported.
+     */
+    static final String AGENT_CLAIMS = """
+            ALTER TABLE runs ADD COLUMN token TEXT;
+            ALTER TABLE runs ADD COLUMN lane_id INTEGER;
+            ALTER TABLE runs ADD COLUMN summary TEXT;
+            ALTER TABLE runs ADD COLUMN meta TEXT;
+            """;
+
     /** Each entry takes the schema from version {@code index} to {@code index + 1}. */
     private static final List<String> MIGRATIONS = List.of(
             """
@@ -147,7 +158,8 @@ public final class Schema {
             UNDO_HISTORY,
             DependencyTables.MIGRATION, // links between cards, checklists, done and gate columns (issue 12)
             KeyTable.MIGRATION, // idempotency keys of writes (issues 11 and 16)
-            HookTable.MIGRATION); // commands run on card events (issue 16)
+            HookTable.MIGRATION, // commands run on card events (issue 16)
+            AGENT_CLAIMS); // agents' claims: the token, the lane and the report on the run (issue 16)
 
     public static final int CURRENT_VERSION = MIGRATIONS.size();
 

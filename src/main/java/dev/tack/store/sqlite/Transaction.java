@@ -576,6 +576,21 @@ final class Transaction implements StorageTx {
         public List<Run> running() {
             return Sql.call(() -> RunTable.running(tx));
         }
+
+        @Override
+        public void markClaim(long runId, String token, long laneId) {
+            Sql.run(() -> RunTable.markClaim(tx, runId, token, laneId));
+        }
+
+        @Override
+        public java.util.Optional<Run> withToken(long cardId, String token) {
+            return Sql.call(() -> RunTable.withToken(tx, cardId, token));
+        }
+
+        @Override
+        public void report(long runId, String summary, String meta) {
+            Sql.run(() -> RunTable.report(tx, runId, summary, meta));
+        }
     }
 
     /** {@link PresenceRows} on this transaction. */
