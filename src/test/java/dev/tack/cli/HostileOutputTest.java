@@ -95,6 +95,13 @@ class HostileOutputTest {
         commands.put("hook add", db -> List.of("hook", "add", "created", "printf '\\033]0;job\\007'; cat"));
         commands.put("hook ls", db -> List.of("hook", "ls"));
         commands.put("hook rm", db -> List.of("hook", "rm", "1"));
+        commands.put("claim", db -> List.of("claim", "--next", "--from", todo, "--as", BIDI));
+        commands.put("ready", db -> List.of("ready", "--from", todo, "--explain"));
+        commands.put("heartbeat", db -> List.of("heartbeat", "1", "--token", "stale"));
+        commands.put("done", db -> List.of("done", "1", "--token", "stale", "--summary", HOSTILE));
+        commands.put("block", db -> List.of("block", "1", "--token", "stale", "--reason", HOSTILE));
+        commands.put("release", db -> List.of("release", "1", "--token", "stale"));
+        commands.put("agent-guide", db -> List.of("agent-guide"));
         commands.put("wait", db -> List.of("wait", "1", "--until", "any", "--timeout", "1s"));
         commands.put("restore-backup", db -> {
             Path backup = db.resolveSibling("restore-" + HOSTILE_FILE_NAME);
