@@ -87,6 +87,13 @@ class HostileOutputTest {
         commands.put("worker", db -> List.of("worker", "--from", todo, "--to", done, "--once", "--max-attempts", "1",
                 "--exec", "printf '\\033]0;job\\007\\033]52;c;eA==\\007'; echo \"$TACK_CARD_TITLE\""));
         commands.put("runs", db -> List.of("runs"));
+        commands.put("claim", db -> List.of("claim", "--next", "--from", todo, "--doing", doing));
+        commands.put("ready", db -> List.of("ready", "--from", todo, "--explain"));
+        commands.put("heartbeat", db -> List.of("heartbeat", "1", "--token", claimed(db, todo)));
+        commands.put("done", db -> List.of("done", "1", "--token", claimed(db, todo), "--summary", HOSTILE, "--to", done));
+        commands.put("block", db -> List.of("block", "1", "--token", claimed(db, todo), "--reason", HOSTILE));
+        commands.put("release", db -> List.of("release", "1", "--token", claimed(db, todo)));
+        commands.put("agent-guide", db -> List.of("agent-guide"));
         commands.put("export", db -> List.of("export", "-f", "md"));
         commands.put("import", db -> List.of("import", hostileCsv(db).toString()));
         commands.put("__complete", db -> List.of("__complete", "columns"));
@@ -214,6 +221,12 @@ class HostileOutputTest {
         sql(db, "INSERT INTO runs (card_id, worker, host, pid, attempt, started_at, finished_at, outcome, exit_code, output_tail)"
                 + " VALUES (1, ?1, ?1, 1, 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:01.000Z', 'failed', 1, ?1)", HOSTILE);
         return db;
+    }
+
+    /** Claims card 1 of the hostile board for an agent and returns the token. */
+    private static String claimed(Path db, String todo) {
+        return CliRun.tack("--db", db.toString(), "--as", HOSTILE, "claim", "--next", "--from", todo, "--json").expectOk().json()
+                .getAsJsonObject().get("token").getAsString();
     }
 
     private Path hostileCsv(Path db) {
