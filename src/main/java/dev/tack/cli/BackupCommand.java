@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Write a consistent copy of the whole database (every board, its history, comments and runs)",
-            "to FILE while others go on working, made by SQLite (VACUUM INTO), never by copying tack.db,",
-            "which would miss the newest writes kept in tack.db-wal. FILE must not exist yet.",
+        description = {"Write a consistent copy of the whole database to FILE while others go on working.",
+            "The copy holds every board, its history, comments and runs. It is made by SQLite (VACUUM INTO),",
+            "never by copying tack.db, which would miss the newest writes kept in tack.db-wal. FILE must not exist yet.",
             "Put it back with: tack restore-backup FILE. Open it on its own with: tack --db FILE."})
 final class BackupCommand extends BaseCommand {
 

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "block", mixinStandardHelpOptions = true,
-        description = {"Say you cannot go on with a card you claimed: the claim ends with your reason, the card stays where",
-            "it is and is not handed out again until someone moves it (exit 4 when the token is no longer its claim)."})
+        description = {"Say you cannot go on with a card you claimed, and why.",
+            "The claim ends with your reason; the card stays where it is and is not handed out again until",
+            "someone moves it (exit 4 when the token is no longer its claim)."})
 final class BlockCommand extends BaseCommand {
 
     @Parameters(paramLabel = "ID", converter = Converters.CardId.class, description = "The card: 42 or #42.")

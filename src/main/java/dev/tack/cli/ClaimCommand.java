@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "claim", mixinStandardHelpOptions = true,
-        description = {"Take the next ready, unclaimed card of a column for an agent, in one transaction, and print it with",
-            "its claim token (highest priority first, then board order). Use the token with heartbeat, done, block and release.",
+        description = {"Take the next ready, unclaimed card of a column for an agent, with a claim token.",
+            "One transaction takes the card (highest priority first, then board order) and prints it with its token.",
+            "Use the token with heartbeat, done, block and release.",
             "Exit 3 when there is nothing to take (with --json: {\"claimed\": false, \"reason\": …})."})
 final class ClaimCommand extends BaseCommand {
 

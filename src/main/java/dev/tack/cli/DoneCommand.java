@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "done", mixinStandardHelpOptions = true,
-        description = {"Finish a card you claimed: move it to --to (default: the board's done column) and keep your report",
-            "on its run, for whoever takes a card that waits for it (exit 4 when the token is no longer its claim)."})
+        description = {"Finish a card you claimed and keep your report.",
+            "The card moves to --to (default: the board's done column); --summary and --meta stay on its run, for",
+            "whoever takes a card that waits for it (exit 4 when the token is no longer its claim)."})
 final class DoneCommand extends BaseCommand {
 
     @Parameters(paramLabel = "ID", converter = Converters.CardId.class, description = "The card: 42 or #42.")

@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "due", mixinStandardHelpOptions = true,
-        description = {"What is overdue, due today and due in the next days, across every board of the database,",
-            "soonest first. Cards in a done column (tack column done; by default the last) are left out."})
+        description = {"List what is overdue, due today and due in the next days, across every board.",
+            "Soonest first. Cards in a done column (tack column done; by default the last) are left out."})
 final class DueCommand extends BaseCommand {
 
     @Option(names = "--days", paramLabel = "N", defaultValue = "7", description = "How many days ahead to look (default ${DEFAULT-VALUE}).")

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Add the cards of a tack JSON export, a CSV file or a Trello JSON export to the board,",
-            "making missing columns; with --board NAME of a board that does not exist, it is created.",
+        description = {"Add the cards of a tack export, a CSV file or a Trello JSON export to the board.",
+            "Missing columns are made; with --board NAME of a board that does not exist, it is created.",
             "The file is read and checked first, then written in short steps that stay hidden until the",
             "last one shows it all at once: all or nothing, and no other writer waits for the whole import.",
             "Hard WIP limits hold: a file that would put a column over one is refused."})

@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "ready", mixinStandardHelpOptions = true,
-        description = {"List the cards of a column that `tack claim --next` would take, in the order it takes them;",
-            "with --explain, every other card of the column too, with why it cannot be taken."})
+        description = {"List the cards of a column that `tack claim --next` would take, in its order.",
+            "With --explain, every other card of the column too, with why it cannot be taken."})
 final class ReadyCommand extends BaseCommand {
 
     @Option(names = "--from", paramLabel = "COLUMN", description = "The column (default: the board's first).")

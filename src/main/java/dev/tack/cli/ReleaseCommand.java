@@ -7,8 +7,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "release", mixinStandardHelpOptions = true,
-        description = {"Give back a card you claimed, untouched: it goes to the top of the column it was claimed from",
-            "and the attempt does not count (exit 4 when the token is no longer its claim)."})
+        description = {"Give back a card you claimed, untouched.",
+            "It goes to the top of the column it was claimed from and the attempt does not count",
+            "(exit 4 when the token is no longer its claim)."})
 final class ReleaseCommand extends BaseCommand {
 
     @Parameters(paramLabel = "ID", converter = Converters.CardId.class, description = "The card: 42 or #42.")

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "restore-backup", mixinStandardHelpOptions = true,
-        description = {"Replace the whole database with a backup made by tack backup: every board as the backup has",
-            "it. Refused while a screen or worker has the database open (close them, or --force). What the",
+        description = {"Replace the whole database with a backup made by tack backup.",
+            "Every board becomes as the backup has it. Refused while a screen or worker has the database open",
+            "(close them, or --force). What the",
             "database held before is first backed up beside it (DB.before-restore-TIME), so a restore can",
             "itself be undone: tack restore-backup DB.before-restore-TIME."})
 final class RestoreBackupCommand extends BaseCommand {

@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "undo", mixinStandardHelpOptions = true,
-        description = {"Undo your last card change (from any process), unless someone else changed the card since,",
-            "and say what was undone. With --list, show what your next undos would revert instead."})
+        description = {"Undo your last card change (from any process) and say what was undone.",
+            "Refused when someone else changed the card since. With --list, show what your next undos would",
+            "revert instead."})
 final class UndoCommand extends BaseCommand {
 
     @Option(names = "--list", description = "List the changes your next undos on this board would revert, newest first; change nothing.")
