@@ -5,6 +5,7 @@
 # the difference is the time an add waited for the import's write lock).
 # With --debug the import prints each batch it commits and how long it held the write lock (the
 # longest single hold and all holds added up); the bench shows that line.
+# IMPORT_JAVA_OPTS adds options to the import's JVM (e.g. the launcher's: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC).
 # Usage: bench/import.sh [CARDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,11 +45,13 @@ touch "$dir/during"
 ) &
 loop=$!
 sleep 1
-/usr/bin/time -f "import: %e s wall, %U s user, %S s sys, %M KB peak" -o "$dir/time" java -jar target/tack.jar --db "$db" --debug import "$file" >/dev/null 2>"$dir/debug"
+# shellcheck disable=SC2086 # IMPORT_JAVA_OPTS is a list of options
+/usr/bin/time -f "import: %e s wall, %U s user, %S s sys, %M KB peak" -o "$dir/time" java ${IMPORT_JAVA_OPTS:-} -jar target/tack.jar --db "$db" --debug import "$file" >/dev/null 2>"$dir/debug"
 touch "$dir/done"
 wait "$loop"
 cat "$dir/time"
-grep -o 'held the write lock [0-9]* times, longest [0-9]* ms, in all [0-9]* ms (publishing: [0-9]* ms)' "$dir/debug" | sed 's/^/import /' || true
+grep -o 'read and checked [0-9]* card(s) in [0-9]* ms' "$dir/debug" | sed 's/^/import /' || true
+grep -o 'held the write lock [0-9]* times, longest [0-9]* ms, in all [0-9]* ms (publishing: [0-9]* ms; CPU inside: [0-9]* ms)' "$dir/debug" | sed 's/^/import /' || true
 grep 'import: staged' "$dir/debug" | grep -o 'held the write lock [0-9]* ms' | grep -o '[0-9]*' | sort -n \
   | awk '{a[NR]=$1} END {printf "batches: %d, lock held per batch: median %d ms, p90 %d ms, max %d ms\n", NR, a[int((NR+1)/2)], a[int(NR*0.9+0.5)], a[NR]}'
 summary "adds alone"

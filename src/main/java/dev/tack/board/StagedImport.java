@@ -55,6 +55,7 @@ final class StagedImport {
     private static final int FIRST_BATCH_CARDS = 250;
     /** Rows one clean-up transaction deletes. */
     private static final int DELETE_BATCH = 5_000;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** The cards a file sends to one column: its live count when the import began, and whether the import made it. */
     private record Landing(Column column, boolean made, int base, List<BoardSnapshot.Item> items) {
@@ -90,6 +91,8 @@ final class StagedImport {
     private long totalHold;
     private int holds;
     private long publishHold;
+    /** This thread's CPU time inside the holds, where the thread's CPU clock is supported (0 otherwise). */
+    private long cpuInLock;
     /** Cards the next batch takes: see {@link #BATCH_CARDS}. */
     private int batchCards = FIRST_BATCH_CARDS;
 
@@ -139,6 +142,10 @@ final class StagedImport {
         }
         long fitting = heldNanos <= 0 ? BATCH_CARDS : count * BATCH_NANOS / heldNanos;
         return (int) Math.max(FIRST_BATCH_CARDS / 2, Math.min(BATCH_CARDS, fitting));
+    }
+
+    long cpuInLockNanos() {
+        return cpuInLock;
     }
 
     long publishHoldNanos() {
@@ -235,12 +242,14 @@ final class StagedImport {
     }
 
     private <T> T timed(Work<T> work, long[] held) {
-        long[] start = new long[1];
+        long[] start = new long[2];
         T result = workspace.write(tx -> {
             start[0] = System.nanoTime();
+            start[1] = THREADS.getCurrentThreadCpuTime();
             return work.apply(tx);
         });
         held[0] = System.nanoTime() - start[0];
+        cpuInLock += Math.max(0, THREADS.getCurrentThreadCpuTime() - start[1]);
         longestHold = Math.max(longestHold, held[0]);
         totalHold += held[0];
         holds++;

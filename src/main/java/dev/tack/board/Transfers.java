@@ -119,6 +119,14 @@ public final class Transfers {
         return java.time.Duration.ofNanos(lastRun == null ? 0 : lastRun.publishHoldNanos());
     }
 
+    /**
+     * The importing thread's CPU time inside all the last import's holds of the write lock: the
+     * figure a loaded machine disturbs least (the holds' wall time grows with the load).
+     */
+    public java.time.Duration cpuInLock() {
+        return java.time.Duration.ofNanos(lastRun == null ? 0 : lastRun.cpuInLockNanos());
+    }
+
     /** How many transactions the last import took the write lock for. */
     public int lockHolds() {
         return lastRun == null ? 0 : lastRun.holds();

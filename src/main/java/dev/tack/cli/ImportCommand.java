@@ -97,7 +97,8 @@ final class ImportCommand extends BaseCommand {
         if (globals().debug) {
             err().println("tack: debug: the import held the write lock " + transfers.lockHolds() + " times, longest "
                     + transfers.longestLockHold().toMillis() + " ms, in all " + transfers.totalLockHeld().toMillis() + " ms"
-                    + " (publishing: " + transfers.publishLockHold().toMillis() + " ms)");
+                    + " (publishing: " + transfers.publishLockHold().toMillis() + " ms; CPU inside: "
+                    + transfers.cpuInLock().toMillis() + " ms)");
             err().flush();
         }
         if (json()) {

@@ -73,6 +73,49 @@ final class RevisionTable {
                 .orElse(null);
     }
 
+    /**
+     * Drops the insert triggers of {@code tables}, inside the current write transaction, for a bulk
+     * write that bumps the revision itself ({@link Paused#resume}). Only an import's batch does this
+     * (see {@code ImportTable.stage}); the triggers' own SQL is kept and put back verbatim, so the
+     * schema after the transaction is what it was before, and a table whose trigger was missing
+     * (a damaged file, which {@code tack check} reports) stays as it was.
+     */
+    static Paused pauseInsertTriggers(Tx tx, List<String> tables) throws SQLException {
+        java.util.Map<String, String> saved = new java.util.LinkedHashMap<>();
+        for (String table : tables) {
+            String name = table + "_revision_insert";
+            tx.one("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = ?", row -> row.getString(1), name, table)
+                    .ifPresent(sql -> saved.put(table, sql));
+        }
+        for (String table : saved.keySet()) {
+            tx.update("DROP TRIGGER " + table + "_revision_insert");
+        }
+        return new Paused(tx, saved);
+    }
+
+    /** Insert triggers taken out for one bulk write; {@link #resume} puts them back and bumps the revision for the rows written. */
+    static final class Paused {
+        private final Tx tx;
+        private final java.util.Map<String, String> saved;
+
+        private Paused(Tx tx, java.util.Map<String, String> saved) {
+            this.tx = tx;
+            this.saved = saved;
+        }
+
+        /** {@code rows}: how many rows the write inserted into each table, as each trigger would have counted them. */
+        void resume(java.util.Map<String, Integer> rows) throws SQLException {
+            long bumps = 0;
+            for (java.util.Map.Entry<String, String> trigger : saved.entrySet()) {
+                tx.update(trigger.getValue());
+                bumps += rows.getOrDefault(trigger.getKey(), 0);
+            }
+            if (bumps > 0) {
+                tx.update("UPDATE revision SET number = number + ?, unexplained = unexplained + ? * (1 - in_tack)", bumps, bumps);
+            }
+        }
+    }
+
     /** First statement of a transaction of tack's write service: its changes are tack's, described by its events if it leaves any. */
     static void enter(Tx tx) throws SQLException {
         tx.update("UPDATE revision SET in_tack = 1, tx_number = number, tx_event = (SELECT coalesce(max(id), 0) FROM events)");

@@ -101,7 +101,8 @@ public final class Tx {
     /**
      * Runs {@code sql} once per item, as one JDBC batch: the driver binds and steps each row in a
      * loop of its own, without the per-call work of {@link #update} (a bulk insert's rows cost about
-     * what SQLite's own work on them does). Returns how many items there were.
+     * what SQLite's own work on them does). Returns how many rows it changed (an {@code INSERT OR
+     * IGNORE} that ignored a row changed none).
      */
     public <T> int batch(String sql, Iterable<T> items, Binder<T> binder) throws SQLException {
         PreparedStatement statement = cache == null ? connection.prepareStatement(sql) : cache.get(sql);
@@ -112,10 +113,13 @@ public final class Tx {
                 statement.addBatch();
                 count++;
             }
+            int changed = 0;
             if (count > 0) {
-                statement.executeBatch();
+                for (int rows : statement.executeBatch()) {
+                    changed += Math.max(rows, 0);
+                }
             }
-            return count;
+            return changed;
         } finally {
             statement.clearBatch();
             done(statement);

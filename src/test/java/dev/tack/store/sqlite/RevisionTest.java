@@ -1,6 +1,7 @@
 package dev.tack.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import dev.tack.model.Actor;
 import dev.tack.model.Change;
+import dev.tack.store.ImportRows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +117,50 @@ class RevisionTest {
             inTack = new Tx(plain).number("SELECT in_tack FROM revision");
         }
         assertThat(inTack).as("left between transactions").isZero();
+    }
+
+    /** The revision's triggers as the schema holds them: name and SQL of each. */
+    private List<String> triggers() {
+        return database.writer().write(tx -> tx.list("SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
+                row -> row.getString(1)));
+    }
+
+    private static ImportRows.StagedCard staged(long id, List<String> tags) {
+        return new ImportRows.StagedCard(id, 1, (int) id, "card " + id, "", 0, null, null, false, tags, "now", "imported #" + id,
+                "{\"id\":" + id + "}");
+    }
+
+    @Test
+    void aStagedBatchBumpsTheRevisionOncePerRowAsItsTriggersWouldAndLeavesThemAsTheyWere() throws Exception {
+        open();
+        List<String> triggers = triggers();
+        long importId = database.writer().write(tx -> ImportTable.begin(tx, ALICE));
+        RevisionTable.Revision before = revision();
+
+        database.writer().write(tx -> {
+            ImportTable.stage(tx, importId, 1, ALICE, List.of(staged(1001, List.of("a", "b")), staged(1002, List.of("a"))));
+            return null;
+        });
+        RevisionTable.Revision afterBatch = revision();
+        assertThat(afterBatch.number()).as("2 cards, 3 tags, 2 events: one per row, as the per-row triggers count")
+                .isEqualTo(before.number() + 7);
+        assertThat(afterBatch.unexplained()).as("tack's own write, with its events").isEqualTo(before.unexplained());
+        assertThat(triggers()).as("the triggers put back verbatim").isEqualTo(triggers);
+
+        sqlite3("INSERT INTO card_tags VALUES (1001, 'from the shell')");
+        assertThat(revision()).as("the shell's row after the batch: the trigger is back in force")
+                .isEqualTo(new RevisionTable.Revision(afterBatch.number() + 1, afterBatch.unexplained() + 1));
+
+        RevisionTable.Revision beforeFailure = revision();
+        assertThatThrownBy(() -> database.writer().write(tx -> {
+            ImportTable.stage(tx, importId, 1, ALICE, List.of(staged(1003, List.of("c")), staged(1001, List.of()))); // 1001 is taken
+            return null;
+        })).isInstanceOf(RuntimeException.class);
+        assertThat(revision()).as("a failed batch rolls back, its bump with it").isEqualTo(beforeFailure);
+        assertThat(triggers()).as("and its dropped triggers come back with the rollback").isEqualTo(triggers);
+        long leftOver = database.writer().write(tx -> tx.number("SELECT count(*) FROM cards WHERE id = 1003"));
+        assertThat(leftOver).isZero();
+        assertThat(database.writer().write(SchemaCheck::problems)).isEmpty();
     }
 
     @Test
