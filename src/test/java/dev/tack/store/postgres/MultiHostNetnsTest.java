@@ -71,6 +71,7 @@ class MultiHostNetnsTest {
     private static PostgresServer server;
     private static String tmuxSocket;
     private static final List<ChildJvm> children = new ArrayList<>();
+    private static boolean passed;
 
     private String schema;
     private String url;
@@ -102,6 +103,15 @@ class MultiHostNetnsTest {
         }
         if (net != null) {
             net.close();
+        }
+        if (dir != null && passed) {
+            try (var all = Files.walk(dir)) {
+                all.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("could not delete " + dir + ": " + e.getMessage());
+            }
+        } else if (dir != null) {
+            System.err.println("the multi-host test's logs (job logs, each process's output, the server's log): " + dir);
         }
     }
 
@@ -136,9 +146,13 @@ class MultiHostNetnsTest {
             await("every host writing and the short jobs under way", () -> jobs.ended() >= 6
                     && writers.stream().allMatch(w -> Acks.parse(w.lines()).size() >= 20));
             awaitPane("the running card on host 1's screen", pane -> pane.contains("long job"));
+            // Under a heavy load a mark check can go unanswered for 2 s and host 1 stops its job to be safe; the card comes back to it.
+            await("host 1 running the long job now", () -> jobs.startsOf(longCard).stream().anyMatch(run -> run.host() == CUT
+                    && run.endNanos() == 0));
 
             // --- the cable of host 1 is pulled
             long cutAt = System.nanoTime();
+            long cutWall = wallNanos();
             net.cut(CUT);
             ChildJvm writeOnCutHost = ChildJvm.startCommand("cli-on-cut-host",
                     onHost(CUT, tack("--db", url, "--board", "jobs", "add", "written on the cut host")));
@@ -154,6 +168,7 @@ class MultiHostNetnsTest {
             assertThat(meanwhile.awaitExit(PATIENCE)).as("host 2's add: %s", meanwhile.stderr()).isZero();
             int cutExit = writeOnCutHost.awaitExit(PATIENCE);
             assertThat(cutExit).as("a write on the cut host fails: %s", writeOnCutHost.stderr()).isNotZero();
+            awaitPane("host 1's screen saying the server is lost", pane -> pane.contains("nothing can be saved"));
             assertThat(pane()).as("host 1's screen cannot know yet").doesNotContain(MEANWHILE);
 
             // --- plugged back in
@@ -161,6 +176,7 @@ class MultiHostNetnsTest {
             long restoredAt = System.nanoTime();
             awaitPane("host 1's screen catching up", pane -> pane.contains(MEANWHILE));
             double catchUpSeconds = (System.nanoTime() - restoredAt) / 1e9;
+            await("host 1's worker holding its mark again", () -> cutWorker.stderr().contains("holding the board's mark of life again"));
             await("host 1's late result on the long card refused", () -> count("SELECT count(*) FROM runs WHERE card_id = ?"
                     + " AND host = 'host-1' AND outcome = 'stale'", longCard) == 1);
             await("every job card done", () -> count("SELECT count(*) FROM cards c JOIN columns col ON col.id = c.column_id"
@@ -201,21 +217,32 @@ class MultiHostNetnsTest {
             assertThat(overlaps).as("one card's command running twice at once").isEmpty();
             assertThat(cutWorker.stderr()).as("host 1's worker noticed").contains("lost the connection that marks this worker alive");
             List<JobWatch.Execution> ofLong = runs.stream().filter(run -> run.card() == longCard).toList();
-            assertThat(ofLong).as("the long card: host 1's attempt, then another host's").hasSize(2);
-            assertThat(ofLong.get(0).host()).isEqualTo(CUT);
-            assertThat(ofLong.get(1).host()).isNotEqualTo(CUT);
-            assertThat(rows("SELECT host, outcome FROM runs WHERE card_id = " + longCard + " ORDER BY id"))
-                    .containsExactly("host-1 stale", "host-" + ofLong.get(1).host() + " succeeded");
-            assertThat(count("SELECT count(*) FROM events WHERE kind = 'run.stale' AND card_id = ?", longCard)).isEqualTo(1);
+            assertThat(ofLong).as("the long card: host 1's attempts, then one of another host").hasSizeGreaterThanOrEqualTo(2);
+            JobWatch.Execution cutOff = ofLong.get(ofLong.size() - 2);
+            JobWatch.Execution rerun = ofLong.get(ofLong.size() - 1);
+            assertThat(ofLong.subList(0, ofLong.size() - 1)).extracting(JobWatch.Execution::host).containsOnly(CUT);
+            assertThat(rerun.host()).isNotEqualTo(CUT);
+            double stoppedSeconds = (cutOff.endNanos() - cutWall) / 1e9;
+            List<String> longRuns = rows("SELECT host, outcome FROM runs WHERE card_id = " + longCard + " ORDER BY id");
+            assertThat(longRuns.subList(longRuns.size() - 2, longRuns.size()))
+                    .containsExactly("host-1 stale", "host-" + rerun.host() + " succeeded");
+            // Under a heavy load an earlier attempt of host 1 may have outlived its lease too: each stale run has its event.
+            assertThat(count("SELECT count(*) FROM events WHERE kind = 'run.stale' AND card_id = ?", longCard))
+                    .isEqualTo(longRuns.stream().filter(run -> run.endsWith(" stale")).count());
             assertThat(rows("SELECT coalesce(claimed_by, '-') FROM cards WHERE id = " + longCard)).containsExactly("-");
 
             System.out.printf("multi-host: %d writes acknowledged (%d on the cut host), %d lost, %d refused; %d job runs, %d overlaps;"
-                            + " reclaimed %.1f s after the cut; screen caught up %.1f s after the link returned; a write on the cut host"
+                            + " the cut host stopped its command %.1f s after the cut, the others reclaimed the card %.1f s after it; screen caught up %.1f s after the link returned; a write on the cut host"
                             + " exited %d%n", acks.size(), Acks.parse(writers.get(CUT - 1).lines()).size(), lost.size(), errors.size(),
-                    runs.size(), overlaps.size(), reclaimSeconds, catchUpSeconds, cutExit);
+                    runs.size(), overlaps.size(), stoppedSeconds, reclaimSeconds, catchUpSeconds, cutExit);
+            passed = true;
         } finally {
             jobs.stop();
             children.forEach(ChildJvm::close);
+            for (ChildJvm child : children) {
+                Files.writeString(dir.resolve(child.name() + ".out"), String.join("\n", child.lines()) + "\n---- stderr\n" + child.stderr());
+            }
+            Files.writeString(dir.resolve("server.log"), server.log());
         }
     }
 
@@ -241,7 +268,7 @@ class MultiHostNetnsTest {
     private ChildJvm writer(int host) throws InterruptedException {
         List<String> argv = new ArrayList<>(ChildJvm.command(dir, WriterDriver.class, url, "writer-" + host, "0",
                 Long.toString(7000 + host), "10000", dir.resolve("acks-" + host + ".log").toString()));
-        argv.addAll(1, List.of("-Dtack.writer.ownCards=true", "-Dtack.writer.pauseMillis=25"));
+        argv.addAll(1, List.of("-Dtack.writer.ownCards=true", "-Dtack.writer.pauseMillis=100"));
         ChildJvm writer = ChildJvm.startCommand("writer-" + host, onHost(host, argv));
         children.add(writer);
         assertThat(writer.awaitLineStartingWith("READY ", PATIENCE)).as("%s: %s", writer.name(), writer.stderr()).isNotNull();
@@ -252,11 +279,11 @@ class MultiHostNetnsTest {
     private ChildJvm worker(int host) throws InterruptedException {
         String log = dir.resolve("jobs-" + host + ".log").toString();
         String line = "echo \"start $TACK_CARD_ID $TACK_RUN_ID $$ $(date +%s%N)\" >> '" + log + "';"
-                + " case \"$TACK_CARD_TITLE.$TACK_ATTEMPT\" in long*.1) sleep 60;; *) sleep 0.2;; esac;"
+                + " case \"$TACK_CARD_TITLE@$(hostname)\" in 'long job@host-" + CUT + "') sleep 60;; *) sleep 0.2;; esac;"
                 + " echo \"end $TACK_CARD_ID $TACK_RUN_ID $$ $(date +%s%N)\" >> '" + log + "'";
         ChildJvm worker = ChildJvm.startCommand("worker-" + host, onHost(host, tack("--db", url, "--board", "jobs", "worker",
                 "--from", "Todo", "--doing", "Doing", "--to", "Done", "--fail", "Failed", "--exec", line, "--name", "w-host-" + host,
-                "--lease", "30s", "--heartbeat", "1s", "--backoff", "200ms", "--max-attempts", "5", "--concurrency", "2")));
+                "--lease", "60s", "--heartbeat", "1s", "--backoff", "200ms", "--max-attempts", "5", "--concurrency", "2")));
         children.add(worker);
         await("worker " + host + " started", () -> worker.stderr().contains("takes cards from"));
         return worker;
@@ -280,6 +307,12 @@ class MultiHostNetnsTest {
         String pane = pane();
         while (!test.test(pane)) {
             if (System.nanoTime() > end) {
+                for (String pid : run(List.of("ip", "netns", "pids", net.clientNamespace(CUT))).split("\\s+")) {
+                    String cmd = ProcessHandle.of(Long.parseLong(pid)).flatMap(p -> p.info().commandLine()).orElse("");
+                    if (cmd.contains("person-")) {
+                        Files.writeString(dir.resolve("screen-threads.txt"), run(List.of("jstack", pid)));
+                    }
+                }
                 fail("waited " + PATIENCE.toSeconds() + " s for " + what + "; the screen shows:\n" + pane);
             }
             Thread.sleep(100);
@@ -411,6 +444,11 @@ class MultiHostNetnsTest {
         return overlaps;
     }
 
+    private static long wallNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
     private static long uid() {
         try {
             return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
@@ -487,8 +525,7 @@ class MultiHostNetnsTest {
                     }
                 }
             }
-            java.time.Instant instant = java.time.Instant.now();
-            long now = instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+            long now = wallNanos();
             for (Execution e : byRun.values()) {
                 if (e.endNanos() == 0 && ProcessHandle.of(e.pid()).map(p -> !p.isAlive()).orElse(true)) {
                     byRun.put(e.run(), new Execution(e.host(), e.card(), e.run(), e.pid(), e.startNanos(), now));
