@@ -15,6 +15,11 @@ public interface AliveMark extends AutoCloseable {
         }
 
         @Override
+        public boolean held() {
+            return true;
+        }
+
+        @Override
         public void close() {
             // nothing held
         }
@@ -26,6 +31,13 @@ public interface AliveMark extends AutoCloseable {
      * fenced heartbeats and finishes find that out.
      */
     boolean renew();
+
+    /**
+     * Whether the mark is held now, asked of the engine within a few seconds (on PostgreSQL: its
+     * connection answers within 2 s); never takes it again. A process that cannot tell must act as
+     * one that lost it: another may prove it gone at any moment.
+     */
+    boolean held();
 
     @Override
     void close();

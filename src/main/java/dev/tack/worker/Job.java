@@ -32,6 +32,8 @@ final class Job {
     private volatile boolean killedForLostLease;
     /** Who took the card back, when a person did; null when the lease just ran out. */
     private volatile String takenBackBy;
+    /** Killed because the worker lost its mark of life: the card may be reclaimed by another at any moment. */
+    private volatile boolean killedForLostMark;
 
     Job(Claims.Claimed claimed) {
         this.claimed = claimed;
@@ -96,6 +98,7 @@ final class Job {
         int exit = process.exitValue();
         if (killedForLostLease) {
             tail.add(takenBackBy != null ? "tack: stopped because " + takenBackBy + " took the card back"
+                    : killedForLostMark ? "tack: stopped because this worker lost its connection to the server: another worker may take the card"
                     : "tack: stopped because this worker lost its lease on the card");
         }
         return new Result(exit == 0 && !killedForLostLease ? Claims.Outcome.SUCCEEDED : Claims.Outcome.FAILED, exit, tail.text());
@@ -118,6 +121,12 @@ final class Job {
         takenBackBy = by;
         killedForLostLease = true;
         killTree();
+    }
+
+    /** The worker lost its mark of life (its connection to the server): another worker may prove it gone and run the card. */
+    void killForLostMark() {
+        killedForLostMark = true;
+        killForLostLease(null);
     }
 
     /** Who took the card back from this job, or null. */

@@ -35,6 +35,8 @@ public final class Worker {
     private static final long IDLE_POLL_MILLIS = 100;
     private static final long IDLE_RECHECK_MILLIS = 1_000;
     private static final long TICK_MILLIS = 1_000;
+    /** How often the mark of life is checked (each check waits at most 2 s for the server). */
+    private static final long MARK_CHECK_MILLIS = 1_000;
     /** How long an orphaned command gets to end after SIGTERM before SIGKILL. */
     private static final java.time.Duration ORPHAN_GRACE = java.time.Duration.ofSeconds(5);
 
@@ -58,7 +60,8 @@ public final class Worker {
     private final Presence presence;
     /** This worker's mark of life on the database (on PostgreSQL a session lock; renewed if its connection drops). */
     private volatile dev.tack.model.AliveMark alive = dev.tack.model.AliveMark.NONE;
-    private boolean markLost;
+    /** Set while the mark of life is not known held: no new claims then. */
+    private volatile boolean markLost;
     /** {@code TACK} and the {@code tack} function for the commands: the same tack as this worker. */
     private final Map<String, String> launcher = TackLauncher.environment();
 
@@ -91,8 +94,11 @@ public final class Worker {
         // Held before the first claim and given up after the last card is given back: while this
         // process lives, a worker on another host cannot take it for gone (only its leases can run out).
         alive = workspace.markAlive();
+        Thread markWatch = new Thread(this::watchMark, "tack-mark-watch");
+        markWatch.setDaemon(true);
         try (Changes feed = workspace.changes(0)) {
             ticker.start();
+            markWatch.start();
             loop(feed, jobs);
         } finally {
             shutDown(jobs);
@@ -130,7 +136,7 @@ public final class Worker {
                 nextReclaim = now + Math.max(TICK_MILLIS, config.heartbeat().toMillis());
             }
             boolean claimedNow = false;
-            while (!stopping && running.size() < config.concurrency() && !(config.once() && claimedTotal > 0)) {
+            while (!stopping && !markLost && running.size() < config.concurrency() && !(config.once() && claimedTotal > 0)) {
                 Optional<Claims.Claimed> claimed = claimSafely();
                 if (claimed.isEmpty()) {
                     break;
@@ -318,20 +324,39 @@ public final class Worker {
     }
 
     /**
+     * Every second, on a thread of its own (the heartbeats' writes may hang on a dead network for
+     * minutes): is the mark of life still held? When it cannot be told, within 2 s, another worker
+     * may prove this one gone as soon as the server drops its session and run its cards: their
+     * commands are stopped at once, before that can happen (the server needs longer to notice a
+     * vanished client: its TCP keepalive, see README), and no card is claimed until the mark is back.
+     */
+    private void watchMark() {
+        while (stopped.getCount() > 0) {
+            if (!alive.held()) {
+                if (!markLost) {
+                    markLost = true;
+                    say("lost the connection that marks this worker alive: another worker may reclaim its cards");
+                }
+                for (Job job : running.values()) {
+                    if (job.alive()) {
+                        say("#" + job.card().id() + ": stopping its command before another worker takes the card");
+                        job.killForLostMark();
+                    }
+                }
+                if (alive.renew()) {
+                    markLost = false;
+                    say("holding the board's mark of life again; cards reclaimed meanwhile by others are theirs");
+                }
+            }
+            sleep(MARK_CHECK_MILLIS);
+        }
+    }
+
+    /**
      * Every half heartbeat (at most a second): extend leases that are due and store new output, one
      * short write per job. A job's first beat is due one heartbeat after this loop first sees it
      * (its claim set the lease just before).
      */
-    /** Says once that the mark of life was lost (its connection dropped and cannot be made again yet), and once that it is back. */
-    private void renewMark() {
-        boolean held = alive.renew();
-        if (held == markLost) {
-            markLost = !held;
-            say(held ? "holding the board's mark of life again; cards reclaimed meanwhile by others are theirs"
-                    : "lost the connection that marks this worker alive: another worker may reclaim its cards");
-        }
-    }
-
     private void tickLoop() {
         Map<Long, Long> lastBeat = new HashMap<>();
         long tickMillis = Math.max(50, Math.min(TICK_MILLIS, config.heartbeat().toMillis() / 2));
@@ -339,7 +364,6 @@ public final class Worker {
         while (stopped.getCount() > 0) {
             long now = workspace.clock().millis();
             if (now >= nextPresence) {
-                renewMark();
                 beatPresence();
                 nextPresence = now + Presence.BEAT.toMillis();
             }

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * <p>Missing binaries are a failure, not a skip: a run that silently skipped the PostgreSQL half of
  * the contract tests would look green. The message says what to install.
  */
-public final class PostgresServer {
+public final class PostgresServer implements AutoCloseable {
 
     public static final String PASSWORD_USER = "alice_pw";
     public static final String PASSWORD = "s3cret-Pa55word";
@@ -43,26 +43,63 @@ public final class PostgresServer {
     private final Path bin;
     private final boolean asPostgresUser;
     private final int port;
+    private final Setup setup;
 
-    private PostgresServer(Path folder, Path bin, boolean asPostgresUser, int port) {
+    /**
+     * Where and how a server runs: {@code prefix} goes before every server tool (e.g. {@code ip netns
+     * exec NS}, so the server lives in that network namespace), {@code address} is the one it
+     * listens on, {@code trusted} the network (CIDR) whose clients it trusts besides loopback, and
+     * {@code settings} more {@code -c name=value} options.
+     */
+    public record Setup(List<String> prefix, String address, String trusted, List<String> settings) {
+        static final Setup LOOPBACK = new Setup(List.of(), "127.0.0.1", null, List.of());
+    }
+
+    private PostgresServer(Path folder, Path bin, boolean asPostgresUser, int port, Setup setup) {
         this.folder = folder;
         this.bin = bin;
         this.asPostgresUser = asPostgresUser;
         this.port = port;
+        this.setup = setup;
     }
 
     /** The server of this JVM, started on first use. */
     public static synchronized PostgresServer get() {
         if (instance == null) {
-            instance = start();
+            instance = start(Setup.LOOPBACK);
             PostgresServer started = instance;
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "postgres-stop"));
         }
         return instance;
     }
 
+    /**
+     * A server of the caller's own, apart from the JVM's shared one (a multi-host test's, in a network
+     * namespace): the caller stops it with {@link #close}; a shutdown hook does if it does not.
+     */
+    public static PostgresServer startPrivate(Setup setup) {
+        PostgresServer server = start(setup);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
+        return server;
+    }
+
     public int port() {
         return port;
+    }
+
+    /** Stops the server and deletes its folder; for {@link #startPrivate} servers. */
+    @Override
+    public synchronized void close() {
+        stop();
+    }
+
+    /** The server's log (its messages about connections that ended, say). */
+    public String log() {
+        try {
+            return Files.readString(folder.resolve("server.log"));
+        } catch (IOException e) {
+            return "(no server log: " + e.getMessage() + ")";
+        }
     }
 
     /** {@code postgresql://tack@127.0.0.1:<port>/tack?currentSchema=<a new name>}: an empty schema nobody else uses. */
@@ -71,7 +108,7 @@ public final class PostgresServer {
     }
 
     public String url(String schema) {
-        return "postgresql://tack@127.0.0.1:" + port + "/tack?currentSchema=" + schema;
+        return "postgresql://tack@" + setup.address() + ":" + port + "/tack?currentSchema=" + schema;
     }
 
     public String freshSchemaName() {
@@ -80,7 +117,7 @@ public final class PostgresServer {
 
     /** A superuser JDBC connection to the tests' database (for set-up and for reading behind tack's back). */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/tack?user=tack");
+        return DriverManager.getConnection("jdbc:postgresql://" + setup.address() + ":" + port + "/tack?user=tack");
     }
 
     /** Runs statements as the superuser. */
@@ -94,7 +131,7 @@ public final class PostgresServer {
         }
     }
 
-    private static PostgresServer start() {
+    private static PostgresServer start(Setup setup) {
         Path bin = findBinaries();
         boolean root = "root".equals(System.getProperty("user.name")) || uid() == 0;
         try {
@@ -107,7 +144,7 @@ public final class PostgresServer {
             if (root) {
                 run(List.of("chown", "-R", "postgres:", folder.toString()), false, folder);
             }
-            PostgresServer probe = new PostgresServer(folder, bin, root, 0);
+            PostgresServer probe = new PostgresServer(folder, bin, root, 0, setup);
             probe.runTool(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "tack", "-E", "UTF8",
                     "--locale=C", "--auth-local=trust", "--auth-host=trust", "--pwfile=" + passwordFile, "-N"));
             // Loopback: the password role must authenticate; everyone else (the tests' superuser) is trusted.
@@ -117,20 +154,23 @@ public final class PostgresServer {
                     host all %1$s ::1/128 scram-sha-256
                     host all all 127.0.0.1/32 trust
                     host all all ::1/128 trust
-                    """.formatted(PASSWORD_USER), StandardCharsets.UTF_8);
+                    """.formatted(PASSWORD_USER) + (setup.trusted() == null ? "" : "host all all " + setup.trusted() + " trust\n"),
+                    StandardCharsets.UTF_8);
             if (root) {
                 run(List.of("chown", "postgres:", data.resolve("pg_hba.conf").toString()), false, folder);
             }
             IOException last = null;
             for (int attempt = 0; attempt < 5; attempt++) {
                 int port = freePort();
-                PostgresServer server = new PostgresServer(folder, bin, root, port);
+                PostgresServer server = new PostgresServer(folder, bin, root, port, setup);
                 try {
                     server.runTool(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
                             "-l", folder.resolve("server.log").toString(), "-o",
-                            "-p " + port + " -k " + socket + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                                    + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=300", "start"));
-                    try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=tack");
+                            "-p " + port + " -k " + socket + " -c listen_addresses=" + setup.address() + " -c fsync=off"
+                                    + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+                                    + setup.settings().stream().map(one -> " -c " + one).collect(java.util.stream.Collectors.joining()),
+                            "start"));
+                    try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + setup.address() + ":" + port + "/postgres?user=tack");
                          Statement statement = admin.createStatement()) {
                         statement.execute("CREATE DATABASE tack");
                     } catch (SQLException e) {
@@ -178,7 +218,7 @@ public final class PostgresServer {
     }
 
     private void runTool(List<String> command) throws IOException {
-        List<String> full = new ArrayList<>();
+        List<String> full = new ArrayList<>(setup.prefix());
         if (asPostgresUser) {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
@@ -206,7 +246,13 @@ public final class PostgresServer {
         }
     }
 
-    private void stop() {
+    private boolean stopped;
+
+    private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         try {
             runTool(List.of(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "immediate", "-w", "stop"));
         } catch (IOException e) {

@@ -32,6 +32,9 @@ import dev.tack.model.TackException;
  * Usage: {@code WriterDriver db actor writes seed [lock-deadline-ms [ack-log]]}. With {@code writes} > 0 the driver waits after READY
  * for a line on stdin (the parent's "go"); {@code writes} 0 means "start at once and write until stdin
  * closes". With {@code ack-log}, every line is also appended to that file before it goes to stdout.
+ * With {@code -Dtack.writer.ownCards=true} it moves, edits and comments only cards it added itself,
+ * leaving alone the rest of the database (cards that workers hold, in a multi-host test); with
+ * {@code -Dtack.writer.pauseMillis=N} it rests that long between writes.
  */
 public final class WriterDriver {
 
@@ -55,7 +58,10 @@ public final class WriterDriver {
         Storage database = Storages.open(db, new Storage.Options(false, false, deadline), tx -> null);
         Workspace workspace = new Workspace(database, actor, null);
         Cards cards = new Cards(workspace);
-        long maxKnownId = workspace.read(tx -> tx.cards().maxId());
+        boolean ownCardsOnly = Boolean.getBoolean("tack.writer.ownCards");
+        List<Long> mine = new java.util.ArrayList<>();
+        long pauseMillis = Long.getLong("tack.writer.pauseMillis", 0);
+        long maxKnownId = ownCardsOnly ? 0 : workspace.read(tx -> tx.cards().maxId());
         out.println("READY " + pid + " .");
         if (writes > 0) {
             // A start line: the parent lets every process go at once, so that the writes overlap.
@@ -71,7 +77,7 @@ public final class WriterDriver {
         while (writes == 0 ? !stop.get() : done < writes) {
             int dice = random.nextInt(100);
             String op;
-            long id = maxKnownId == 0 ? 0 : 1 + (long) random.nextInt((int) maxKnownId);
+            long id = maxKnownId == 0 ? 0 : ownCardsOnly ? mine.get(random.nextInt(mine.size())) : 1 + (long) random.nextInt((int) maxKnownId);
             if (maxKnownId == 0 || dice < 25) {
                 op = "add";
             } else if (dice < 45) {
@@ -93,6 +99,7 @@ public final class WriterDriver {
                         }
                         Card card = cards.add(spec);
                         maxKnownId = Math.max(maxKnownId, card.id());
+                        mine.add(card.id());
                         out.println("ACK add " + card.id() + " " + card.version() + " .");
                     }
                     case "mv-within" -> {
@@ -127,6 +134,9 @@ public final class WriterDriver {
                 out.println("ERR " + op + " " + id + " CRASH " + e.toString().replace('\n', ' '));
             }
             done++;
+            if (pauseMillis > 0) {
+                Thread.sleep(pauseMillis);
+            }
         }
         workspace.close();
         out.println("DONE " + done + " .");

@@ -70,6 +70,15 @@ final class PgAliveMark implements AliveMark {
     }
 
     @Override
+    public synchronized boolean held() {
+        try {
+            return connection != null && connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
     public synchronized void close() {
         close(connection);
         connection = null;

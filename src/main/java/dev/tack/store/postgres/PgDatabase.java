@@ -591,9 +591,19 @@ public final class PgDatabase implements Storage {
         }
     }
 
+    /**
+     * How long a read may hear nothing from the server. A pulled cable tells no one: without a limit
+     * a read would wait until TCP gives up (many minutes), and a screen would hang on an old board;
+     * past it the read fails as a lost connection does. tack's reads take no locks, so a live
+     * server answers them long before; a write may wait for the write lock (the lock deadline), so
+     * the writer's limit is that plus this.
+     */
+    private static final int SILENCE_MILLIS = 10_000;
+
     private synchronized Connection writer() throws SQLException {
         if (writer == null) {
             writer = connect(applicationName());
+            writer.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, options.lockDeadline().toMillis() + SILENCE_MILLIS));
             writer.setAutoCommit(false);
         }
         return writer;
@@ -602,6 +612,7 @@ public final class PgDatabase implements Storage {
     private synchronized Connection reader() throws SQLException {
         if (reader == null) {
             reader = connect(holder + " (reading)");
+            reader.setNetworkTimeout(Runnable::run, SILENCE_MILLIS);
             reader.setAutoCommit(false);
             reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one snapshot per read transaction
             reader.setReadOnly(true);

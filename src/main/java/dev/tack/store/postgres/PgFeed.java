@@ -28,6 +28,13 @@ final class PgFeed implements Feed {
     private static final Change NONE = new Change.None();
     private static final int EVENT_LIMIT = 10_000;
     private static final long FALLBACK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * How long one of the feed's small reads may wait for the server. A pulled cable tells no one:
+     * without a limit a read would wait for TCP to give up (many minutes) and the screen would show
+     * an old board as if it were current; past it the read fails as a lost connection does, and the
+     * screen says so and reconnects.
+     */
+    private static final int READ_TIMEOUT_MILLIS = 5_000;
 
     private record Revision(long number, long unexplained) {
     }
@@ -43,6 +50,7 @@ final class PgFeed implements Feed {
         this.connection = connection;
         this.url = url;
         this.tx = new PgTx(connection, java.time.Clock.systemUTC());
+        connection.setNetworkTimeout(Runnable::run, READ_TIMEOUT_MILLIS);
         try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN tack");
         }
