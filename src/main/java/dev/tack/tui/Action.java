@@ -80,7 +80,7 @@ sealed interface Action {
     record SearchAll() implements Action {
     }
 
-    /** {@code m}: moves the selected card to another board (a board, then one of its columns). */
+    /** {@code M}: moves the selected card to another board (a board, then one of its columns). */
     record MoveToBoard() implements Action {
     }
 

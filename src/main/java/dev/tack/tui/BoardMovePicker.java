@@ -9,7 +9,7 @@ import dev.tack.model.Column;
 import dev.tack.model.TackException;
 
 /**
- * {@code m}: moves the selected card to another board of the database, as
+ * {@code M}: moves the selected card to another board of the database, as
  * {@code tack mv ID COLUMN --to-board BOARD} does ({@link dev.tack.board.Cards#moveToBoard}): the
  * person picks the board, then one of its columns; Enter moves, Esc (or Backspace) steps back.
  * The card keeps its id, comments, checklist, links and history; undo stays on one board, so the
@@ -81,7 +81,7 @@ final class BoardMovePicker implements Dialog {
             String target = board.name();
             String column = columns.get(index).name();
             controller.submit(() -> controller.cards().moveToBoard(card.id(), target, column, null, null),
-                    "moved #" + card.id() + " to " + target + " / " + column + " (its history goes with it; not undoable: move it back with m)",
+                    "moved #" + card.id() + " to " + target + " / " + column + " (its history goes with it; not undoable: move it back with M)",
                     null);
             return false;
         }

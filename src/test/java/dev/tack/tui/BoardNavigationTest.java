@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Issue 14's ways around the database on the screen, on Lanterna's virtual terminal and on both
  * engines: go to a card by number ({@code :}), find on every board ({@code F}), move a card to
- * another board ({@code m}), the overdue count in the top row, and the archive view ({@code A}).
+ * another board ({@code M}), the overdue count in the top row, and the archive view ({@code A}).
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Engine.class)
@@ -161,12 +161,12 @@ class BoardNavigationTest {
     }
 
     @Test
-    void mMovesTheCardToAColumnOfAnotherBoardAndSaysItIsNotUndoable() {
+    void shiftMMovesTheCardToAColumnOfAnotherBoardAndSaysItIsNotUndoable() {
         Card card = Fixture.add(board, "belongs to ops", "Todo");
         BoardController controller = controller();
         Vt vt = new Vt(100, 30);
 
-        keys(controller, key('m'));
+        keys(controller, key('M'));
         assertThat(vt.draw(controller).text()).contains("Move #" + card.id() + " to another board").contains("Which board? (from main)")
                 .contains("ops");
         keys(controller, key(KeyType.Enter));
@@ -184,11 +184,11 @@ class BoardNavigationTest {
     }
 
     @Test
-    void mWithNoOtherBoardSaysSo() {
+    void shiftMWithNoOtherBoardSaysSo() {
         new Boards(board).remove("ops", true);
         Fixture.add(board, "alone", "Todo");
         BoardController controller = controller();
-        keys(controller, key('m'));
+        keys(controller, key('M'));
         assertThat(controller.topDialog()).isEmpty();
         assertThat(controller.message()).contains("no other board");
     }
