@@ -151,13 +151,19 @@ class BoardNavigationTest {
     }
 
     @Test
-    void findShowsNothingRawFromTheDatabase() {
-        Fixture.add(board, "evil \u001b]0;pwned\u0007 title", "Todo");
+    void findAndTheArchiveShowNothingRawFromTheDatabase() {
+        Card evil = Fixture.add(board, "evil \u001b]0;pwned\u0007 title", "Todo");
+        Card gone = Fixture.add(board, "gone \u001b[2J\u009b31m title", "Todo");
+        cards.archive(gone.id(), null);
         BoardController controller = controller();
         keys(controller, key('F'));
-        type(controller, "evil");
+        type(controller, "title");
         String screen = new Vt(100, 30).draw(controller).text();
-        assertThat(screen).contains("evil").doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(screen).contains("#" + evil.id() + " evil").contains("#" + gone.id() + " gone")
+                .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u009b");
+        keys(controller, key(KeyType.Escape), key('A'));
+        screen = new Vt(100, 30).draw(controller).text();
+        assertThat(screen).contains("#" + gone.id() + " gone").doesNotContain("\u001b").doesNotContain("\u009b");
     }
 
     @Test
