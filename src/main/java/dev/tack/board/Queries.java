@@ -285,6 +285,13 @@ public final class Queries {
         });
     }
 
+    /** The columns of the board named {@code boardName} (any board of the database), in order; "no board" when there is none. */
+    public List<Column> columnsOf(String boardName) {
+        String name = boardName == null ? "" : boardName.strip();
+        return workspace.read(tx -> tx.columns().ofBoard(tx.boards().byName(name)
+                .orElseThrow(() -> dev.tack.model.TackException.notFound("no board named '" + name + "'")).id()));
+    }
+
     /** Card {@code id} wherever it is (any board, archived or not), with its board; empty when there is none. */
     public java.util.Optional<Found> locate(long id) {
         return workspace.read(tx -> tx.cards().byId(id)

@@ -72,6 +72,22 @@ sealed interface Action {
     record SwitchBoard() implements Action {
     }
 
+    /** {@code :}: go to a card by its number, on whichever board it is. */
+    record GoToCard() implements Action {
+    }
+
+    /** {@code F}: find cards on every board of the database as you type; Enter goes to one. */
+    record SearchAll() implements Action {
+    }
+
+    /** {@code M}: moves the selected card to another board (a board, then one of its columns). */
+    record MoveToBoard() implements Action {
+    }
+
+    /** {@code A}: the board's archived cards: filter, restore one. */
+    record ArchiveView() implements Action {
+    }
+
     record ManageColumns() implements Action {
     }
 

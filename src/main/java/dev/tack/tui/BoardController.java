@@ -100,6 +100,7 @@ final class BoardController {
         this.actions = new CardActions(this, host);
         this.writes = new Writes(host, () -> board.workspace().readOnly() ? null : board.workspace().writeWaitingFor());
         this.status = new StatusLine(board, message, writes, filter::editing, this::today, keys.hints());
+        this.status.overdue(this::overdue);
         this.colour = !Monochrome.wanted(environment);
         if (!keys.problems().isEmpty()) {
             // Said on stderr too, but the screen covers that at once: the first problem shows in the status row.
@@ -278,6 +279,21 @@ final class BoardController {
             }
         } else if (action instanceof Action.SwitchBoard) {
             push(new BoardSwitcher(this));
+        } else if (action instanceof Action.GoToCard) {
+            push(new GoToPrompt(this, this::goTo));
+        } else if (action instanceof Action.SearchAll) {
+            push(new SearchDialog(this, this::goTo));
+        } else if (action instanceof Action.MoveToBoard) {
+            withCard(card -> {
+                BoardMovePicker picker = new BoardMovePicker(this, card);
+                if (picker.hasBoards()) {
+                    push(picker);
+                } else {
+                    error("there is no other board to move #" + card.id() + " to: press " + keyName(new Action.SwitchBoard()) + " to add one");
+                }
+            });
+        } else if (action instanceof Action.ArchiveView) {
+            push(new ArchiveView(this, null));
         } else if (action instanceof Action.ManageColumns) {
             push(new ColumnsManager(this));
         } else if (action instanceof Action.History h) {
@@ -413,6 +429,35 @@ final class BoardController {
         return status.waitingChanged();
     }
 
+    /** The overdue count as last read, and what it was read for (the board's last event, the day). */
+    private Status.Overdue overdue = Status.Overdue.NONE;
+    private String overdueReadFor;
+
+    /**
+     * The top row's overdue count: this board's and every other board's (a person looks after more
+     * than the board on screen), read again only when the shown board's events or the day moved on
+     * (one read over every board's live cards, as {@code tack due}). "Today" is the screen's clock.
+     */
+    Status.Overdue overdue() {
+        if (model.view() == null) {
+            return Status.Overdue.NONE;
+        }
+        LocalDate today = today();
+        String key = model.view().board().id() + "/" + model.view().lastEventId() + "/" + today;
+        if (!key.equals(overdueReadFor)) {
+            try {
+                Map<Long, Integer> counts = queries().overdueByBoard(today);
+                int here = counts.getOrDefault(model.view().board().id(), 0);
+                int all = counts.values().stream().mapToInt(Integer::intValue).sum();
+                overdue = new Status.Overdue(here, all - here);
+                overdueReadFor = key;
+            } catch (TackException e) {
+                // the count is a courtesy: the board's own read reports what is wrong
+            }
+        }
+        return overdue;
+    }
+
     /** Today, by the program's clock (due dates, the details view). */
     LocalDate today() {
         return LocalDate.now(clock);
@@ -425,6 +470,43 @@ final class BoardController {
         } catch (TackException e) {
             error(e.getMessage());
         }
+    }
+
+    /**
+     * Goes to card {@code id} wherever it is: on another board, that board is shown; hidden by the
+     * filter, the filter is cleared; archived, the archive view opens on it. An unknown number
+     * says so in the status row. Each case is a read, no write.
+     */
+    void goTo(long id) {
+        Optional<Queries.Found> found;
+        try {
+            found = queries().locate(id);
+        } catch (TackException e) {
+            error(e.getMessage());
+            return;
+        }
+        if (found.isEmpty()) {
+            error("no card #" + id + " in this database");
+            return;
+        }
+        Card card = found.get().card();
+        String where = found.get().board();
+        boolean elsewhere = model.view() == null || card.boardId() != model.view().board().id();
+        if (elsewhere && switchBoard(where) != null) {
+            return; // said why
+        }
+        if (card.archived()) {
+            push(new ArchiveView(this, id));
+            info("#" + id + " is archived" + (elsewhere ? " (board " + where + ")" : "") + ": r restores it");
+            return;
+        }
+        boolean cleared = false;
+        if (!model.shows(id) && model.filtered()) {
+            model.filter("");
+            cleared = true;
+        }
+        model.select(id);
+        info("#" + id + (elsewhere ? " on board " + where : "") + " in " + card.column() + (cleared ? " (filter cleared to show it)" : ""));
     }
 
     void push(Dialog dialog) {

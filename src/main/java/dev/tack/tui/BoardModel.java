@@ -159,6 +159,11 @@ final class BoardModel {
         restore(anchor);
     }
 
+    /** Whether card {@code id} is on the board as shown (the filter keeps it). */
+    boolean shows(long id) {
+        return places.containsKey(id);
+    }
+
     /** Selects the card {@code id} now if it is shown, or as soon as a reload brings it. */
     void select(long id) {
         if (places.containsKey(id)) {

@@ -81,7 +81,7 @@ final class BoardRenderer {
             tooSmall(canvas, layout);
             return;
         }
-        titleBar(canvas, layout, model);
+        titleBar(canvas, layout, model, status.overdue());
         if (!model.loaded()) {
             canvas.text(1, Layout.BODY_TOP, "Loading…", layout.width() - 2, DIM);
         } else if (model.lanes().isEmpty()) {
@@ -138,7 +138,7 @@ final class BoardRenderer {
         }
     }
 
-    private void titleBar(Canvas canvas, Layout layout, BoardModel model) {
+    private void titleBar(Canvas canvas, Layout layout, BoardModel model, Status.Overdue overdue) {
         canvas.fill(0, Layout.TITLE_ROW, layout.width(), 1, TITLE);
         String right;
         if (!model.loaded()) {
@@ -147,6 +147,9 @@ final class BoardRenderer {
             right = "filter: " + model.filterText() + "  (" + model.shownCount() + " of " + model.view().cardCount() + " cards) ";
         } else {
             right = model.view().cardCount() + (model.view().cardCount() == 1 ? " card " : " cards ");
+        }
+        if (model.loaded() && !overdue.text().isEmpty()) {
+            right = overdue.text() + " · " + right;
         }
         int rightWidth = Math.min(Width.of(Canvas.displayable(right)), layout.width() / 2);
         int used = canvas.text(0, Layout.TITLE_ROW, " tack ", layout.width(), TITLE);

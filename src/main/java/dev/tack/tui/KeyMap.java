@@ -95,6 +95,13 @@ final class KeyMap {
         row("Backspace", "edit the filter again (after Enter kept it)", null, bind(new Action.EditFilter(), key(KeyType.Backspace))),
         row("Esc", "clear the filter", null, bind(new Action.ClearFilter(), key(KeyType.Escape))),
         row("b", "switch board (a: add, r: rename)", hint("boards", new Action.SwitchBoard()), bind(new Action.SwitchBoard(), ch('b'))),
+        row(":", "go to a card by number, on any board", null,
+            bind(new Action.GoToCard(), ch(':'))),
+        row("F", "find cards on every board as you type; Enter goes there", null,
+            bind(new Action.SearchAll(), ch('F'))),
+        row("M", "move the card to another board, then a column (not undoable)", null,
+            bind(new Action.MoveToBoard(), ch('M'))),
+        row("A", "archived cards: / filter, r restore, Esc back", null, bind(new Action.ArchiveView(), ch('A'))),
         row("C", "manage columns: add, rename, reorder, WIP limit, remove", hint("columns", new Action.ManageColumns()), bind(new Action.ManageColumns(), ch('C'))),
         always(row("?, F1", "this help", hint("help", new Action.Help()), bind(new Action.Help(), ch('?'), key(KeyType.F1)))),
         row("Ctrl+L", "re-read the board and repaint", null, bind(new Action.Redraw(), ctrl('l'))),
@@ -127,6 +134,12 @@ final class KeyMap {
         {"h j k l, arrows", "or pick that card on the board"},
         {"Enter / Esc", "link / cancel"},
         {"Esc, q, Enter", "back to the board"},
+        {"In go to card (:)"},
+        {"digits, Enter / Esc", "the card's number, go / cancel"},
+        {"In find (F)"},
+        {"type, ↑ / ↓, Enter", "words as in the filter; pick a card; go to it (switching board)"},
+        {"In the archive (A)"},
+        {"/, ↑ / ↓, r", "filter; pick a card; restore it to its column"},
     };
 
     /** tack's own keys. */
@@ -430,6 +443,10 @@ final class KeyMap {
         map.put("sort", new Action.CycleSort());
         map.put("clear_filter", new Action.ClearFilter());
         map.put("boards", new Action.SwitchBoard());
+        map.put("go_to_card", new Action.GoToCard());
+        map.put("search", new Action.SearchAll());
+        map.put("move_to_board", new Action.MoveToBoard());
+        map.put("archive_view", new Action.ArchiveView());
         map.put("columns", new Action.ManageColumns());
         map.put("help", new Action.Help());
         map.put("redraw", new Action.Redraw());

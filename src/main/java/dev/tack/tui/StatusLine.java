@@ -30,6 +30,8 @@ final class StatusLine {
     /** The hint row, with the person's keys. */
     private final List<KeyMap.Hint> hints;
     private String presence = "";
+    /** The top row's overdue count, as the controller last read it. */
+    private Supplier<Status.Overdue> overdue = () -> Status.Overdue.NONE;
     /** The waiting note at the last render, to tell the loop when to draw it anew. */
     private String shownWaiting;
 
@@ -70,6 +72,11 @@ final class StatusLine {
         presence = String.join(", ", shown);
     }
 
+    /** Where the overdue count comes from (the controller reads it when the board or the day changes). */
+    void overdue(Supplier<Status.Overdue> source) {
+        overdue = source;
+    }
+
     String presenceText() {
         return presence;
     }
@@ -100,9 +107,10 @@ final class StatusLine {
         }
         String where = board.boardName() + " · " + database;
         if (shownWaiting != null) { // takes the row from any message until the write lands
-            return new Status(where, presence, last, shownWaiting, false, filterEditing.getAsBoolean(), board.problem(), hints);
+            return new Status(where, presence, last, shownWaiting, false, filterEditing.getAsBoolean(), board.problem(), hints, overdue.get());
         }
-        return new Status(where, presence, last, message.text(), message.isError(), filterEditing.getAsBoolean(), board.problem(), hints);
+        return new Status(where, presence, last, message.text(), message.isError(), filterEditing.getAsBoolean(), board.problem(), hints,
+                overdue.get());
     }
 
     private static String home(String path) {

@@ -422,7 +422,7 @@ class KeyHandlingTest {
     void helpListsEveryKeyAndAnyOtherKeyCloses() {
         start();
         keys(controller, key('?'));
-        Vt vt = new Vt(100, 80).draw(controller);
+        Vt vt = new Vt(100, 100).draw(controller);
         for (String[] row : KeyMap.HELP) {
             if (row.length == 2 && !row[0].startsWith("Ctrl+A")) {
                 assertThat(vt.text()).contains(row[0]);

@@ -289,4 +289,93 @@ class TmuxEndToEndTest {
         pane = await("the exit status", p -> p.lines().anyMatch(l -> l.matches("EXITED:\\d+")));
         assertThat(pane.lines()).contains("EXITED:0");
     }
+
+    /**
+     * Issue 14 as a person uses it, in one run of the whole program: wrapped titles (from the
+     * config file), the marks and Markdown details, the overdue count in the top row, {@code :}
+     * to a card on another board, {@code F} across boards, {@code M} to move a card to another
+     * board, and the archive view's restore.
+     */
+    @Test
+    void aBoardPeopleWantToLiveIn() throws Exception {
+        Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed: skipping the end-to-end terminal test");
+        Path db = dir.resolve("tack.db");
+        java.time.LocalDate today = java.time.LocalDate.now();
+        long wrapped;
+        long pager;
+        long archived;
+        try (Workspace setup = Fixture.create(dir, "setup")) {
+            dev.tack.board.Cards cards = new dev.tack.board.Cards(setup);
+            wrapped = cards.add(new dev.tack.board.NewCard("Quarterly report needs the numbers from finance first", "Todo",
+                    "Some **loud** words\n\n- [x] asked finance", List.of(), 0, today.minusDays(1), null, null)).id();
+            cards.comment(wrapped, "on it");
+            new dev.tack.board.Checklists(setup).add(wrapped, "call finance", null);
+            new dev.tack.board.Checklists(setup).done(wrapped, 1, true);
+            new dev.tack.board.Boards(setup).add("ops", List.of("Inbox", "Fixing", "Fixed"));
+            pager = new dev.tack.board.Cards(setup.onBoard("ops")).add(new dev.tack.board.NewCard("pager alert", "Inbox", "", List.of(), 0,
+                    today.minusDays(2), null, null)).id();
+            archived = Fixture.add(setup, "old invoice", "Doing").id();
+            cards.archive(archived, null);
+        }
+        Path config = dir.resolve("config");
+        java.nio.file.Files.createDirectories(config.resolve("tack"));
+        java.nio.file.Files.writeString(config.resolve("tack").resolve("config.toml"), "wrap_titles = true\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = "XDG_CONFIG_HOME=" + quote(config.toString()) + " " + quote(java) + " -cp " + quote(System.getProperty("java.class.path"))
+                + " dev.tack.Main --db " + quote(db.toString()) + " --as e2e; echo EXITED:$?; sleep 60";
+        tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", command);
+        serverStarted = true;
+
+        String pane = await("the board", p -> p.contains("tack ▸ main") && p.contains("Quarterly"));
+        assertThat(pane.lines().findFirst().orElseThrow()).contains("1 overdue (+1 on other boards) · 1 card");
+        // the title goes on to a second row; the card's marks say it has a description, a checklist and a comment
+        assertThat(pane.lines().filter(l -> l.contains("Quarterly")).findFirst().orElseThrow()).doesNotContain("first");
+        assertThat(pane.lines().anyMatch(l -> l.startsWith(" ") && l.contains("first") && !l.contains("Quarterly"))).isTrue();
+        assertThat(pane).contains("☑ 1/1").contains("≡").contains("✎1");
+
+        tmux("send-keys", "-t", "e2e", "Enter");
+        pane = await("the details", p -> p.contains("asked finance"));
+        assertThat(pane).contains("Some loud words").doesNotContain("**loud**").contains("☑ asked finance");
+        tmux("send-keys", "-t", "e2e", "Escape");
+        await("the board again", p -> !p.contains("asked finance"));
+
+        tmux("send-keys", "-t", "e2e", "-l", ":" + pager);
+        tmux("send-keys", "-t", "e2e", "Enter");
+        pane = await("the card on ops", p -> p.contains("tack ▸ ops") && p.contains("#" + pager + " on board ops in Inbox"));
+        assertThat(pane.lines().findFirst().orElseThrow()).contains("1 overdue (+1 on other boards)");
+
+        tmux("send-keys", "-t", "e2e", "F");
+        await("the find dialog", p -> p.contains("Find on every board"));
+        tmux("send-keys", "-t", "e2e", "-l", "quarterly");
+        pane = await("the match on main", p -> p.contains("main / Todo") && p.contains("1 card "));
+        tmux("send-keys", "-t", "e2e", "Enter");
+        await("main again", p -> p.contains("tack ▸ main") && p.contains("#" + wrapped + " on board main in Todo"));
+
+        tmux("send-keys", "-t", "e2e", "M");
+        await("the board picker", p -> p.contains("Which board? (from main)"));
+        tmux("send-keys", "-t", "e2e", "Enter");
+        await("the column picker", p -> p.contains("Which column of ops?"));
+        tmux("send-keys", "-t", "e2e", "j");
+        tmux("send-keys", "-t", "e2e", "Enter");
+        pane = await("the move", p -> p.contains("moved #" + wrapped + " to ops / Fixing"));
+        assertThat(pane).contains("not undoable").doesNotContain("Quarterly");
+
+        tmux("send-keys", "-t", "e2e", "A");
+        await("the archive", p -> p.contains("Archived on main") && p.contains("old invoice  (from Doing)"));
+        tmux("send-keys", "-t", "e2e", "r");
+        await("the restore", p -> p.contains("restored #" + archived + " to Doing"));
+        tmux("send-keys", "-t", "e2e", "Escape");
+        await("the board with the card back", p -> !p.contains("Archived on main") && p.contains("old invoice"));
+
+        tmux("send-keys", "-t", "e2e", "q");
+        pane = await("tack to exit", p -> p.contains("EXITED:"));
+        assertThat(pane).contains("EXITED:0");
+        try (Workspace check = Fixture.create(dir, "check")) {
+            Card moved = new Queries(check).card(wrapped);
+            assertThat(moved.column()).isEqualTo("Fixing");
+            assertThat(new Queries(check.onBoard("ops")).board(CardFilter.ALL).lanes().get(1).cards()).extracting(Card::id).containsExactly(wrapped);
+            assertThat(new Queries(check).card(archived).archived()).isFalse();
+        }
+    }
+
 }
