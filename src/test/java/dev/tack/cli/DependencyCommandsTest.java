@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.tack.Main;
+import dev.tack.testing.ChildJvm;
 import dev.tack.testing.Engine;
 import org.junit.jupiter.api.Test;
 
@@ -199,6 +202,29 @@ class DependencyCommandsTest extends EngineCliFixture {
         tack("redo").expectOk();
         assertThat(waitsFor(b)).isEmpty();
         assertThat(tack("check").exit()).isZero();
+    }
+
+    @Test
+    void logFollowStreamsLinksAndChecklistChangesWithWhoMadeThem() throws Exception {
+        long a = add("a");
+        long b = add("b");
+        try (ChildJvm follow = ChildJvm.start("follow", folder, Main.class, "--db", location, "log", "--follow")) {
+            // Sync on an event: once the follower runs, each added card is a new line.
+            for (int i = 0; follow.awaitLine(line -> line.contains("added #"), Duration.ofSeconds(2)) == null; i++) {
+                add("warm-up " + i);
+            }
+            Duration wait = Duration.ofSeconds(60);
+            tack("--as", "bob", "link", String.valueOf(b), "--after", String.valueOf(a)).expectOk();
+            assertThat(follow.awaitLine(l -> l.contains("linked #" + b + " after #" + a), wait)).contains("bob@");
+            tack("--as", "bob", "checklist", "add", String.valueOf(b), "write it").expectOk();
+            assertThat(follow.awaitLine(l -> l.contains("added item 1 to #" + b + ": write it"), wait)).contains("bob@");
+            tack("--as", "bob", "checklist", "done", String.valueOf(b), "1").expectOk();
+            assertThat(follow.awaitLine(l -> l.contains("ticked item 1 of #" + b), wait)).contains("bob@");
+            tack("--as", "bob", "checklist", "rm", String.valueOf(b), "1").expectOk();
+            assertThat(follow.awaitLine(l -> l.contains("removed item 1 from #" + b), wait)).contains("bob@");
+            tack("--as", "bob", "unlink", String.valueOf(b), String.valueOf(a)).expectOk();
+            assertThat(follow.awaitLine(l -> l.contains("unlinked #" + b + " from #" + a), wait)).contains("bob@");
+        }
     }
 
     private List<Long> waitsFor(long card) {
