@@ -8,17 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.tack.model.CardLink;
 import dev.tack.testing.ChildJvm;
+import dev.tack.testing.Engine;
 import dev.tack.testing.LinkDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two processes link 5 after 7 and 7 after 5 at the same moment, round after round: each time
  * exactly one succeeds, the other is refused naming the cycle, and no cycle is ever committed. The
  * check runs inside the write transaction, so the write lock orders the two and the second sees
- * the first's link.
+ * the first's link: on SQLite the file's write lock, on PostgreSQL the schema's advisory write lock.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class LinkRaceProcessTest {
+
+    @Parameter
+    Engine engine;
 
     private static final int ROUNDS = 25;
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -28,9 +37,9 @@ class LinkRaceProcessTest {
 
     @Test
     void twoProcessesLinkingOppositeWaysAtOnceNeverCommitACycle() throws Exception {
-        try (BoardFixture board = BoardFixture.create(folder);
-             ChildJvm left = ChildJvm.start("left", folder, LinkDriver.class, folder.resolve("tack.db").toString(), "left");
-             ChildJvm right = ChildJvm.start("right", folder, LinkDriver.class, folder.resolve("tack.db").toString(), "right")) {
+        try (BoardFixture board = BoardFixture.create(engine, folder);
+             ChildJvm left = ChildJvm.start("left", folder, LinkDriver.class, board.workspace.location(), "left");
+             ChildJvm right = ChildJvm.start("right", folder, LinkDriver.class, board.workspace.location(), "right")) {
             left.awaitLineStartingWith("READY", WAIT);
             right.awaitLineStartingWith("READY", WAIT);
             List<String> winners = new ArrayList<>();
@@ -51,7 +60,7 @@ class LinkRaceProcessTest {
             assertThat(links).hasSize(ROUNDS);
             assertThat(links).noneMatch(l -> links.contains(new CardLink(l.waitsFor(), l.cardId())));
             assertThat(board.problems()).isEmpty();
-            System.out.println("link race winners: " + winners);
+            System.out.println("link race winners (" + engine + "): " + winners);
         }
     }
 }

@@ -2,11 +2,17 @@ package dev.tack.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.tack.Main;
+import dev.tack.testing.ChildJvm;
+import dev.tack.testing.Engine;
 import org.junit.jupiter.api.Test;
 
 /** link, unlink, add --after, ls --ready/--blocked, show, column done/gate, rm --force and checklist (issue 12). */
@@ -136,6 +142,98 @@ class DependencyCommandsTest extends EngineCliFixture {
         assertThat(tack("undo").exit()).isZero();
         assertThat(tack("checklist", "ls", String.valueOf(card)).expectOk().out()).contains("1. [ ] make it pass");
         assertThat(tack("log").expectOk().out()).contains("removed item 1 from #" + card, "ticked item 2 of #" + card);
+    }
+
+    @Test
+    void jsonAndCsvExportsCarryLinksAndChecklistsIntoAnotherDatabaseAndMarkdownWritesTaskItems() throws Exception {
+        long first = add("first");
+        long second = add("second", "-c", "Doing", "--after", String.valueOf(first));
+        tack("checklist", "add", String.valueOf(second), "write the test").expectOk();
+        tack("checklist", "add", String.valueOf(second), "make it pass").expectOk();
+        tack("checklist", "done", String.valueOf(second), "2").expectOk();
+        assertThat(tack("export", "-f", "md").expectOk().out()).contains("- [ ] write the test", "- [x] make it pass");
+
+        for (String format : List.of("json", "csv")) {
+            Path file = folder.resolve("board." + format);
+            assertThat(tack("export", "-f", format, "-o", file.toString()).exit()).isZero(); // it says where, on stderr
+            assertThat(Files.exists(file)).isTrue();
+            String other = engine == Engine.SQLITE ? folder.resolve(format + ".db").toString() : engine.newLocation(folder);
+            CliRun.tack("init", "--db", other).expectOk();
+            CliRun.tack("--db", other, "add", "takes id 1 there").expectOk(); // the imported cards get new ids
+            CliRun.tack("--db", other, "import", file.toString(), "--format", format).expectOk();
+            JsonArray cards = CliRun.tack("--db", other, "ls", "--json").expectOk().json().getAsJsonArray();
+            JsonObject newFirst = card(cards, "first");
+            JsonObject newSecond = card(cards, "second");
+            assertThat(newSecond.get("id").getAsLong()).as(format).isNotEqualTo(second);
+            assertThat(ids(newSecond.getAsJsonArray("waits_for"))).as(format).containsExactly(newFirst.get("id").getAsLong());
+            assertThat(ids(newFirst.getAsJsonArray("blocks"))).as(format).containsExactly(newSecond.get("id").getAsLong());
+            JsonArray items = CliRun.tack("--db", other, "show", newSecond.get("id").getAsString(), "--json").expectOk().json()
+                    .getAsJsonObject().getAsJsonArray("checklist");
+            assertThat(StreamSupport.stream(items.spliterator(), false).map(i -> i.getAsJsonObject().get("text").getAsString()
+                    + "=" + i.getAsJsonObject().get("done").getAsBoolean())).as(format)
+                    .containsExactly("write the test=false", "make it pass=true");
+            assertThat(CliRun.tack("--db", other, "check").exit()).as(format).isZero();
+        }
+    }
+
+    @Test
+    void linksUnlinksAndTicksUndoAndRedoAcrossProcesses() {
+        long a = add("a");
+        long b = add("b");
+        tack("link", String.valueOf(b), "--after", String.valueOf(a)).expectOk();
+        tack("checklist", "add", String.valueOf(b), "item").expectOk();
+        tack("checklist", "done", String.valueOf(b), "1").expectOk();
+        tack("unlink", String.valueOf(b), String.valueOf(a)).expectOk();
+
+        assertThat(tack("undo").expectOk().out()).contains("unlinked #" + b + " from #" + a);
+        assertThat(waitsFor(b)).containsExactly(a);
+        assertThat(tack("undo").expectOk().out()).contains("ticked item 1 of #" + b);
+        assertThat(tack("checklist", "ls", String.valueOf(b)).expectOk().out()).contains("1. [ ] item");
+        tack("undo").expectOk(); // the item's adding
+        assertThat(tack("show", String.valueOf(b), "--json").expectOk().json().getAsJsonObject().getAsJsonArray("checklist")).isEmpty();
+        assertThat(tack("undo").expectOk().out()).contains("linked #" + b + " after #" + a);
+        assertThat(waitsFor(b)).isEmpty();
+
+        assertThat(tack("redo").expectOk().out()).contains("linked #" + b + " after #" + a);
+        assertThat(waitsFor(b)).containsExactly(a);
+        tack("redo").expectOk();
+        tack("redo").expectOk();
+        assertThat(tack("checklist", "ls", String.valueOf(b)).expectOk().out()).contains("1. [x] item");
+        tack("redo").expectOk();
+        assertThat(waitsFor(b)).isEmpty();
+        assertThat(tack("check").exit()).isZero();
+    }
+
+    @Test
+    void logFollowStreamsLinksAndChecklistChangesWithWhoMadeThem() throws Exception {
+        long a = add("a");
+        long b = add("b");
+        try (ChildJvm follow = ChildJvm.start("follow", folder, Main.class, "--db", location, "log", "--follow")) {
+            // Sync on an event: once the follower runs, each added card is a new line.
+            for (int i = 0; follow.awaitLine(line -> line.contains("added #"), Duration.ofSeconds(2)) == null; i++) {
+                add("warm-up " + i);
+            }
+            Duration wait = Duration.ofSeconds(60);
+            tack("--as", "bob", "link", String.valueOf(b), "--after", String.valueOf(a)).expectOk();
+            assertThat(follow.awaitLine(l -> l.contains("linked #" + b + " after #" + a), wait)).contains("bob@");
+            tack("--as", "bob", "checklist", "add", String.valueOf(b), "write it").expectOk();
+            assertThat(follow.awaitLine(l -> l.contains("added item 1 to #" + b + ": write it"), wait)).contains("bob@");
+            tack("--as", "bob", "checklist", "done", String.valueOf(b), "1").expectOk();
+            assertThat(follow.awaitLine(l -> l.contains("ticked item 1 of #" + b), wait)).contains("bob@");
+            tack("--as", "bob", "checklist", "rm", String.valueOf(b), "1").expectOk();
+            assertThat(follow.awaitLine(l -> l.contains("removed item 1 from #" + b), wait)).contains("bob@");
+            tack("--as", "bob", "unlink", String.valueOf(b), String.valueOf(a)).expectOk();
+            assertThat(follow.awaitLine(l -> l.contains("unlinked #" + b + " from #" + a), wait)).contains("bob@");
+        }
+    }
+
+    private List<Long> waitsFor(long card) {
+        return ids(tack("show", String.valueOf(card), "--json").expectOk().json().getAsJsonObject().getAsJsonArray("waits_for"));
+    }
+
+    private static JsonObject card(JsonArray cards, String title) {
+        return StreamSupport.stream(cards.spliterator(), false).map(JsonElement::getAsJsonObject)
+                .filter(c -> c.get("title").getAsString().equals(title)).findFirst().orElseThrow();
     }
 
     private static List<Long> ids(JsonArray array) {

@@ -34,6 +34,12 @@ public final class CliWorkload {
         commands.add(new String[] {"--db", db, "show", "1"});
         commands.add(new String[] {"--db", db, "log"});
         commands.add(new String[] {"--db", db, "check"});
+        // links and checklists (issue 12)
+        commands.add(new String[] {"--db", db, "link", "2", "--after", "1"});
+        commands.add(new String[] {"--db", db, "checklist", "add", "2", "write the test"});
+        commands.add(new String[] {"--db", db, "checklist", "done", "2", "1"});
+        commands.add(new String[] {"--db", db, "column", "done", "Done"});
+        commands.add(new String[] {"--db", db, "unlink", "2", "1"});
         // The agents' commands (issue 16): {token} stands for the token the last claim printed.
         commands.add(new String[] {"--db", db, "add", "third card"});
         commands.add(new String[] {"--db", db, "ready", "--from", "Todo", "--explain"});

@@ -3,17 +3,18 @@ package dev.tack.testing;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import dev.tack.board.Links;
 import dev.tack.board.Workspace;
 import dev.tack.model.Actor;
 import dev.tack.model.Hosts;
 import dev.tack.model.TackException;
-import dev.tack.store.sqlite.Database;
+import dev.tack.store.Storage;
+import dev.tack.store.Storages;
 
 /**
- * A child JVM that links cards on one board file through the board layer, when told:
+ * A child JVM that links cards of one database (a board file or a PostgreSQL URL) through the board
+ * layer, when told:
  *
  * <pre>
  *   READY pid .
@@ -22,7 +23,7 @@ import dev.tack.store.sqlite.Database;
  *   ERR waiting prerequisite KIND message
  * </pre>
  *
- * Usage: {@code LinkDriver db actor}. It is started once and warm, so that the parent can hand two
+ * Usage: {@code LinkDriver location actor}. It is started once and warm, so that the parent can hand two
  * of them opposite links at one moment.
  */
 public final class LinkDriver {
@@ -31,9 +32,8 @@ public final class LinkDriver {
     }
 
     public static void main(String[] args) throws Exception {
-        Path db = Path.of(args[0]);
         Actor actor = new Actor(args[1], Hosts.name(), ProcessHandle.current().pid());
-        Database database = Database.open(db, new Database.Options(false, false, Duration.ofSeconds(20)), tx -> null);
+        Storage database = Storages.open(args[0], new Storage.Options(false, false, Duration.ofSeconds(20)), tx -> null);
         Links links = new Links(new Workspace(database, actor, null));
         ChildJvm.LineOut out = new ChildJvm.LineOut();
         out.println("READY " + ProcessHandle.current().pid() + " .");

@@ -139,6 +139,31 @@ class DependencyKeysTest {
     }
 
     @Test
+    void uUndoesAndURedoesALinkAndATickMadeOnTheScreen() {
+        Card a = Fixture.add(board, "a", "Todo");
+        Card b = Fixture.add(board, "b", "Todo");
+        new Checklists(board).add(b.id(), "item", null);
+        controller = Fixture.controller(board);
+        keys(controller, key('j'), key('w'));
+        type(controller, String.valueOf(a.id()));
+        keys(controller, key(KeyType.Enter));
+        keys(controller, key(KeyType.Enter), key('1'), key(KeyType.Escape)); // tick in the details
+        assertThat(new Checklists(board).of(b.id())).extracting(ChecklistItem::done).containsExactly(true);
+
+        keys(controller, key('u'));
+        assertThat(new Checklists(board).of(b.id())).extracting(ChecklistItem::done).containsExactly(false);
+        keys(controller, key('u'));
+        assertThat(new Links(board).status(b.id()).waitingFor()).isEmpty();
+        assertThat(screen()).doesNotContain("⧗");
+        keys(controller, key('U'));
+        assertThat(new Links(board).status(b.id()).waitingFor()).containsExactly(a.id());
+        assertThat(screen()).contains("#" + b.id() + " ⧗ #" + a.id());
+        keys(controller, key('U'));
+        assertThat(new Checklists(board).of(b.id())).extracting(ChecklistItem::done).containsExactly(true);
+        assertThat(screen()).contains("☑ 1/1");
+    }
+
+    @Test
     void theFilterTakesIsReadyAndIsBlocked() {
         Card a = Fixture.add(board, "a", "Todo");
         Card b = Fixture.add(board, "b", "Todo");

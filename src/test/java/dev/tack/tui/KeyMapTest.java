@@ -51,6 +51,7 @@ class KeyMapTest {
         maps(new Action.Edit(), key('e'));
         maps(new Action.EditInEditor(), key('E'));
         maps(new Action.Comment(), key('c'));
+        maps(new Action.Link(), key('w'));
         maps(new Action.Archive(), key('d'), key(KeyType.Delete));
         maps(new Action.Details(), key(KeyType.Enter), key(' '));
         maps(new Action.StartFilter(), key('/'));

@@ -48,6 +48,39 @@ class WorkerReadinessTest {
         }
     }
 
+    /**
+     * The same with a real {@code tack worker} process, whose lane cannot make the prerequisite
+     * ready: it takes the ready card under the blocked one (so its claim passed over the blocked
+     * card), leaves the blocked card alone, and takes it once another process moves its
+     * prerequisite to Done.
+     */
+    @Test
+    void aWorkerProcessSkipsABlockedCardAndTakesItOnceAnotherProcessFinishesItsPrerequisite() {
+        try (TestBoard board = TestBoard.create(dir, "Todo", "Review", "Doing", "Done", "Failed")) {
+            long migrate = board.addCards("Review", 1, "migrate").get(0); // outside the worker's lane
+            long deploy = board.addCards("Todo", 1, "deploy").get(0); // at the top of Todo
+            long docs = board.addCards("Todo", 1, "docs").get(0);
+            new Links(board.workspaceAs("alice")).link(deploy, migrate);
+            board.columnsOf("alice").markDone("Done", true);
+
+            board.startWorker("--from", "Todo", "--to", "Done", "--doing", "Doing", "--fail", "Failed",
+                    "--exec", "echo ran $TACK_CARD_ID", "--name", "gatekeeper", "--lease", "30s", "--heartbeat", "1s");
+            assertThat(TestBoard.await(Duration.ofSeconds(60), () -> board.card(docs).column().equals("Done")))
+                    .as(board.logs()).isTrue();
+            assertThat(board.runs()).as("the claim that took docs passed over deploy").extracting(Run::cardId).containsExactly(docs);
+            assertThat(board.card(deploy).column()).isEqualTo("Todo");
+            assertThat(board.card(deploy).claimedBy()).isNull();
+
+            Process mv = board.startTack("--as", "alice", "mv", String.valueOf(migrate), "Done");
+            assertThat(TestBoard.exited(mv, Duration.ofSeconds(60))).isTrue();
+            assertThat(mv.exitValue()).as(board.logs()).isZero();
+            assertThat(TestBoard.await(Duration.ofSeconds(60), () -> board.card(deploy).column().equals("Done")))
+                    .as(board.logs()).isTrue();
+            assertThat(board.runs()).extracting(Run::cardId).containsExactly(docs, deploy);
+            assertThat(board.runsOf(deploy)).singleElement().satisfies(run -> assertThat(run.outputTail()).contains("ran " + deploy));
+        }
+    }
+
     @Test
     void aPrerequisiteMovedBackOutOfDoneIsSeenByTheNextClaim() throws Exception {
         try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done", "Failed")) {

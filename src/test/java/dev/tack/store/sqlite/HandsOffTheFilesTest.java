@@ -234,14 +234,14 @@ class HandsOffTheFilesTest {
         command.addAll(ChildJvm.command(dir, CliWorkload.class, db.toString()));
         List<String> output;
         try (ChildJvm child = ChildJvm.startCommand("strace-workload", command)) {
-            int exit = child.awaitExit(Duration.ofMinutes(2));
+            int exit = child.awaitExit(Duration.ofMinutes(5)); // strace -f -k slows 30 commands a lot on a loaded machine
             output = child.lines();
             String stderr = child.stderr();
             assumeTrue(!stderr.contains("ptrace") && !stderr.contains("Operation not permitted") || exit == 0,
                     "strace cannot trace here (" + stderr.strip() + "): skipping the runtime trace");
             assertThat(exit).as("workload exit; output %s; stderr %s", output, stderr).isZero();
         }
-        assertThat(output).contains("DONE 25 .").noneMatch(line -> line.startsWith("RAN ") && !line.endsWith(" 0 ."));
+        assertThat(output).contains("DONE 30 .").noneMatch(line -> line.startsWith("RAN ") && !line.endsWith(" 0 ."));
 
         List<Call> calls = parse(Files.readAllLines(trace, StandardCharsets.UTF_8));
         String base = db.toAbsolutePath().toString();
@@ -269,10 +269,10 @@ class HandsOffTheFilesTest {
             }
         }
         // SQLite opens the main file once per connection and parks the descriptor of a closed connection
-        // for reuse while the process holds locks on the file; the 24 commands on it must not add up to more.
-        assertThat(opensByFile.getOrDefault("tack.db", 0L)).as("opens of tack.db for 24 commands").isBetween(1L, 24L);
+        // for reuse while the process holds locks on the file; the 29 commands on it must not add up to more.
+        assertThat(opensByFile.getOrDefault("tack.db", 0L)).as("opens of tack.db for 29 commands").isBetween(1L, 29L);
         assertThat(opensByFile.getOrDefault("tack.db.copy", 0L)).as("opens of the copy, made by db copy").isPositive();
-        System.out.printf("[tack-mp] strace -f -k of init/add/add/mv/edit/comment/ls/show/log/check, the agents' commands, backup/restore-backup/db copy/add: %d calls on the database files,"
+        System.out.printf("[tack-mp] strace -f -k of init/add/add/mv/edit/comment/ls/show/log/check, link/checklist/column done/unlink, the agents' commands, backup/restore-backup/db copy/add: %d calls on the database files,"
                 + " all from libsqlitejdbc; opens per file %s; side lock file opened %d time(s) by Java%n",
                 onDatabase.size(), new TreeMap<>(opensByFile), onLockFile.size());
     }
