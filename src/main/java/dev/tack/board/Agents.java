@@ -32,16 +32,22 @@ public final class Agents {
 
     /** Where an agent takes work: the column, the doing column a claim moves the card to (or null), a tag (or null). */
     public record Lane(String from, String doing, String tag) {
-        /** This lane with {@code from} given: the board's first column when it was not. */
+        /**
+         * This lane with {@code from} given (the board's first column when it was not) and its doing
+         * column: {@code doing} when given, else the one set for the lane ({@code tack column doing}).
+         */
         Lane on(StorageTx tx, Board board) {
-            if (from != null) {
-                return this;
+            String lane = from;
+            if (lane == null) {
+                List<Column> columns = tx.columns().ofBoard(board.id());
+                if (columns.isEmpty()) {
+                    throw TackException.notFound("board '" + board.name() + "' has no columns");
+                }
+                lane = columns.get(0).name();
             }
-            List<Column> columns = tx.columns().ofBoard(board.id());
-            if (columns.isEmpty()) {
-                throw TackException.notFound("board '" + board.name() + "' has no columns");
-            }
-            return new Lane(columns.get(0).name(), doing, tag);
+            String moveTo = doing != null ? doing
+                    : Columns.doingOf(tx, board, Columns.find(tx, board, lane)).map(Column::name).orElse(null);
+            return new Lane(lane, moveTo, tag);
         }
 
         Predicate<Card> filter() {

@@ -25,7 +25,7 @@ final class WorkerCommand extends BaseCommand {
     @Option(names = "--exec", required = true, paramLabel = "COMMAND", description = "Shell command to run for each card.")
     String command;
 
-    @Option(names = "--doing", paramLabel = "COLUMN", description = "Move claimed cards here while they run.")
+    @Option(names = "--doing", paramLabel = "COLUMN", description = "Move claimed cards here while they run (default: the lane's doing column, see tack column doing).")
     String doing;
 
     @Option(names = "--fail", paramLabel = "COLUMN", description = "Move cards here when out of attempts.")
@@ -64,7 +64,9 @@ final class WorkerCommand extends BaseCommand {
     @Override
     protected int execute() {
         String workerName = firstNonBlank(name, "worker-" + ProcessHandle.current().pid());
-        WorkerConfig config = new WorkerConfig(new Claims.Lanes(from, to, doing, fail), command, workerName, concurrency,
+        // Without --doing, the lane's own doing column (tack column doing), as agents' claims use it.
+        String moveTo = doing != null ? doing : new dev.tack.board.Columns(workspace()).doingOf(from).orElse(null);
+        WorkerConfig config = new WorkerConfig(new Claims.Lanes(from, to, moveTo, fail), command, workerName, concurrency,
                 lease, heartbeat, timeout,
                 maxAttempts, backoff, grace, once, exitWhenIdle);
         Workspace base = workspace();
