@@ -434,7 +434,7 @@ public final class Claims {
      * host means nothing here: there the engine must prove the holder gone (on PostgreSQL nobody holds
      * its mark of life, {@link Workspace#markAlive}); a board file cannot tell, and waits for the lease.
      */
-    private boolean holderDead(StorageTx tx, Card.Claim claim) {
+    boolean holderDead(StorageTx tx, Card.Claim claim) {
         if (claim.pid() == NO_PROCESS) {
             return false;
         }
@@ -467,6 +467,16 @@ public final class Claims {
             Readiness readiness = Readiness.in(tx);
             return tx.cards().liveOfColumn(from.id()).stream()
                     .anyMatch(c -> !c.claimed() && !c.failed() && readiness.of(c.id()).ready());
+        });
+    }
+
+    /** Records that {@code worker} paused the lane (its command kept failing): an event on the board, for the log and {@code tack doctor}. */
+    public void paused(Lanes lanes, String worker, String why) {
+        workspace.write(tx -> {
+            Board board = workspace.board(tx);
+            tx.events().append(workspace.actor(), board.id(), null, "worker.paused", "paused the lane " + lanes.from() + asWorker(worker)
+                    + ": " + why, null, null);
+            return null;
         });
     }
 

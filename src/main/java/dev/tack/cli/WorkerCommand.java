@@ -58,6 +58,11 @@ final class WorkerCommand extends BaseCommand {
     @Option(names = "--once", description = "Run one card, then exit.")
     boolean once;
 
+    @Option(names = "--pause-after", paramLabel = "N", defaultValue = "0",
+            description = "Pause the lane after N failures in a row with the same exit code: no more claims, exit 7 once"
+                    + " the running commands end (default 0: never).")
+    int pauseAfter;
+
     @Option(names = "--exit-when-idle", description = "Exit when there is nothing to claim and nothing running.")
     boolean exitWhenIdle;
 
@@ -68,7 +73,7 @@ final class WorkerCommand extends BaseCommand {
         String moveTo = doing != null ? doing : new dev.tack.board.Columns(workspace()).doingOf(from).orElse(null);
         WorkerConfig config = new WorkerConfig(new Claims.Lanes(from, to, moveTo, fail), command, workerName, concurrency,
                 lease, heartbeat, timeout,
-                maxAttempts, backoff, grace, once, exitWhenIdle);
+                maxAttempts, backoff, grace, once, exitWhenIdle, pauseAfter);
         Workspace base = workspace();
         // Events are signed with the worker's name, so the log reads "worker-7 finished #12".
         Workspace asWorker = base.as(new dev.tack.model.Actor(
