@@ -32,6 +32,7 @@ final class AgentGuideCommand extends BaseCommand {
             · 5 board busy: try again in a moment.
 
             Look without taking:   tack ready --from Todo --explain    (why each card can or cannot be taken)
+                                   tack doctor                         (stuck claims, cards nobody takes, failing workers; exit 1 if any)
                                    tack show ID --json                 (the card, its comments, runs and history)
             Add --json to any command for one JSON document on standard output.
             """;
