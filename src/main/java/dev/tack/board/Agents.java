@@ -32,16 +32,22 @@ public final class Agents {
 
     /** Where an agent takes work: the column, the doing column a claim moves the card to (or null), a tag (or null). */
     public record Lane(String from, String doing, String tag) {
-        /** This lane with {@code from} given: the board's first column when it was not. */
+        /**
+         * This lane with {@code from} given (the board's first column when it was not) and its doing
+         * column: {@code doing} when given, else the one set for the lane ({@code tack column doing}).
+         */
         Lane on(StorageTx tx, Board board) {
-            if (from != null) {
-                return this;
+            String lane = from;
+            if (lane == null) {
+                List<Column> columns = tx.columns().ofBoard(board.id());
+                if (columns.isEmpty()) {
+                    throw TackException.notFound("board '" + board.name() + "' has no columns");
+                }
+                lane = columns.get(0).name();
             }
-            List<Column> columns = tx.columns().ofBoard(board.id());
-            if (columns.isEmpty()) {
-                throw TackException.notFound("board '" + board.name() + "' has no columns");
-            }
-            return new Lane(columns.get(0).name(), doing, tag);
+            String moveTo = doing != null ? doing
+                    : Columns.doingOf(tx, board, Columns.find(tx, board, lane)).map(Column::name).orElse(null);
+            return new Lane(lane, moveTo, tag);
         }
 
         Predicate<Card> filter() {
@@ -155,7 +161,7 @@ public final class Agents {
      * {@code to} (null: the board's done column) and is free again.
      */
     public Card done(long id, String token, String to, String summary, String meta) {
-        return workspace.write(tx -> {
+        return firing((tx, pending) -> {
             Held held = held(tx, id, token);
             Card card = held.card();
             Column target = to != null ? Columns.find(tx, new Board(card.boardId(), null), to) : doneColumn(tx, card.boardId());
@@ -166,6 +172,7 @@ public final class Agents {
             Card after = Cards.load(tx, id);
             cards.record(tx, after, "card.finished", "finished #" + id + by(held.run()) + ", moved to " + target.name()
                     + (summary == null ? "" : ": " + firstLine(summary)), card, after);
+            pending.add(tx, HookEvent.DONE, card, after);
             return after;
         });
     }
@@ -175,20 +182,21 @@ public final class Agents {
      * is, free, and marked failed so no claim hands it out again until a person moves it.
      */
     public Card block(long id, String token, String reason) {
-        return workspace.write(tx -> {
+        return firing((tx, pending) -> {
             Held held = held(tx, id, token);
             tx.runs().finish(held.run().id(), "blocked", null, null);
             tx.runs().report(held.run().id(), reason, null);
             tx.cards().release(id, true, null, 0);
             Card after = Cards.load(tx, id);
             cards.record(tx, after, "card.blocked", "blocked #" + id + by(held.run()) + ": " + firstLine(reason), held.card(), after);
+            pending.add(tx, HookEvent.BLOCKED, held.card(), after);
             return after;
         });
     }
 
     /** Gives the card back to the top of the column it was claimed from, without counting the attempt. */
     public Card release(long id, String token) {
-        return workspace.write(tx -> {
+        return firing((tx, pending) -> {
             Held held = held(tx, id, token);
             Card card = held.card();
             Column lane = columnById(tx, card.boardId(), held.run().laneId()).orElseGet(() -> Cards.columnOf(tx, card));
@@ -197,8 +205,20 @@ public final class Agents {
             tx.cards().release(id, false, null, -1);
             Card after = Cards.load(tx, id);
             cards.record(tx, after, "card.released", "gave #" + id + " back to " + lane.name() + by(held.run()), card, after);
+            pending.moved(tx, card, after); // no event of its own: back in the queue, as if never claimed; moved when it leaves the doing column
             return after;
         });
+    }
+
+    /** One write whose hook firings run after its commit. */
+    private Card firing(java.util.function.BiFunction<StorageTx, Hooks.Pending, Card> write) {
+        Hooks.Pending pending = claims.pendingHooks();
+        Card after = workspace.write(tx -> {
+            pending.clear();
+            return write.apply(tx, pending);
+        });
+        pending.fire();
+        return after;
     }
 
     /** What the cards card {@code id} waits for reported, in id order. */

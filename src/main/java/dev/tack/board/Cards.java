@@ -170,7 +170,7 @@ public final class Cards {
         String where = target.id() == card.columnId() ? "to position " + after.position() + " in " + target.name()
                 : "from " + card.column() + " to " + target.name();
         record(tx, after, "card.moved", "moved #" + card.id() + " " + where, card, after);
-        pending.add(null, card, after);
+        pending.moved(tx, card, after);
         return after;
     }
 

@@ -156,7 +156,7 @@ public final class Claims {
         Run run = tx.runs().byId(runId).orElseThrow();
         cards.record(tx, claimed, "card.claimed", "claimed #" + card.id() + asWorker(worker) + " (attempt "
                 + claimed.attempts() + ")" + (lanes.doing() == null ? "" : ", moved to " + claimed.column()), card, claimed);
-        pending.add(HookEvent.CLAIMED, card, claimed);
+        pending.add(tx, HookEvent.CLAIMED, card, claimed);
         return Optional.of(new Claimed(claimed, run));
     }
 
@@ -283,7 +283,7 @@ public final class Claims {
                 tx.cards().release(cardId, false, null, 0);
                 Card after = Cards.load(tx, cardId);
                 cards.record(tx, after, "card.finished", "finished #" + cardId + asWorker(worker) + ", moved to " + moved.column(), card, after);
-                pending.add(HookEvent.DONE, card, after);
+                pending.add(tx, HookEvent.DONE, card, after);
                 return Finish.MOVED_ON;
             }
             boolean exhausted = card.attempts() >= maxAttempts;
@@ -299,7 +299,7 @@ public final class Claims {
                     + ", attempt " + card.attempts() + " of " + maxAttempts
                     + (exhausted ? (target == null ? "; marked failed" : "; moved to " + target.name())
                     : "; back to " + target.name() + " after " + backoffMillis / 1000 + " s"), card, after);
-            pending.add(HookEvent.FAILED, card, after);
+            pending.add(tx, HookEvent.FAILED, card, after);
             return exhausted ? Finish.FAILED : Finish.RETRY;
         });
         pending.fire();
@@ -321,7 +321,7 @@ public final class Claims {
             tx.cards().release(cardId, false, null, -1);
             Card after = Cards.load(tx, cardId);
             cards.record(tx, after, "card.released", "stopped and gave #" + cardId + " back to " + lanes.from() + asWorker(worker), card, after);
-            pending.add(null, card, after);
+            pending.moved(tx, card, after);
             return true;
         });
         pending.fire();
@@ -417,7 +417,8 @@ public final class Claims {
         cards.record(tx, after, "card.reclaimed", "reclaimed #" + card.id() + " from " + claim.worker()
                 + (holder.isEmpty() ? " (lease expired)" : holder) + ", attempt " + card.attempts()
                 + (exhausted ? "; failed" : "; back to " + lanes.from()), card, after);
-        pending.add(HookEvent.LEASE_LOST, card, after);
+        // out of attempts: the card failed as surely as after a failed run
+        pending.add(tx, exhausted ? List.of(HookEvent.LEASE_LOST, HookEvent.FAILED) : List.of(HookEvent.LEASE_LOST), card, after);
     }
 
     /**
@@ -433,7 +434,7 @@ public final class Claims {
      * host means nothing here: there the engine must prove the holder gone (on PostgreSQL nobody holds
      * its mark of life, {@link Workspace#markAlive}); a board file cannot tell, and waits for the lease.
      */
-    private boolean holderDead(StorageTx tx, Card.Claim claim) {
+    boolean holderDead(StorageTx tx, Card.Claim claim) {
         if (claim.pid() == NO_PROCESS) {
             return false;
         }
@@ -466,6 +467,16 @@ public final class Claims {
             Readiness readiness = Readiness.in(tx);
             return tx.cards().liveOfColumn(from.id()).stream()
                     .anyMatch(c -> !c.claimed() && !c.failed() && readiness.of(c.id()).ready());
+        });
+    }
+
+    /** Records that {@code worker} paused the lane (its command kept failing): an event on the board, for the log and {@code tack doctor}. */
+    public void paused(Lanes lanes, String worker, String why) {
+        workspace.write(tx -> {
+            Board board = workspace.board(tx);
+            tx.events().append(workspace.actor(), board.id(), null, "worker.paused", "paused the lane " + lanes.from() + asWorker(worker)
+                    + ": " + why, null, null);
+            return null;
         });
     }
 

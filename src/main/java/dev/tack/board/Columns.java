@@ -118,20 +118,65 @@ public final class Columns {
         return workspace.write(tx -> {
             Board board = workspace.board(tx);
             Column column = find(tx, board, name);
-            ColumnRule rule = tx.columnRules().ofBoard(board.id()).stream().filter(r -> r.columnId() == column.id()).findFirst()
-                    .orElse(new ColumnRule(column.id(), false, false));
+            ColumnRule rule = rule(tx, board, column);
             if ((done ? rule.done() : rule.gate()) == on) {
                 return column; // already so: nothing written
             }
-            tx.columnRules().set(column.id(), done ? on : rule.done(), done ? rule.gate() : on);
+            tx.columnRules().set(done ? rule.withDone(on) : rule.withGate(on));
             event(tx, board, done ? "column.done" : "column.gate", (on ? "marked " : "unmarked ") + column.name()
                     + (done ? " as done" : " as a gate (ready cards only)"));
             return column;
         });
     }
 
-    /** A column with its dependency marks, as {@code column ls} shows them. */
-    public record Marks(boolean done, boolean gate) {
+    private static ColumnRule rule(StorageTx tx, Board board, Column column) {
+        return tx.columnRules().ofBoard(board.id()).stream().filter(r -> r.columnId() == column.id()).findFirst()
+                .orElse(ColumnRule.none(column.id()));
+    }
+
+    /**
+     * Sets the lane's doing column: where {@code claim --next --from FROM} moves the card it takes
+     * when no {@code --doing} is given (null: none, the card stays in FROM). Kept in the database, so
+     * every agent of the board shares it. Returns the doing column, or empty when it was cleared.
+     */
+    public java.util.Optional<Column> setDoing(String from, String doing) {
+        return workspace.write(tx -> {
+            Board board = workspace.board(tx);
+            Column lane = find(tx, board, from);
+            Column target = doing == null ? null : find(tx, board, doing);
+            if (target != null && target.id() == lane.id()) {
+                throw TackException.usage("a lane's doing column must be another column than " + lane.name());
+            }
+            ColumnRule rule = rule(tx, board, lane);
+            Long wanted = target == null ? null : target.id();
+            if (java.util.Objects.equals(rule.doingColumnId(), wanted)) {
+                return java.util.Optional.ofNullable(target); // already so: nothing written
+            }
+            tx.columnRules().set(rule.withDoing(wanted));
+            event(tx, board, "column.doing", target == null ? "cleared the doing column of " + lane.name()
+                    : "set the doing column of " + lane.name() + " to " + target.name());
+            return java.util.Optional.ofNullable(target);
+        });
+    }
+
+    /** The name of the doing column set for the lane {@code from} ({@code tack column doing}), if any. */
+    public java.util.Optional<String> doingOf(String from) {
+        return workspace.read(tx -> {
+            Board board = workspace.board(tx);
+            return doingOf(tx, board, find(tx, board, from)).map(Column::name);
+        });
+    }
+
+    /** The doing column configured for cards claimed from {@code from}, if any. */
+    static java.util.Optional<Column> doingOf(StorageTx tx, Board board, Column from) {
+        Long id = rule(tx, board, from).doingColumnId();
+        return id == null ? java.util.Optional.empty()
+                : tx.columns().ofBoard(board.id()).stream().filter(c -> c.id() == id).findFirst();
+    }
+
+    /** A column with its marks, as {@code column ls} shows them: done, gate, and the doing column of its lane (or null). */
+    public record Marks(boolean done, boolean gate, String doing) {
+        public static final Marks NONE = new Marks(false, false, null);
     }
 
     /** The marks of each column of the board, by column id: done (marked, or the last column while none is) and gate. */
@@ -143,8 +188,10 @@ public final class Columns {
         Readiness readiness = Readiness.in(tx);
         java.util.Set<Long> done = readiness.doneColumnsOf(boardId);
         java.util.Map<Long, Marks> marks = new java.util.LinkedHashMap<>();
+        Board board = new Board(boardId, null);
         for (Column column : tx.columns().ofBoard(boardId)) {
-            marks.put(column.id(), new Marks(done.contains(column.id()), readiness.isGate(column)));
+            marks.put(column.id(), new Marks(done.contains(column.id()), readiness.isGate(column),
+                    doingOf(tx, board, column).map(Column::name).orElse(null)));
         }
         return marks;
     }

@@ -34,10 +34,12 @@ public final class History {
 
     private final Workspace workspace;
     private final Cards cards;
+    private final Hooks hooks;
 
     public History(Workspace workspace) {
         this.workspace = workspace;
         this.cards = new Cards(workspace);
+        this.hooks = new Hooks(workspace);
     }
 
     /** What an undo or redo did: the card as it is now, and the words of the step ("undid: moved #2 from Todo to Doing"). */
@@ -57,7 +59,7 @@ public final class History {
     }
 
     public Step undoStep() {
-        return workspace.write(tx -> {
+        return firing((tx, pending) -> {
             Board board = workspace.board(tx);
             Tops tops = tops(tx, board.id(), workspace.actor().name());
             if (tops.done() == 0) {
@@ -65,13 +67,13 @@ public final class History {
             }
             EventRows.Step done = tx.events().step(tops.done()).orElseThrow();
             Event target = tx.events().byId(changeOf(done)).orElseThrow();
-            return apply(tx, target, CardChange.side(target, false), UNDO, "undid: " + target.summary(),
+            return apply(tx, pending, target, CardChange.side(target, false), UNDO, "undid: " + target.summary(),
                     new Link(target.id(), tops.undone(), done.link().below()));
         });
     }
 
     public Step redoStep() {
-        return workspace.write(tx -> {
+        return firing((tx, pending) -> {
             Board board = workspace.board(tx);
             Tops tops = tops(tx, board.id(), workspace.actor().name());
             EventRows.Step undone = tops.undone() == 0 ? null : tx.events().step(tops.undone()).orElseThrow();
@@ -79,9 +81,20 @@ public final class History {
                 throw TackException.notFound("nothing to redo for " + workspace.actor().name() + " on board " + board.name());
             }
             Event target = tx.events().byId(undone.link().undoes()).orElseThrow();
-            return apply(tx, target, CardChange.side(target, true), REDO, "redid: " + target.summary(),
+            return apply(tx, pending, target, CardChange.side(target, true), REDO, "redid: " + target.summary(),
                     new Link(target.id(), tops.done(), undone.link().below()));
         });
+    }
+
+    /** An undo or redo, and after its commit the hooks of the move it made, if it moved the card. */
+    private Step firing(java.util.function.BiFunction<StorageTx, Hooks.Pending, Step> step) {
+        Hooks.Pending pending = hooks.pending();
+        Step done = workspace.write(tx -> {
+            pending.clear();
+            return step.apply(tx, pending);
+        });
+        pending.fire();
+        return done;
     }
 
     /**
@@ -123,7 +136,7 @@ public final class History {
         return step.link().undoes() == null ? step.id() : step.link().undoes();
     }
 
-    private Step apply(StorageTx tx, Event target, JsonObject state, String kind, String summary, Link link) {
+    private Step apply(StorageTx tx, Hooks.Pending pending, Event target, JsonObject state, String kind, String summary, Link link) {
         Card card = Cards.any(tx, target.cardId());
         if (target.boardId() != null && target.boardId() != card.boardId()) {
             // moved to another board since (tack mv --to-board): its columns are not this board's to put it back in
@@ -149,6 +162,7 @@ public final class History {
             after = state == null ? archive(tx, card) : restoreState(tx, target, card, state);
         }
         cards.record(tx, after, kind, summary, card, after, link);
+        pending.moved(tx, card, after); // an undone or redone move fires the move hooks as the move did
         return new Step(after, summary);
     }
 

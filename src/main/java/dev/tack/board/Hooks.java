@@ -10,6 +10,7 @@ import dev.tack.model.Board;
 import dev.tack.model.Card;
 import dev.tack.model.Hook;
 import dev.tack.model.TackException;
+import dev.tack.store.StorageTx;
 
 /**
  * A board's hooks (issue 16): commands run on card events, stored in the database so that every
@@ -41,13 +42,34 @@ public final class Hooks {
     public final class Pending {
         private final List<Firing> firings = new ArrayList<>();
 
-        /** Inside the transaction: {@code event} happened to {@code after}; a changed column also fires {@code moved}. */
-        public void add(HookEvent event, Card before, Card after) {
-            if (event != null) {
-                firings.add(new Firing(event, after, before == null ? null : before.column()));
+        /**
+         * Inside the transaction: {@code event} happened to {@code after}. A changed column
+         * also fires {@code moved}; a plain move ({@link #moved}: no event of its own)
+         * that brings the card into one of its board's done columns from outside them also fires
+         * {@code done}, so a person's move to Done and a worker's finish look alike to a hook. (A failed
+         * card sent to a fail column that happens to be the board's last is not done.)
+         */
+        public void add(StorageTx tx, HookEvent event, Card before, Card after) {
+            add(tx, List.of(event), before, after);
+        }
+
+        /** A plain move (a person's, an undo's, a release's): {@code moved}, and {@code done} when it came into a done column. */
+        public void moved(StorageTx tx, Card before, Card after) {
+            add(tx, List.of(), before, after);
+        }
+
+        /** As {@link #add(StorageTx, HookEvent, Card, Card)} for a write that is several events at once (reclaimed and failed). */
+        public void add(StorageTx tx, List<HookEvent> events, Card before, Card after) {
+            String from = before == null ? null : before.column();
+            for (HookEvent event : events) {
+                firings.add(new Firing(event, after, from));
             }
-            if (before != null && before.columnId() != after.columnId()) {
-                firings.add(new Firing(HookEvent.MOVED, after, before.column()));
+            if (before == null || before.columnId() == after.columnId()) {
+                return;
+            }
+            firings.add(new Firing(HookEvent.MOVED, after, from));
+            if (events.isEmpty() && !after.archived() && enteredDone(tx, before, after)) {
+                firings.add(new Firing(HookEvent.DONE, after, from));
             }
         }
 
@@ -61,6 +83,12 @@ public final class Hooks {
             firings.clear();
             Hooks.this.fire(now);
         }
+    }
+
+    private static boolean enteredDone(StorageTx tx, Card before, Card after) {
+        Readiness readiness = Readiness.in(tx);
+        return readiness.doneColumnsOf(after.boardId()).contains(after.columnId())
+                && !readiness.doneColumnsOf(before.boardId()).contains(before.columnId());
     }
 
     public Pending pending() {

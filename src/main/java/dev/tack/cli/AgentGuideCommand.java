@@ -12,6 +12,7 @@ final class AgentGuideCommand extends BaseCommand {
 
             1. Take the next task (exit 3 means there is none; the JSON's "reason" says why):
                  tack claim --next --from Todo --doing Doing --as NAME --lease 10m --json
+               (--doing may be left out when the board has one set for the lane: tack column ls shows it.)
                It prints the card (id, title, description, tags, ...), a "token", and "prerequisites":
                what the cards this one waited for reported when they were done. Keep the id and the token.
             2. While you work, extend the lease before it runs out (a lease that runs out gives the card to
@@ -31,6 +32,7 @@ final class AgentGuideCommand extends BaseCommand {
             · 5 board busy: try again in a moment.
 
             Look without taking:   tack ready --from Todo --explain    (why each card can or cannot be taken)
+                                   tack doctor                         (stuck claims, cards nobody takes, failing workers; exit 1 if any)
                                    tack show ID --json                 (the card, its comments, runs and history)
             Add --json to any command for one JSON document on standard output.
             """;

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             WorkerCommand.class,
             RunsCommand.class,
+            DoctorCommand.class,
             HookCommand.class,
             WaitCommand.class,
             ClaimCommand.class,

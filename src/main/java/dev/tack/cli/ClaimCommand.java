@@ -18,7 +18,7 @@ final class ClaimCommand extends BaseCommand {
     @Option(names = "--from", paramLabel = "COLUMN", description = "Take from this column (default: the board's first).")
     String from;
 
-    @Option(names = "--doing", paramLabel = "COLUMN", description = "Move the claimed card here.")
+    @Option(names = "--doing", paramLabel = "COLUMN", description = "Move the claimed card here (default: the lane's doing column, tack column doing).")
     String doing;
 
     @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Take only cards with this tag.")

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "column", mixinStandardHelpOptions = true, description = "List, add, rename, remove, reorder and limit columns.",
         subcommands = {ColumnCommand.Ls.class, ColumnCommand.Add.class, ColumnCommand.Rename.class, ColumnCommand.Rm.class,
-            ColumnCommand.Move.class, ColumnCommand.Wip.class, ColumnCommand.Done.class, ColumnCommand.Gate.class})
+            ColumnCommand.Move.class, ColumnCommand.Wip.class, ColumnCommand.Done.class, ColumnCommand.Gate.class,
+            ColumnCommand.Doing.class})
 final class ColumnCommand extends BaseCommand {
 
     @Override
@@ -40,9 +41,10 @@ final class ColumnCommand extends BaseCommand {
             if (json()) {
                 printJson(columns.stream().map(c -> {
                     java.util.Map<String, Object> map = Json.column(c.column(), c.cards());
-                    Columns.Marks mark = marks.getOrDefault(c.column().id(), new Columns.Marks(false, false));
+                    Columns.Marks mark = marks.getOrDefault(c.column().id(), Columns.Marks.NONE);
                     map.put("done", mark.done());
                     map.put("gate", mark.gate());
+                    map.put("doing", mark.doing());
                     return map;
                 }).toList());
                 return 0;
@@ -52,8 +54,9 @@ final class ColumnCommand extends BaseCommand {
                 Column column = c.column();
                 String limit = column.wipLimit() == null ? "" : "  limit " + column.wipLimit() + (column.wipHard() ? " (hard)" : " (soft)");
                 String count = c.cards() + (c.cards() == 1 ? " card" : " cards");
-                Columns.Marks mark = marks.getOrDefault(column.id(), new Columns.Marks(false, false));
-                String flags = (mark.done() ? "  done" : "") + (mark.gate() ? "  gate (ready cards only)" : "");
+                Columns.Marks mark = marks.getOrDefault(column.id(), Columns.Marks.NONE);
+                String flags = (mark.done() ? "  done" : "") + (mark.gate() ? "  gate (ready cards only)" : "")
+                        + (mark.doing() == null ? "" : "  claims move to " + Sanitizer.line(mark.doing()));
                 String line = Width.pad(Sanitizer.line(column.name()), width) + "  " + count + limit + flags;
                 out().println(column.overLimit(c.cards()) ? style().red(line + "  over limit") : line);
             }
@@ -211,6 +214,38 @@ final class ColumnCommand extends BaseCommand {
                 report(this, "marked", column);
             } else {
                 out().println("column " + Sanitizer.line(column.name()) + (off ? " takes any card" : " takes only ready cards"));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "doing", mixinStandardHelpOptions = true,
+            description = {"Set the lane's doing column: where tack claim --next --from FROM moves the card it takes",
+                "(unless --doing says otherwise). Kept in the database for every agent of the board."})
+    static final class Doing extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "FROM")
+        String from;
+
+        @Parameters(index = "1", paramLabel = "DOING", arity = "0..1")
+        String doing;
+
+        @Option(names = "--off", description = "Clear it: claims leave their card in FROM.")
+        boolean off;
+
+        @Override
+        protected int execute() {
+            if (off == (doing != null)) {
+                throw TackException.usage(off ? "give either DOING or --off, not both" : "tack column doing FROM needs DOING (or --off)");
+            }
+            java.util.Optional<Column> set = new Columns(workspace()).setDoing(from, off ? null : doing);
+            if (json()) {
+                java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+                map.put("from", from.strip());
+                map.put("doing", set.map(Column::name).orElse(null));
+                printJson(map);
+            } else {
+                out().println(set.map(c -> "claims from " + Sanitizer.line(from.strip()) + " move their card to " + Sanitizer.line(c.name()))
+                        .orElse("claims from " + Sanitizer.line(from.strip()) + " leave their card there"));
             }
             return 0;
         }

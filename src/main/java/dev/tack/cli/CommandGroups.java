@@ -22,7 +22,7 @@ final class CommandGroups {
         GROUPS.put("Boards and columns", List.of("board", "column"));
         GROUPS.put("History", List.of("log", "undo", "redo"));
         GROUPS.put("Workers", List.of("worker", "runs"));
-        GROUPS.put("Agents", List.of("claim", "ready", "heartbeat", "done", "block", "release", "wait", "hook", "agent-guide"));
+        GROUPS.put("Agents", List.of("claim", "ready", "heartbeat", "done", "block", "release", "wait", "hook", "doctor", "agent-guide"));
         GROUPS.put("Files", List.of("init", "check", "export", "import", "backup", "restore-backup", "db", "config"));
     }
 

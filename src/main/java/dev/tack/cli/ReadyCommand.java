@@ -13,7 +13,7 @@ final class ReadyCommand extends BaseCommand {
     @Option(names = "--from", paramLabel = "COLUMN", description = "The column (default: the board's first).")
     String from;
 
-    @Option(names = "--doing", paramLabel = "COLUMN", description = "The column claims move cards to (its hard WIP limit counts).")
+    @Option(names = "--doing", paramLabel = "COLUMN", description = "The column claims move cards to (its hard WIP limit counts; default: the lane's doing column).")
     String doing;
 
     @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Only cards with this tag.")

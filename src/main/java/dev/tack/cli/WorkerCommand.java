@@ -25,7 +25,7 @@ final class WorkerCommand extends BaseCommand {
     @Option(names = "--exec", required = true, paramLabel = "COMMAND", description = "Shell command to run for each card.")
     String command;
 
-    @Option(names = "--doing", paramLabel = "COLUMN", description = "Move claimed cards here while they run.")
+    @Option(names = "--doing", paramLabel = "COLUMN", description = "Move claimed cards here while they run (default: the lane's doing column, see tack column doing).")
     String doing;
 
     @Option(names = "--fail", paramLabel = "COLUMN", description = "Move cards here when out of attempts.")
@@ -58,15 +58,22 @@ final class WorkerCommand extends BaseCommand {
     @Option(names = "--once", description = "Run one card, then exit.")
     boolean once;
 
+    @Option(names = "--pause-after", paramLabel = "N", defaultValue = "0",
+            description = "Pause the lane after N failures in a row with the same exit code: no more claims, exit 7 once"
+                    + " the running commands end (default 0: never).")
+    int pauseAfter;
+
     @Option(names = "--exit-when-idle", description = "Exit when there is nothing to claim and nothing running.")
     boolean exitWhenIdle;
 
     @Override
     protected int execute() {
         String workerName = firstNonBlank(name, "worker-" + ProcessHandle.current().pid());
-        WorkerConfig config = new WorkerConfig(new Claims.Lanes(from, to, doing, fail), command, workerName, concurrency,
+        // Without --doing, the lane's own doing column (tack column doing), as agents' claims use it.
+        String moveTo = doing != null ? doing : new dev.tack.board.Columns(workspace()).doingOf(from).orElse(null);
+        WorkerConfig config = new WorkerConfig(new Claims.Lanes(from, to, moveTo, fail), command, workerName, concurrency,
                 lease, heartbeat, timeout,
-                maxAttempts, backoff, grace, once, exitWhenIdle);
+                maxAttempts, backoff, grace, once, exitWhenIdle, pauseAfter);
         Workspace base = workspace();
         // Events are signed with the worker's name, so the log reads "worker-7 finished #12".
         Workspace asWorker = base.as(new dev.tack.model.Actor(

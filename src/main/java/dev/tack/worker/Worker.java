@@ -53,6 +53,11 @@ public final class Worker {
     private final java.util.Set<Long> stopKilled = ConcurrentHashMap.newKeySet();
     private final Map<Long, Long> runOfCard = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    /** The exit code of a worker that paused its lane after {@code --pause-after} failures in a row. */
+    public static final int PAUSED = 7;
+    private final FailureStreak streak = new FailureStreak();
+    /** Why the worker paused its lane (no more claims; it exits once its running commands end), or null. */
+    private volatile String paused;
     /** Why this worker is waiting, as last said; null when it is not. */
     private String waitingFor;
     /** Why the worker stopped on its own: its board file was replaced or deleted (null while not). */
@@ -113,6 +118,10 @@ public final class Worker {
         if (fileGone != null) {
             throw TackException.failed(fileGone + "; the worker stopped");
         }
+        if (paused != null) {
+            say("paused: " + paused + "; exit " + PAUSED);
+            return PAUSED;
+        }
         return 0;
     }
 
@@ -136,7 +145,14 @@ public final class Worker {
                 nextReclaim = now + Math.max(TICK_MILLIS, config.heartbeat().toMillis());
             }
             boolean claimedNow = false;
-            while (!stopping && !markLost && running.size() < config.concurrency() && !(config.once() && claimedTotal > 0)) {
+            if (paused != null) {
+                if (running.isEmpty()) {
+                    return;
+                }
+                waitForWork(feed);
+                continue;
+            }
+            while (!stopping && !markLost && paused == null && running.size() < config.concurrency() && !(config.once() && claimedTotal > 0)) {
                 Optional<Claims.Claimed> claimed = claimSafely();
                 if (claimed.isEmpty()) {
                     break;
@@ -301,6 +317,9 @@ public final class Worker {
                 }
                 say("#" + job.card().id() + " " + result.outcome().label()
                         + (result.exitCode() == null ? "" : " (exit " + result.exitCode() + ")") + ": " + describe(finish));
+                if (finish != Claims.Finish.STALE) {
+                    countTowardsPause(result);
+                }
                 return;
             } catch (TackException e) {
                 if (attempt >= 30 || stopping && attempt >= 3 || fileGone != null) {
@@ -311,6 +330,25 @@ public final class Worker {
                 say("cannot record the end of #" + job.card().id() + " yet (" + e.getMessage() + "); retrying");
                 sleep(Math.min(1_000L * (attempt + 1), 5_000L));
             }
+        }
+    }
+
+    /** After {@code --pause-after} failures in a row that ended alike: no more claims, a line on stderr and an event on the board. */
+    private void countTowardsPause(Job.Result result) {
+        int inARow = streak.record(result.outcome(), result.exitCode());
+        if (config.pauseAfter() == 0 || inARow < config.pauseAfter() || paused != null) {
+            return;
+        }
+        String why = "its command failed " + inARow + " times in a row (" + FailureStreak.describe(result.outcome(), result.exitCode())
+                + ")";
+        paused = why;
+        say("pausing the lane " + config.lanes().from() + ": " + why + "; no more claims"
+                + (running.size() > 1 ? ", waiting for the " + (running.size() - 1) + " other running command(s)" : "")
+                + " (fix the command, then start the worker again)");
+        try {
+            claims.paused(config.lanes(), config.name(), why);
+        } catch (TackException e) {
+            say("could not record the pause on the board: " + e.getMessage());
         }
     }
 

@@ -7,7 +7,8 @@ import dev.tack.model.TackException;
 /**
  * How a worker runs, checked before anything is claimed: a lease longer than the heartbeat (a
  * lease that runs out between beats would hand the card to someone else while it runs), a
- * concurrency of at least one, at least one attempt.
+ * concurrency of at least one, at least one attempt. {@code pauseAfter} (0: never) is how many
+ * failures in a row with the same exit code make the worker pause its lane ({@link FailureStreak}).
  */
 public record WorkerConfig(
         Claims.Lanes lanes,
@@ -21,9 +22,19 @@ public record WorkerConfig(
         Duration backoff,
         Duration grace,
         boolean once,
-        boolean exitWhenIdle) {
+        boolean exitWhenIdle,
+        int pauseAfter) {
+
+    /** A worker that never pauses its lane ({@code pauseAfter} 0). */
+    public WorkerConfig(Claims.Lanes lanes, String command, String name, int concurrency, Duration lease, Duration heartbeat,
+                        Duration timeout, int maxAttempts, Duration backoff, Duration grace, boolean once, boolean exitWhenIdle) {
+        this(lanes, command, name, concurrency, lease, heartbeat, timeout, maxAttempts, backoff, grace, once, exitWhenIdle, 0);
+    }
 
     public WorkerConfig {
+        if (pauseAfter < 0) {
+            throw TackException.usage("--pause-after must be 0 (never) or more (got " + pauseAfter + ")");
+        }
         if (command == null || command.isBlank()) {
             throw TackException.usage("--exec needs a command");
         }

@@ -188,6 +188,63 @@ class AgentCommandsTest extends EngineCliFixture {
 
     // -- helpers -------------------------------------------------------------------------------------
 
+    @Test
+    void aLanesDoingColumnIsKeptInTheDatabaseForEveryAgentAndDoingStillOverridesIt() {
+        tack("column", "add", "Review", "--pos", "2").expectOk();
+        assertThat(tack("column", "doing", "Todo", "Doing").expectOk().out()).isEqualTo("claims from Todo move their card to Doing\n");
+        JsonObject todo = tack("column", "ls", "--json").expectOk().json().getAsJsonArray().get(0).getAsJsonObject();
+        assertThat(todo.get("doing").getAsString()).isEqualTo("Doing");
+        assertThat(tack("column", "ls").expectOk().out()).contains("claims move to Doing");
+
+        long first = add("first");
+        long second = add("second");
+        long third = add("third");
+        JsonObject taken = tack("claim", "--next", "--from", "Todo", "--as", "agent-1", "--json").expectOk().json().getAsJsonObject();
+        assertThat(taken.get("id").getAsLong()).isEqualTo(first);
+        assertThat(taken.get("column").getAsString()).as("the lane's doing column, with no --doing").isEqualTo("Doing");
+
+        JsonObject elsewhere = tack("claim", "--next", "--from", "Todo", "--doing", "Review", "--as", "agent-2", "--json")
+                .expectOk().json().getAsJsonObject();
+        assertThat(elsewhere.get("id").getAsLong()).isEqualTo(second);
+        assertThat(elsewhere.get("column").getAsString()).as("--doing overrides the lane's").isEqualTo("Review");
+
+        tack("column", "wip", "Doing", "1", "--hard").expectOk();
+        CliRun.Result full = tack("claim", "--next", "--from", "Todo", "--as", "agent-3");
+        assertThat(full.exit()).isEqualTo(3);
+        assertThat(full.err()).contains("Doing is at its hard WIP limit (1/1)");
+        assertThat(tack("ready", "--from", "Todo", "--explain").expectOk().out()).contains("Doing is at its hard WIP limit");
+
+        assertThat(tack("column", "doing", "Todo", "--off").expectOk().out()).isEqualTo("claims from Todo leave their card there\n");
+        JsonObject stays = tack("claim", "--next", "--from", "Todo", "--as", "agent-3", "--json").expectOk().json().getAsJsonObject();
+        assertThat(stays.get("id").getAsLong()).isEqualTo(third);
+        assertThat(stays.get("column").getAsString()).isEqualTo("Todo");
+        assertThat(number("SELECT count(*) FROM events WHERE kind = 'column.doing'")).isEqualTo(2);
+    }
+
+    @Test
+    void aWorkerWithoutDoingUsesTheLanesDoingColumn() {
+        tack("column", "doing", "Todo", "Doing").expectOk();
+        long card = add("by a worker");
+        CliRun.Result worked = tack("worker", "--from", "Todo", "--to", "Done", "--exec", "true", "--once");
+        assertThat(worked.exit()).as(worked.err()).isZero();
+        assertThat(tack("log").expectOk().out()).contains("claimed #" + card + " (attempt 1), moved to Doing");
+    }
+
+    @Test
+    void aBadDoingColumnIsRefusedAndWritesNothing() {
+        CliRun.Snapshot before = snapshot();
+        tack("column", "doing", "Todo", "Todo").expectError(2);
+        tack("column", "doing", "Todo").expectError(2);
+        tack("column", "doing", "Todo", "Doing", "--off").expectError(2);
+        tack("column", "doing", "Todo", "Nowhere").expectError(3);
+        tack("column", "doing", "Nowhere", "Doing").expectError(3);
+        assertThat(snapshot()).isEqualTo(before);
+        tack("column", "doing", "Todo", "Doing").expectOk();
+        CliRun.Snapshot set = snapshot();
+        tack("column", "doing", "Todo", "Doing").expectOk(); // already so: nothing written
+        assertThat(snapshot()).isEqualTo(set);
+    }
+
     private JsonObject claim(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("claim", "--next", "--json"));
         all.addAll(List.of(args));

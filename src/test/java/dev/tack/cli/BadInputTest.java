@@ -229,6 +229,15 @@ class BadInputTest extends CliFixture {
                 new Object[] {3, new String[] {"column", "done", "Nope"}, "no column 'Nope'"},
                 new Object[] {3, new String[] {"column", "gate", "Nope"}, "no column 'Nope'"},
                 new Object[] {2, new String[] {"ls", "--ready", "--blocked"}, "--ready and --blocked exclude each other"},
+                new Object[] {2, new String[] {"column", "doing", "Todo", "Todo"}, "a lane's doing column must be another column than Todo"},
+                new Object[] {2, new String[] {"column", "doing", "Todo"}, "tack column doing FROM needs DOING (or --off)"},
+                new Object[] {2, new String[] {"column", "doing", "Todo", "Doing", "--off"}, "give either DOING or --off, not both"},
+                new Object[] {3, new String[] {"column", "doing", "Todo", "Nowhere"}, "no column 'Nowhere'"},
+                new Object[] {2, new String[] {"doctor", "--stale", "soon"}, "Invalid value for option '--stale': 'soon' is not a duration"},
+                new Object[] {2, new String[] {"doctor", "--failed-runs", "0"}, "'0' is not a whole number from 1"},
+                new Object[] {3, new String[] {"doctor", "--lane", "Nowhere"}, "no column 'Nowhere'"},
+                new Object[] {2, new String[] {"worker", "--from", "Todo", "--to", "Done", "--exec", "true", "--pause-after", "-1"},
+                    "--pause-after must be 0 (never) or more (got -1)"},
                 new Object[] {3, new String[] {"restore", "1"}, "#1 is not archived (it is in Todo)"});
     }
 

@@ -135,4 +135,100 @@ class HookCommandsTest extends EngineCliFixture {
         assertThat(failed.get("column").getAsString()).isEqualTo("Failed");
         assertThat(failed.getAsJsonObject("card").get("failed").getAsBoolean()).isTrue();
     }
+
+    @Test
+    void agentsFireClaimedDoneBlockedLeaseLostAndTheMovesOfARelease() throws IOException, InterruptedException {
+        for (String event : new String[] {"claimed", "done", "blocked", "lease-lost"}) {
+            tack("hook", "add", event, hook).expectOk();
+        }
+        tack("hook", "add", "moved", hook, "--column", "Todo").expectOk(); // a release and a lost lease go back to Todo
+
+        long finished = add("finished");
+        String token = claim("agent-1", "10m").get("token").getAsString();
+        assertThat(seen("claimed", finished).getAsJsonObject("card").get("claimed_by").getAsString()).isEqualTo("agent-1");
+        tack("done", String.valueOf(finished), "--token", token, "--summary", "ok", "--as", "agent-1").expectOk();
+        JsonObject done = seen("done", finished);
+        assertThat(done.get("column").getAsString()).isEqualTo("Done");
+        assertThat(done.get("from").getAsString()).isEqualTo("Doing");
+        assertThat(done.get("actor").getAsString()).isEqualTo("agent-1");
+        assertThat(env("done", finished)).isEqualTo("done|" + finished + "|finished|Done|Doing|main");
+
+        long blocked = add("blocked");
+        token = claim("agent-1", "10m").get("token").getAsString();
+        tack("block", String.valueOf(blocked), "--token", token, "--reason", "needs the password").expectOk();
+        JsonObject block = seen("blocked", blocked);
+        assertThat(block.get("column").getAsString()).isEqualTo("Doing");
+        assertThat(block.getAsJsonObject("card").get("failed").getAsBoolean()).isTrue();
+        assertThat(env("blocked", blocked)).startsWith("blocked|" + blocked + "|blocked|Doing|");
+
+        long released = add("released");
+        token = claim("agent-1", "10m").get("token").getAsString();
+        tack("release", String.valueOf(released), "--token", token).expectOk();
+        assertThat(seen("moved", released).get("from").getAsString()).isEqualTo("Doing");
+        assertThat(env("moved", released)).isEqualTo("moved|" + released + "|released|Todo|Doing|main");
+        assertThat(seen.resolve("done-" + released + ".json")).as("a release is not done").doesNotExist();
+
+        JsonObject slow = claim("slow", "1ms");
+        long lost = slow.get("id").getAsLong();
+        assertThat(lost).as("the released card, alone in Todo").isEqualTo(released);
+        java.time.Instant until = java.time.Instant.parse(slow.get("lease_until").getAsString());
+        while (!java.time.Instant.now().isAfter(until)) {
+            Thread.sleep(1);
+        }
+        Files.delete(seen.resolve("claimed-" + lost + ".json"));
+        assertThat(claim("fast", "10m").get("id").getAsLong()).as("the lost card, back at the top of Todo").isEqualTo(lost);
+        JsonObject leaseLost = seen("lease-lost", lost);
+        assertThat(leaseLost.get("column").getAsString()).isEqualTo("Todo");
+        assertThat(leaseLost.get("from").getAsString()).isEqualTo("Doing");
+        assertThat(env("lease-lost", lost)).isEqualTo("lease-lost|" + lost + "|released|Todo|Doing|main");
+        assertThat(seen("claimed", lost).getAsJsonObject("card").get("claimed_by").getAsString()).isEqualTo("fast");
+    }
+
+    private JsonObject claim(String agent, String lease) {
+        return tack("claim", "--next", "--from", "Todo", "--doing", "Doing", "--as", agent, "--lease", lease, "--json")
+                .expectOk().json().getAsJsonObject();
+    }
+
+    @Test
+    void aPersonsMoveIntoADoneColumnFiresDoneAndAnUndoneMoveFiresMovedAgain() throws IOException {
+        tack("hook", "add", "done", hook).expectOk();
+        tack("hook", "add", "moved", hook).expectOk();
+        long id = add("by hand");
+        tack("mv", String.valueOf(id), "Doing", "--as", "alice").expectOk();
+        assertThat(env("moved", id)).isEqualTo("moved|" + id + "|by hand|Doing|Todo|main");
+        assertThat(seen.resolve("done-" + id + ".json")).as("Doing is not a done column").doesNotExist();
+
+        tack("mv", String.valueOf(id), "Done", "--as", "alice").expectOk();
+        assertThat(env("done", id)).isEqualTo("done|" + id + "|by hand|Done|Doing|main");
+        assertThat(seen("done", id).get("actor").getAsString()).isEqualTo("alice");
+
+        Files.delete(seen.resolve("done-" + id + ".json"));
+        tack("undo", "--as", "alice").expectOk();
+        assertThat(env("moved", id)).as("the undo moved it back").isEqualTo("moved|" + id + "|by hand|Doing|Done|main");
+        tack("redo", "--as", "alice").expectOk();
+        assertThat(env("done", id)).as("the redo moved it into Done again").isEqualTo("done|" + id + "|by hand|Done|Doing|main");
+
+        Files.delete(seen.resolve("done-" + id + ".json"));
+        tack("column", "done", "Doing").expectOk(); // now Doing is the board's one done column, Done is not
+        tack("mv", String.valueOf(id), "Doing", "--as", "alice").expectOk();
+        assertThat(env("done", id)).isEqualTo("done|" + id + "|by hand|Doing|Done|main");
+    }
+
+    @Test
+    void aCardReclaimedOutOfAttemptsFiresLeaseLostAndFailed() throws IOException {
+        tack("column", "add", "Failed").expectOk();
+        tack("hook", "add", "lease-lost", hook).expectOk();
+        tack("hook", "add", "failed", hook).expectOk();
+        tack("hook", "add", "done", hook).expectOk();
+        long id = add("orphan");
+        // a worker that died holding the card on its last attempt: a pid that is gone on this host
+        execute("UPDATE cards SET claimed_by = 'ghost', claim_host = '" + dev.tack.model.Hosts.name() + "', claim_pid = 2147483000,"
+                + " lease_until = 9999999999999, attempts = 1 WHERE id = " + id);
+        CliRun.Result worked = tack("worker", "--from", "Todo", "--to", "Done", "--fail", "Failed", "--exec", "true",
+                "--max-attempts", "1", "--exit-when-idle");
+        assertThat(worked.exit()).as(worked.err()).isZero();
+        assertThat(seen("lease-lost", id).get("column").getAsString()).isEqualTo("Failed");
+        assertThat(env("failed", id)).isEqualTo("failed|" + id + "|orphan|Failed|Todo|main");
+        assertThat(seen.resolve("done-" + id + ".json")).as("Failed is the last column, but a failed card is not done").doesNotExist();
+    }
 }

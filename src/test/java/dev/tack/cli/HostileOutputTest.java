@@ -62,6 +62,7 @@ class HostileOutputTest {
         commands.put("column wip", db -> List.of("column", "wip", todo, "3"));
         commands.put("column done", db -> List.of("column", "done", todo));
         commands.put("column gate", db -> List.of("column", "gate", todo));
+        commands.put("column doing", db -> List.of("column", "doing", todo, doing));
         commands.put("add", db -> List.of("add", HOSTILE, "-d", HOSTILE, "-a", BIDI));
         commands.put("ls", db -> List.of("ls"));
         commands.put("show", db -> List.of("show", "1"));
@@ -87,6 +88,7 @@ class HostileOutputTest {
         commands.put("worker", db -> List.of("worker", "--from", todo, "--to", done, "--once", "--max-attempts", "1",
                 "--exec", "printf '\\033]0;job\\007\\033]52;c;eA==\\007'; echo \"$TACK_CARD_TITLE\""));
         commands.put("runs", db -> List.of("runs"));
+        commands.put("doctor", db -> List.of("doctor", "--lane", todo, "--stale", "1ms")); // names the hostile column and its cards
         commands.put("claim", db -> List.of("claim", "--next", "--from", todo, "--doing", doing));
         commands.put("ready", db -> List.of("ready", "--from", todo, "--explain"));
         commands.put("heartbeat", db -> List.of("heartbeat", "1", "--token", claimed(db, todo)));

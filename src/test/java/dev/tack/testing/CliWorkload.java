@@ -10,7 +10,7 @@ import dev.tack.cli.TackCommand;
  * A short real command-line workload in one JVM, for tracing what the process does to the board
  * files: {@code init}, {@code add} ×2, {@code mv}, {@code edit}, {@code comment}, {@code ls},
  * {@code show}, {@code log}, {@code check}, the agents' {@code ready}, {@code claim}, {@code heartbeat},
- * {@code release}, {@code block}, {@code done} and {@code agent-guide}, {@code backup}, {@code restore-backup}, {@code db copy} (and an add to the copy), each through {@link TackCommand#run}. Prints
+ * {@code release}, {@code block}, {@code done} and {@code agent-guide}, {@code column doing}, {@code doctor}, {@code backup}, {@code restore-backup}, {@code db copy} (and an add to the copy), each through {@link TackCommand#run}. Prints
  * {@code RAN command exit-code .} per command and {@code DONE n .}.
  *
  * <p>Usage: {@code CliWorkload db}
@@ -52,6 +52,8 @@ public final class CliWorkload {
         commands.add(new String[] {"--db", db, "claim", "--next", "--from", "Todo", "--json"});
         commands.add(new String[] {"--db", db, "done", "3", "--token", "{token}", "--summary", "did it", "--meta", "{\"ok\": true}"});
         commands.add(new String[] {"--db", db, "agent-guide"});
+        commands.add(new String[] {"--db", db, "column", "doing", "Todo", "Doing"});
+        commands.add(new String[] {"--db", db, "doctor"});
         commands.add(new String[] {"--db", db, "backup", db + ".backup"});
         commands.add(new String[] {"--db", db, "restore-backup", db + ".backup"});
         commands.add(new String[] {"db", "copy", db, db + ".copy"}); // FROM and TO both through SQLite only

@@ -146,23 +146,30 @@ final class PgDependencies {
 
         @Override
         public List<ColumnRule> ofBoard(long boardId) {
-            return PgDatabase.sql(() -> tx.list("SELECT r.column_id, r.done, r.gate FROM column_rules r JOIN columns col ON col.id = r.column_id"
-                            + " WHERE col.board_id = ? ORDER BY col.position",
-                    row -> new ColumnRule(row.getLong(1), row.getInt(2) != 0, row.getInt(3) != 0), boardId));
+            return PgDatabase.sql(() -> tx.list("SELECT r.column_id, r.done, r.gate, r.doing_column_id FROM column_rules r"
+                            + " JOIN columns col ON col.id = r.column_id WHERE col.board_id = ? ORDER BY col.position",
+                    row -> new ColumnRule(row.getLong(1), row.getInt(2) != 0, row.getInt(3) != 0,
+                            row.getObject(4) == null ? null : row.getLong(4)), boardId));
         }
 
-        /** Sets a column's marks; a column with neither has no row. */
+        /** Sets a column's marks; a column with none has no row. */
         @Override
-        public void set(long columnId, boolean done, boolean gate) {
+        public void set(ColumnRule rule) {
             PgDatabase.sqlRun(() -> {
-                if (!done && !gate) {
-                    tx.update("DELETE FROM column_rules WHERE column_id = ?", columnId);
+                if (rule.empty()) {
+                    tx.update("DELETE FROM column_rules WHERE column_id = ?", rule.columnId());
                 } else {
-                    tx.update("INSERT INTO column_rules (column_id, done, gate) VALUES (?, ?, ?)"
-                            + " ON CONFLICT (column_id) DO UPDATE SET done = excluded.done, gate = excluded.gate",
-                            columnId, done ? 1 : 0, gate ? 1 : 0);
+                    tx.update("INSERT INTO column_rules (column_id, done, gate, doing_column_id) VALUES (?, ?, ?, ?)"
+                            + " ON CONFLICT (column_id) DO UPDATE SET done = excluded.done, gate = excluded.gate,"
+                            + " doing_column_id = excluded.doing_column_id",
+                            rule.columnId(), rule.done() ? 1 : 0, rule.gate() ? 1 : 0, rule.doingColumnId());
                 }
             });
         }
+
+        /** Version 6 (issue 16, SQLite's schema 9): a lane's doing column, kept on the column cards are claimed from. */
+        static final String LANE_DOING = """
+                ALTER TABLE column_rules ADD COLUMN doing_column_id BIGINT REFERENCES columns(id) ON DELETE SET NULL;
+                """;
     }
 }

@@ -188,7 +188,8 @@ final class PgSchema {
     private static final List<String> MIGRATIONS = List.of(FIRST, DEPENDENCIES,
             PgKeys.MIGRATION, // version 3 (SQLite's schema 6): idempotency keys of writes, bookkeeping (no revision trigger)
             HOOKS, // version 4 (SQLite's schema 7)
-            AGENT_CLAIMS);
+            AGENT_CLAIMS,
+            PgDependencies.ColumnRules.LANE_DOING); // version 6 (SQLite's schema 9)
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 

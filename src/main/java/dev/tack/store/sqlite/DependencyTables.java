@@ -112,17 +112,29 @@ final class DependencyTables {
     // -- column_rules -----------------------------------------------------------------------------
 
     static List<ColumnRule> rulesOfBoard(Tx tx, long boardId) throws SQLException {
-        return tx.list("SELECT r.column_id, r.done, r.gate FROM column_rules r JOIN columns col ON col.id = r.column_id"
+        return tx.list("SELECT r.column_id, r.done, r.gate, r.doing_column_id FROM column_rules r JOIN columns col ON col.id = r.column_id"
                         + " WHERE col.board_id = ? ORDER BY col.position",
-                row -> new ColumnRule(row.getLong(1), row.getInt(2) != 0, row.getInt(3) != 0), boardId);
+                row -> new ColumnRule(row.getLong(1), row.getInt(2) != 0, row.getInt(3) != 0, row.getObject(4) == null ? null : row.getLong(4)),
+                boardId);
     }
 
-    static void setRule(Tx tx, long columnId, boolean done, boolean gate) throws SQLException {
-        if (!done && !gate) {
-            tx.update("DELETE FROM column_rules WHERE column_id = ?", columnId);
+    static void setRule(Tx tx, ColumnRule rule) throws SQLException {
+        if (rule.empty()) {
+            tx.update("DELETE FROM column_rules WHERE column_id = ?", rule.columnId());
         } else {
-            tx.update("INSERT INTO column_rules (column_id, done, gate) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (column_id) DO UPDATE SET done = excluded.done, gate = excluded.gate", columnId, done ? 1 : 0, gate ? 1 : 0);
+            tx.update("INSERT INTO column_rules (column_id, done, gate, doing_column_id) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (column_id) DO UPDATE SET done = excluded.done, gate = excluded.gate,"
+                    + " doing_column_id = excluded.doing_column_id",
+                    rule.columnId(), rule.done() ? 1 : 0, rule.gate() ? 1 : 0, rule.doingColumnId());
         }
     }
+
+    /**
+     * A lane's doing column, on the column cards are claimed from (issue 16): a column of its own
+     * rather than a table, since it is one more property of the column, copied and cascaded with it.
+     * The doing column's removal leaves the lane without one.
+     */
+    static final String LANE_DOING = """
+            ALTER TABLE column_rules ADD COLUMN doing_column_id INTEGER REFERENCES columns(id) ON DELETE SET NULL;
+            """;
 }

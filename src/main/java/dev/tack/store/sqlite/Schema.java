@@ -159,7 +159,8 @@ public final class Schema {
             DependencyTables.MIGRATION, // links between cards, checklists, done and gate columns (issue 12)
             KeyTable.MIGRATION, // idempotency keys of writes (issues 11 and 16)
             HookTable.MIGRATION, // commands run on card events (issue 16)
-            AGENT_CLAIMS); // agents' claims: the token, the lane and the report on the run (issue 16)
+            AGENT_CLAIMS, // agents' claims: the token, the lane and the report on the run (issue 16)
+            DependencyTables.LANE_DOING); // a lane's doing column, for every agent of the board (issue 16)
 
     public static final int CURRENT_VERSION = MIGRATIONS.size();
 

@@ -225,8 +225,8 @@ final class Transaction implements StorageTx {
         }
 
         @Override
-        public void set(long columnId, boolean done, boolean gate) {
-            Sql.run(() -> DependencyTables.setRule(tx, columnId, done, gate));
+        public void set(ColumnRule rule) {
+            Sql.run(() -> DependencyTables.setRule(tx, rule));
         }
     }
 
