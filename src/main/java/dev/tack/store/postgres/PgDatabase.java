@@ -449,7 +449,7 @@ public final class PgDatabase implements Storage {
     @Override
     public Feed changeFeed(long afterEventId) {
         try {
-            return new PgFeed(connect(holder + " (change feed)"), url, afterEventId);
+            return new PgFeed(connect(holder + " (change feed)"), url, afterEventId, () -> connect(holder + " (change feed, listening)"));
         } catch (SQLException e) {
             throw PgErrors.translate(url.display(), e);
         }
@@ -666,6 +666,12 @@ public final class PgDatabase implements Storage {
         closeQuietly(reader);
         writer = null;
         reader = null;
+    }
+
+    /** Opens a connection to this schema (the change feed's listening one). */
+    @FunctionalInterface
+    interface Connector {
+        Connection connect() throws SQLException;
     }
 
     // An SQLException on its way through the engine-neutral row interfaces to the edge of the transaction.
