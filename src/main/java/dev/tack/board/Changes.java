@@ -41,6 +41,11 @@ public final class Changes implements AutoCloseable {
         return feed.boardChanged();
     }
 
+    /** See {@link dev.tack.store.Feed#wakeOnChange}. */
+    public void wakeOnChange(Runnable wake) {
+        feed.wakeOnChange(wake);
+    }
+
     @Override
     public void close() {
         feed.close();

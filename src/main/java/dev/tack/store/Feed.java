@@ -27,6 +27,14 @@ public interface Feed extends AutoCloseable {
     /** True when board data changed since the last call (presence alone does not count). */
     boolean boardChanged();
 
+    /**
+     * Asks the feed to call {@code wake}, from a thread of its own, whenever another session may
+     * have committed, so that a loop that waits for input can ask {@link #poll} at once instead of
+     * at its next turn. A feed that can only be polled (SQLite's {@code data_version}) never calls it.
+     */
+    default void wakeOnChange(Runnable wake) {
+    }
+
     @Override
     void close();
 }

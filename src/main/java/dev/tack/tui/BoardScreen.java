@@ -33,6 +33,8 @@ public final class BoardScreen {
 
     private final Session session;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    /** Put on the queue by the change feed when a commit is announced: ends the loop's wait, dispatches nothing. */
+    private static final Object FEED_WAKE = new Object();
     private final BoardController controller;
     private final LiveFeed live;
     private final FileWatch files;
@@ -97,7 +99,7 @@ public final class BoardScreen {
                 writes.submit(write, then);
             }
         }, clock, environment, settings);
-        this.live = new LiveFeed(controller);
+        this.live = new LiveFeed(controller, () -> queue.add(FEED_WAKE));
         this.files = new FileWatch(workspace, clock, controller, live);
         this.painter = new ScreenPainter(session, controller, clock);
         this.input = new InputReader(session, queue, this::running);
@@ -205,8 +207,10 @@ public final class BoardScreen {
             }
             boolean dirty = false;
             while (item != null && !ending()) {
-                dispatch(item);
-                dirty = true;
+                if (item != FEED_WAKE) {
+                    dispatch(item);
+                    dirty = true;
+                }
                 item = queue.poll();
             }
             if (ending()) {

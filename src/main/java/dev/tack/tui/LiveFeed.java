@@ -28,6 +28,8 @@ final class LiveFeed implements AutoCloseable {
     private static final long MAX_RETRY_MILLIS = 8_000;
 
     private final BoardController controller;
+    /** Wakes the screen's loop when the feed hears of a commit (a server's notification), so that it need not wait for its turn. */
+    private final Runnable wake;
     private Changes feed;
     private boolean rereadPending;
     private long lastRereadNanos = Long.MIN_VALUE / 2;
@@ -39,7 +41,13 @@ final class LiveFeed implements AutoCloseable {
     private volatile int reconnects;
 
     LiveFeed(BoardController controller) {
+        this(controller, () -> {
+        });
+    }
+
+    LiveFeed(BoardController controller, Runnable wake) {
         this.controller = controller;
+        this.wake = wake;
     }
 
     /**
@@ -54,6 +62,7 @@ final class LiveFeed implements AutoCloseable {
         }
         try {
             feed = controller.workspace().changes(Math.max(0, controller.shownEventId()));
+            feed.wakeOnChange(wake);
         } catch (TackException e) {
             lost(); // the board cannot be read now: the status row says so
             return;

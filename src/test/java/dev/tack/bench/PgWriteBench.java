@@ -31,14 +31,21 @@ import dev.tack.testing.PostgresServer;
  * write lock, the revision, the event with its before/after, NOTIFY); "plain" is plain JDBC with
  * no lock doing the least a move costs (read the card's version, bump it, append an event), as
  * {@link WriteBench} does on SQLite. Run: {@code bench/postgres.sh}.
+ *
+ * <p>Each process first warms up alone, on a schema of its own ({@link #WARM_UP_MILLIS}: the JIT
+ * compiles the write path while nobody waits for it), says so, and starts when the parent says go,
+ * once every process is warm. Warming up on the shared schema instead measured the warm-up: eight
+ * cold JVMs compiling on two cores, each holding the lock while it did.
  */
 public final class PgWriteBench {
 
     private static final int CARDS = 200;
+    private static final int WARM_UP_CARDS = 20;
+    private static final long WARM_UP_MILLIS = 4000;
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("child")) {
-            child(args[1], args[2], Long.parseLong(args[3]), Long.parseLong(args[4]));
+            child(args[1], args[2], args[3], Long.parseLong(args[4]));
             return;
         }
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
@@ -47,11 +54,14 @@ public final class PgWriteBench {
         System.out.printf(Locale.ROOT, "%-8s %9s %10s %10s %10s %10s %8s%n", "path", "processes", "commits/s", "p50 ms", "p99 ms", "max ms", "errors");
         for (int processes : processCounts) {
             for (String mode : List.of("tack", "plain")) {
-                String url = server.freshUrl();
-                seed(url);
-                String jdbc = "jdbc:postgresql://127.0.0.1:" + server.port() + "/tack?user=tack&currentSchema=" + url.substring(url.indexOf("currentSchema=") + 14);
+                List<String> locations = new ArrayList<>();
+                for (int i = 0; i <= processes; i++) { // the shared schema, then one to warm up on per process
+                    String url = server.freshUrl();
+                    seed(url, i == 0 ? CARDS : WARM_UP_CARDS);
+                    locations.add("tack".equals(mode) ? url : jdbc(server, url));
+                }
                 long[] result = new long[2];
-                double[] sorted = runRound(mode, "tack".equals(mode) ? url : jdbc, processes, Math.round(seconds * 1000), result);
+                double[] sorted = runRound(mode, locations, processes, Math.round(seconds * 1000), result);
                 System.out.printf(Locale.ROOT, "%-8s %9d %10.0f %10.2f %10.2f %10.2f %8d%n", mode, processes, result[0] / seconds,
                         percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100), result[1]);
             }
@@ -59,29 +69,46 @@ public final class PgWriteBench {
         System.exit(0); // the server's shutdown hook stops it
     }
 
-    private static void seed(String url) {
+    private static void seed(String url, int cardCount) {
         Actor actor = new Actor("bench", Hosts.name(), ProcessHandle.current().pid());
         try (Storage storage = Storages.open(url, Storage.Options.defaults().creating(true),
                 tx -> Boards.create(tx, actor, "main", Boards.DEFAULT_COLUMNS))) {
             Cards cards = new Cards(new Workspace(storage, actor, null));
-            for (int i = 0; i < CARDS; i++) {
+            for (int i = 0; i < cardCount; i++) {
                 cards.add(NewCard.titled("card " + i));
             }
         }
     }
 
-    private static double[] runRound(String mode, String location, int processes, long millis, long[] totals) throws Exception {
+    private static String jdbc(PostgresServer server, String url) {
+        return "jdbc:postgresql://127.0.0.1:" + server.port() + "/tack?user=tack&currentSchema=" + url.substring(url.indexOf("currentSchema=") + 14);
+    }
+
+    private static double[] runRound(String mode, List<String> locations, int processes, long millis, long[] totals) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        long startAt = System.currentTimeMillis() + 3000;
         List<Process> children = new ArrayList<>();
+        List<BufferedReader> outputs = new ArrayList<>();
         for (int i = 0; i < processes; i++) {
-            children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), PgWriteBench.class.getName(),
-                    "child", mode, location, String.valueOf(startAt), String.valueOf(millis))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), PgWriteBench.class.getName(),
+                    "child", mode, locations.get(0), locations.get(i + 1), String.valueOf(millis))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            children.add(child);
+            outputs.add(new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)));
+        }
+        for (BufferedReader output : outputs) {
+            String ready = output.readLine();
+            if (!"ready".equals(ready)) {
+                throw new IllegalStateException("a writing process did not warm up: " + ready);
+            }
+        }
+        for (Process child : children) {
+            child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+            child.getOutputStream().flush();
         }
         List<Double> latencies = new ArrayList<>();
-        for (Process child : children) {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        for (int i = 0; i < processes; i++) {
+            Process child = children.get(i);
+            try (BufferedReader reader = outputs.get(i)) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     if (line.startsWith("E")) {
@@ -102,15 +129,20 @@ public final class PgWriteBench {
         void run() throws SQLException;
     }
 
-    private static void child(String mode, String location, long startAt, long millis) throws Exception {
-        Transaction transaction = "tack".equals(mode) ? tackPath(location) : plainPath(location);
-        for (int i = 0; i < 20; i++) {
-            transaction.run();
+    private static void child(String mode, String location, String warmUpLocation, long millis) throws Exception {
+        Transaction warmUp = "tack".equals(mode) ? tackPath(warmUpLocation, WARM_UP_CARDS) : plainPath(warmUpLocation, WARM_UP_CARDS);
+        long warmUntil = System.currentTimeMillis() + WARM_UP_MILLIS;
+        while (System.currentTimeMillis() < warmUntil) {
+            warmUp.run();
         }
-        while (System.currentTimeMillis() < startAt) {
-            Thread.sleep(1);
+        Transaction transaction = "tack".equals(mode) ? tackPath(location, CARDS) : plainPath(location, CARDS);
+        transaction.run();
+        System.out.println("ready");
+        System.out.flush();
+        if (!"go".equals(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine())) {
+            return;
         }
-        long end = startAt + millis;
+        long end = System.currentTimeMillis() + millis;
         StringBuilder out = new StringBuilder();
         long errors = 0;
         while (System.currentTimeMillis() < end) {
@@ -127,16 +159,16 @@ public final class PgWriteBench {
         System.out.flush();
     }
 
-    private static Transaction tackPath(String url) {
+    private static Transaction tackPath(String url, int cardCount) {
         Storage storage = Storages.open(url, new Storage.Options(false, false, Duration.ofSeconds(30)), null);
         Cards cards = new Cards(new Workspace(storage, new Actor("bench", Hosts.name(), ProcessHandle.current().pid()), null));
         return () -> {
-            long id = 1 + ThreadLocalRandom.current().nextInt(CARDS);
+            long id = 1 + ThreadLocalRandom.current().nextInt(cardCount);
             cards.edit(id, CardEdit.none().withTitle("card " + id + " " + System.nanoTime()), null);
         };
     }
 
-    private static Transaction plainPath(String jdbc) throws SQLException {
+    private static Transaction plainPath(String jdbc, int cardCount) throws SQLException {
         Connection connection = DriverManager.getConnection(jdbc);
         connection.setAutoCommit(false);
         PreparedStatement select = connection.prepareStatement("SELECT version FROM cards WHERE id = ?");
@@ -145,7 +177,7 @@ public final class PgWriteBench {
                 "INSERT INTO events (at, actor, host, pid, card_id, kind, summary) VALUES (?, ?, ?, ?, ?, ?, ?)");
         return () -> {
             try {
-                long id = 1 + ThreadLocalRandom.current().nextInt(CARDS);
+                long id = 1 + ThreadLocalRandom.current().nextInt(cardCount);
                 select.setLong(1, id);
                 long version;
                 try (var rows = select.executeQuery()) {

@@ -145,8 +145,9 @@ public final class PgDatabase implements Storage {
             PgSchema.migrate(tx, url.schema());
             if (before == 0 && seed != null) {
                 enter(tx);
-                seed.apply(new PgRows(tx, this));
-                leave(tx);
+                PgRows rows = new PgRows(tx, this);
+                seed.apply(rows);
+                leave(tx, rows.keys());
             }
             connection.commit();
         } catch (SQLException e) {
@@ -231,7 +232,6 @@ public final class PgDatabase implements Storage {
         T result;
         try {
             PgTx tx = new PgTx(connection, options.clock());
-            setLockTimeout(tx);
             takeWriteLock(tx);
             if (pending != null && PgKeys.find(tx, pending.key(), options.clock().millis()).isPresent()) {
                 connection.rollback();
@@ -244,7 +244,7 @@ public final class PgDatabase implements Storage {
             if (keys.recorded() == null && tx.appendedEvents()) {
                 keys.record(generatedKey, GENERATED, "", options.clock().millis());
             }
-            leave(tx);
+            leave(tx, keys);
         } catch (SQLException e) {
             return retryOrFail(connection, e, pending, last);
         } catch (Failure e) {
@@ -307,15 +307,22 @@ public final class PgDatabase implements Storage {
      * application_name), so that every person waiting goes before it.
      */
     private void takeWriteLock(PgTx tx) throws SQLException {
-        if (tx.bool("SELECT pg_try_advisory_xact_lock(?, ?)", schemaKey, WRITE_LOCK)) {
+        // One round trip when nobody holds it: the deadline for this transaction's waits, and the try.
+        if (tx.bool("SELECT pg_try_advisory_xact_lock(?, ?) FROM (SELECT set_config('lock_timeout', ?, true)) deadline",
+                schemaKey, WRITE_LOCK, lockTimeout())) {
             return;
         }
-        waitingFor = holderOfWriteLock(tx).orElse("another session");
         if (!background) {
-            tx.one("SELECT pg_advisory_xact_lock_shared(?, ?)", row -> null, schemaKey, PEOPLE_WAITING);
+            // A second: who holds it (for the waiting note and a BUSY message), and the flag that people wait; then the wait.
+            waitingFor = tx.one("SELECT (" + HOLDER + "), pg_advisory_xact_lock_shared(?, ?)", row -> row.getString(1),
+                    schemaKey, WRITE_LOCK, schemaKey, PEOPLE_WAITING).orElse(null);
+            if (waitingFor == null) {
+                waitingFor = "another session";
+            }
             tx.one("SELECT pg_advisory_xact_lock(?, ?)", row -> null, schemaKey, WRITE_LOCK);
             return;
         }
+        waitingFor = holderOfWriteLock(tx).orElse("another session");
         long start = System.nanoTime();
         long deadline = start + options.lockDeadline().toNanos();
         boolean deferring = false;
@@ -374,24 +381,26 @@ public final class PgDatabase implements Storage {
         return PgErrors.translate(url.display(), e);
     }
 
-    /** Who holds the schema's write lock, from pg_stat_activity: its application_name (who, which command), else its user and pid. */
+    /**
+     * Who holds the schema's write lock (parameters: the lock's two keys), from pg_stat_activity:
+     * its application_name (who, which command), else its session, user and address; null if nobody.
+     */
+    private static final String HOLDER = "SELECT coalesce(nullif(trim(a.application_name), ''), 'session ' || a.pid"
+            + " || coalesce(' of ' || a.usename, '') || coalesce(' from ' || host(a.client_addr), ''))"
+            + " FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
+            + " WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())"
+            + " AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 2 LIMIT 1";
+
     private Optional<String> holderOfWriteLock(PgTx tx) throws SQLException {
-        return tx.one("SELECT a.application_name, a.usename, a.client_addr, a.pid FROM pg_catalog.pg_locks l"
-                + " JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
-                + " WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())"
-                + " AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 2 LIMIT 1",
-                row -> {
-                    String name = row.getString(1);
-                    if (name != null && !name.isBlank()) {
-                        return name;
-                    }
-                    return "session " + row.getLong(4) + (row.getString(2) == null ? "" : " of " + row.getString(2))
-                            + (row.getString(3) == null ? "" : " from " + row.getString(3));
-                }, schemaKey, WRITE_LOCK);
+        return tx.one(HOLDER, row -> row.getString(1), schemaKey, WRITE_LOCK);
+    }
+
+    private String lockTimeout() {
+        return Math.max(1, options.lockDeadline().toMillis()) + "ms";
     }
 
     private void setLockTimeout(PgTx tx) throws SQLException {
-        tx.one("SELECT set_config('lock_timeout', ?, true)", row -> null, Math.max(1, options.lockDeadline().toMillis()) + "ms");
+        tx.one("SELECT set_config('lock_timeout', ?, true)", row -> null, lockTimeout());
     }
 
     /** First statement of a write: its changes are tack's, described by its events if it leaves any (the SQLite engine's RevisionTable). */
@@ -399,9 +408,12 @@ public final class PgDatabase implements Storage {
         tx.update("UPDATE revision SET in_tack = 1, tx_number = number, tx_event = (SELECT coalesce(max(id), 0) FROM events) WHERE id = 1");
     }
 
-    /** Last statement before COMMIT: a write that changed board data but left no event is one unexplained change. */
-    private static void leave(PgTx tx) throws SQLException {
-        tx.update("UPDATE revision SET in_tack = 0, unexplained = unexplained"
+    /**
+     * Last statement before COMMIT: a write that changed board data but left no event is one
+     * unexplained change. The key the transaction recorded goes in the same statement ({@link PgKeys#writeWith}).
+     */
+    private static void leave(PgTx tx, PgKeys keys) throws SQLException {
+        keys.writeWith("UPDATE revision SET in_tack = 0, unexplained = unexplained"
                 + " + CASE WHEN number > tx_number AND (SELECT coalesce(max(id), 0) FROM events) = tx_event THEN 1 ELSE 0 END WHERE id = 1");
     }
 
@@ -437,7 +449,7 @@ public final class PgDatabase implements Storage {
     @Override
     public Feed changeFeed(long afterEventId) {
         try {
-            return new PgFeed(connect(holder + " (change feed)"), url, afterEventId);
+            return new PgFeed(connect(holder + " (change feed)"), url, afterEventId, () -> connect(holder + " (change feed, listening)"));
         } catch (SQLException e) {
             throw PgErrors.translate(url.display(), e);
         }
@@ -665,6 +677,12 @@ public final class PgDatabase implements Storage {
         closeQuietly(reader);
         writer = null;
         reader = null;
+    }
+
+    /** Opens a connection to this schema (the change feed's listening one). */
+    @FunctionalInterface
+    interface Connector {
+        Connection connect() throws SQLException;
     }
 
     // An SQLException on its way through the engine-neutral row interfaces to the edge of the transaction.
