@@ -220,8 +220,8 @@ final class ColumnCommand extends BaseCommand {
     }
 
     @Command(name = "doing", mixinStandardHelpOptions = true,
-            description = {"Set the lane's doing column: where tack claim --next --from FROM moves the card it takes",
-                "(unless --doing says otherwise). Kept in the database for every agent of the board."})
+            description = {"Set the lane's doing column, where tack claim --next --from FROM moves the card it takes.",
+                "--doing still says otherwise for one call. Kept in the database for every agent of the board."})
     static final class Doing extends BaseCommand {
         @Parameters(index = "0", paramLabel = "FROM")
         String from;

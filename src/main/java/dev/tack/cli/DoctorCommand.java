@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check the board as a work queue: integrity, journal mode, stuck claims, ready cards nobody takes,",
-            "workers whose last runs all failed. One line each, with what to do; exit 1 when something needs action."})
+        description = {"Check the board as a work queue and say what to do about each problem.",
+            "It checks integrity, journal mode, stuck claims, ready cards nobody takes and workers whose last runs",
+            "all failed. One line each, with what to do; exit 1 when something needs action."})
 final class DoctorCommand extends BaseCommand {
 
     @Option(names = "--stale", paramLabel = "DURATION", converter = Converters.Wait.class, defaultValue = "1h",
