@@ -3,13 +3,11 @@ package dev.tack.cli;
 import java.lang.reflect.Field;
 import java.util.HashSet;
 import java.util.Set;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Finds, without building picocli's model, which subcommand a command line names, and makes just
- * that one. The list of subcommands is {@link AllCommands}'s annotation; the options that take a
+ * that one. The subcommands are {@link AllCommands}'s, named again in {@link #instantiate}; the options that take a
  * value (whose value must not be mistaken for a command name) are read from {@link GlobalOptions}.
  */
 final class Subcommands {
@@ -47,20 +45,54 @@ final class Subcommands {
         return new Scan(null, help);
     }
 
-    /** A new instance of the subcommand called {@code name} (or one of its aliases); null when none is. */
+    /**
+     * A new instance of the subcommand called {@code name}; null when none is. A plain switch, not a
+     * walk over {@link AllCommands}'s annotation: reading that would load and parse the annotations
+     * of all 37 command classes on every start, to build one (measured: docs/STARTUP.md).
+     * StartupCommandLineTest checks that it names every command of {@link AllCommands}, and only those.
+     * No top-level command has an alias; one that gets some needs a case for each.
+     */
     static Object instantiate(String name) {
-        Command all = AllCommands.class.getAnnotation(Command.class);
-        for (Class<?> type : all.subcommands()) {
-            Command command = type.getAnnotation(Command.class);
-            if (command != null && (command.name().equals(name) || Set.of(command.aliases()).contains(name))) {
-                try {
-                    return CommandLine.defaultFactory().create(type);
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot create the " + name + " command", e);
-                }
-            }
-        }
-        return null;
+        return switch (name) {
+            case "init" -> new InitCommand();
+            case "board" -> new BoardCommand();
+            case "column" -> new ColumnCommand();
+            case "add" -> new AddCommand();
+            case "ls" -> new LsCommand();
+            case "show" -> new ShowCommand();
+            case "mv" -> new MvCommand();
+            case "edit" -> new EditCommand();
+            case "rm" -> new RmCommand();
+            case "restore" -> new RestoreCommand();
+            case "comment" -> new CommentCommand();
+            case "link" -> new LinkCommand();
+            case "unlink" -> new UnlinkCommand();
+            case "checklist" -> new ChecklistCommand();
+            case "due" -> new DueCommand();
+            case "undo" -> new UndoCommand();
+            case "redo" -> new RedoCommand();
+            case "log" -> new LogCommand();
+            case "check" -> new CheckCommand();
+            case "worker" -> new WorkerCommand();
+            case "runs" -> new RunsCommand();
+            case "hook" -> new HookCommand();
+            case "wait" -> new WaitCommand();
+            case "claim" -> new ClaimCommand();
+            case "ready" -> new ReadyCommand();
+            case "heartbeat" -> new HeartbeatCommand();
+            case "done" -> new DoneCommand();
+            case "block" -> new BlockCommand();
+            case "release" -> new ReleaseCommand();
+            case "agent-guide" -> new AgentGuideCommand();
+            case "export" -> new ExportCommand();
+            case "import" -> new ImportCommand();
+            case "backup" -> new BackupCommand();
+            case "restore-backup" -> new RestoreBackupCommand();
+            case "db" -> new DbCommand();
+            case "config" -> new ConfigCommand();
+            case "__complete" -> new CompleteCommand();
+            default -> null;
+        };
     }
 
     private static Set<String> valueOptions() {

@@ -56,9 +56,13 @@ class StartupCommandLineTest {
         CommandLine whole = AllCommands.commandLine();
         Map<String, List<String>> listed = CommandGroups.listed(whole.getCommandSpec());
         assertThat(listed).doesNotContainKey("Other");
+        assertThat(Subcommands.instantiate("nope")).isNull();
+        assertThat(Subcommands.instantiate("AddCommand")).isNull();
         for (Class<?> type : all.subcommands()) {
             String name = type.getAnnotation(Command.class).name();
             assertThat(Subcommands.instantiate(name)).as(name).isInstanceOf(type);
+            // Subcommands.instantiate knows each command by its name alone
+            assertThat(type.getAnnotation(Command.class).aliases()).as(name).isEmpty();
             boolean hidden = type.getAnnotation(Command.class).hidden();
             assertThat(listed.values().stream().anyMatch(names -> names.contains(name))).as(name).isEqualTo(!hidden);
         }

@@ -18,6 +18,7 @@ final class Connections {
 
     static Connection open(Path file, boolean create, boolean readOnly, int busyTimeoutMillis, boolean fullSync)
             throws SQLException {
+        SqliteLog.beforeFirstConnection();
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(busyTimeoutMillis);

@@ -27,6 +27,19 @@ public record FileIdentity(long device, long inode) {
         }
     }
 
+    // equals and hashCode written out: a record's generated ones are bootstrapped through
+    // invokedynamic (ObjectMethods) on first use, which cost a few ms of every command's start
+    // (the writer registry looks files up by identity). Same semantics as the record's.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FileIdentity that && device == that.device && inode == that.inode;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Long.hashCode(device) + Long.hashCode(inode);
+    }
+
     /** True when {@code path} names this very file now. */
     public boolean sameAs(Path path) {
         return equals(of(path));

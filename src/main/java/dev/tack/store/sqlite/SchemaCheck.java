@@ -22,6 +22,7 @@ final class SchemaCheck {
 
     static List<String> problems(Tx actual) throws SQLException {
         Map<String, String> expected;
+        SqliteLog.beforeFirstConnection();
         try (Connection memory = new org.sqlite.JDBC().connect("jdbc:sqlite::memory:", new java.util.Properties())) {
             Tx fresh = new Tx(memory);
             Schema.migrate(fresh);
