@@ -83,6 +83,7 @@ final class Subcommands {
             case "done" -> new DoneCommand();
             case "block" -> new BlockCommand();
             case "release" -> new ReleaseCommand();
+            case "doctor" -> new DoctorCommand();
             case "agent-guide" -> new AgentGuideCommand();
             case "export" -> new ExportCommand();
             case "import" -> new ImportCommand();
