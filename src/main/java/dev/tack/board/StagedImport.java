@@ -55,7 +55,27 @@ final class StagedImport {
     private static final int FIRST_BATCH_CARDS = 250;
     /** Rows one clean-up transaction deletes. */
     private static final int DELETE_BATCH = 5_000;
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * The importing thread's CPU clock for --debug's figure, looked up on first use and only if the
+     * runtime has java.management: the standalone image leaves that module out, and tack check and
+     * import must work there (the figure is then 0).
+     */
+    private static final class CpuClock {
+        private static final java.lang.management.ThreadMXBean THREADS = lookUp();
+
+        private static java.lang.management.ThreadMXBean lookUp() {
+            try {
+                return java.lang.management.ManagementFactory.getThreadMXBean();
+            } catch (LinkageError missingModule) {
+                return null;
+            }
+        }
+
+        static long now() {
+            return THREADS == null ? 0 : Math.max(0, THREADS.getCurrentThreadCpuTime());
+        }
+    }
 
     /** The cards a file sends to one column: its live count when the import began, and whether the import made it. */
     private record Landing(Column column, boolean made, int base, List<BoardSnapshot.Item> items) {
@@ -245,11 +265,11 @@ final class StagedImport {
         long[] start = new long[2];
         T result = workspace.write(tx -> {
             start[0] = System.nanoTime();
-            start[1] = THREADS.getCurrentThreadCpuTime();
+            start[1] = CpuClock.now();
             return work.apply(tx);
         });
         held[0] = System.nanoTime() - start[0];
-        cpuInLock += Math.max(0, THREADS.getCurrentThreadCpuTime() - start[1]);
+        cpuInLock += Math.max(0, CpuClock.now() - start[1]);
         longestHold = Math.max(longestHold, held[0]);
         totalHold += held[0];
         holds++;
