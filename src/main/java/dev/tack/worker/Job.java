@@ -29,11 +29,10 @@ final class Job {
     private final Claims.Claimed claimed;
     private final OutputTail tail = new OutputTail();
     private volatile Process process;
-    private volatile boolean killedForLostLease;
+    /** Why tack stopped the command before its end, for its run's output; null while it has not. */
+    private volatile String stoppedBecause;
     /** Who took the card back, when a person did; null when the lease just ran out. */
     private volatile String takenBackBy;
-    /** Killed because the worker lost its mark of life: the card may be reclaimed by another at any moment. */
-    private volatile boolean killedForLostMark;
 
     Job(Claims.Claimed claimed) {
         this.claimed = claimed;
@@ -96,12 +95,11 @@ final class Job {
             return new Result(Claims.Outcome.FAILED, null, tail.text());
         }
         int exit = process.exitValue();
-        if (killedForLostLease) {
-            tail.add(takenBackBy != null ? "tack: stopped because " + takenBackBy + " took the card back"
-                    : killedForLostMark ? "tack: stopped because this worker lost its connection to the server: another worker may take the card"
-                    : "tack: stopped because this worker lost its lease on the card");
+        String why = stoppedBecause;
+        if (why != null) {
+            tail.add("tack: stopped because " + why);
         }
-        return new Result(exit == 0 && !killedForLostLease ? Claims.Outcome.SUCCEEDED : Claims.Outcome.FAILED, exit, tail.text());
+        return new Result(exit == 0 && why == null ? Claims.Outcome.SUCCEEDED : Claims.Outcome.FAILED, exit, tail.text());
     }
 
     /** Stops the command and everything it started: its session (which holds what it left behind too) and its descendants. */
@@ -119,14 +117,22 @@ final class Job {
     /** Another worker may hold the card now, or a person took it back ({@code by}, else null): running on would run it twice at once. */
     void killForLostLease(String by) {
         takenBackBy = by;
-        killedForLostLease = true;
-        killTree();
+        stopBecause(by != null ? by + " took the card back" : "this worker lost its lease on the card");
     }
 
     /** The worker lost its mark of life (its connection to the server): another worker may prove it gone and run the card. */
     void killForLostMark() {
-        killedForLostMark = true;
-        killForLostLease(null);
+        stopBecause("this worker lost its connection to the server: another worker may take the card");
+    }
+
+    /** The worker could not renew the card's lease before it ran out: another worker may take the card then. */
+    void killForUnrenewedLease() {
+        stopBecause("this worker could not renew its lease on the card in time: another worker may take the card");
+    }
+
+    private void stopBecause(String why) {
+        stoppedBecause = why;
+        killTree();
     }
 
     /** Who took the card back from this job, or null. */

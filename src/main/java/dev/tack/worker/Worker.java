@@ -2,6 +2,7 @@ package dev.tack.worker;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,8 @@ public final class Worker {
     /** Why the worker stopped on its own: its board file was replaced or deleted (null while not). */
     private volatile String fileGone;
     private final Presence presence;
+    /** When each running command is stopped if its lease has not been renewed by then (one heartbeat before it runs out). */
+    private final LeaseDeadlines deadlines;
     /** This worker's mark of life on the database (on PostgreSQL a session lock; renewed if its connection drops). */
     private volatile dev.tack.model.AliveMark alive = dev.tack.model.AliveMark.NONE;
     /** Set while the mark of life is not known held: no new claims then. */
@@ -77,6 +80,7 @@ public final class Worker {
         this.log = log;
         this.logFolder = workspace.runsFolder();
         this.presence = new Presence(workspace, Heartbeat.WORKER);
+        this.deadlines = new LeaseDeadlines(config.lease().toMillis(), config.heartbeat().toMillis());
     }
 
     /** Checks everything a worker needs before it claims anything. */
@@ -101,9 +105,12 @@ public final class Worker {
         alive = workspace.markAlive();
         Thread markWatch = new Thread(this::watchMark, "tack-mark-watch");
         markWatch.setDaemon(true);
+        Thread leaseWatch = new Thread(this::watchLeases, "tack-lease-watch");
+        leaseWatch.setDaemon(true);
         try (Changes feed = workspace.changes(0)) {
             ticker.start();
             markWatch.start();
+            leaseWatch.start();
             loop(feed, jobs);
         } finally {
             shutDown(jobs);
@@ -290,12 +297,14 @@ public final class Worker {
         running.put(claimed.card().id(), job);
         runOfCard.put(claimed.card().id(), claimed.run().id());
         say("claimed #" + claimed.card().id() + " (attempt " + claimed.run().attempt() + "): " + oneLine(claimed.card().title()));
+        deadlines.claimed(claimed.run().id(), claimed.card().claim().leaseUntilMillis());
         jobs.submit(() -> {
             try {
                 Job.Result result = job.execute(TackLauncher.shellLine(config.command()), environment(claimed),
                         config.timeout().toMillis());
                 finish(job, result);
             } finally {
+                deadlines.forget(claimed.run().id());
                 running.remove(claimed.card().id(), job); // not a later job of the same card
                 slotFreed.release();
             }
@@ -391,6 +400,26 @@ public final class Worker {
     }
 
     /**
+     * Several times a heartbeat, on a thread of its own that does no I/O (a heartbeat may wait on a
+     * busy board for longer than the lease): stops each command whose lease was not renewed in
+     * time, one heartbeat before the lease runs out and another worker may take the card.
+     */
+    private void watchLeases() {
+        long every = Math.max(20, Math.min(250, config.heartbeat().toMillis() / 4));
+        while (stopped.getCount() > 0) {
+            List<Long> overdue = deadlines.overdue(workspace.clock().millis());
+            for (Job job : running.values()) {
+                if (overdue.contains(job.run().id()) && job.alive()) {
+                    say("#" + job.card().id() + ": could not renew its lease for " + Durations.show(Duration.ofMillis(deadlines.unrenewedMillis()))
+                            + " (the board stayed busy or out of reach); stopping its command before the lease runs out and another worker takes the card");
+                    job.killForUnrenewedLease();
+                }
+            }
+            sleep(every);
+        }
+    }
+
+    /**
      * Every half heartbeat (at most a second): extend leases that are due and store new output, one
      * short write per job. A job's first beat is due one heartbeat after this loop first sees it
      * (its claim set the lease just before).
@@ -415,6 +444,7 @@ public final class Worker {
                 try {
                     if (claims.heartbeat(id, job.run().id(), config.name(), config.lease().toMillis(), tail)) {
                         lastBeat.put(id, now);
+                        deadlines.renewed(job.run().id(), now);
                     } else if (job.alive()) {
                         Optional<String> by = takenBackBy(id, job.run().id());
                         say(by.map(who -> "#" + id + " taken back by " + who + "; stopping its command")
