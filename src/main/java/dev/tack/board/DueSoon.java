@@ -3,7 +3,10 @@ package dev.tack.board;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import dev.tack.model.Board;
 import dev.tack.model.Card;
 
@@ -36,15 +39,19 @@ public final class DueSoon {
         return workspace.read(tx -> {
             List<Due> due = new ArrayList<>();
             Readiness readiness = Readiness.in(tx);
+            Map<Long, Board> boards = new HashMap<>();
             for (Board board : tx.boards().all()) {
-                java.util.Set<Long> doneColumns = readiness.doneColumnsOf(board.id());
-                for (Card card : tx.cards().liveOfBoard(board.id())) {
-                    if (card.due() == null || card.due().isAfter(last) || doneColumns.contains(card.columnId())) {
-                        continue;
-                    }
-                    When when = card.due().isBefore(today) ? When.OVERDUE : card.due().isEqual(today) ? When.TODAY : When.SOON;
-                    due.add(new Due(card, board.name(), when));
+                boards.put(board.id(), board);
+            }
+            Map<Long, Set<Long>> doneColumns = new HashMap<>();
+            for (Card card : tx.cards().liveDueBy(last)) {
+                Board board = boards.get(card.boardId());
+                if (card.due().isAfter(last) || board == null
+                        || doneColumns.computeIfAbsent(board.id(), readiness::doneColumnsOf).contains(card.columnId())) {
+                    continue;
                 }
+                When when = card.due().isBefore(today) ? When.OVERDUE : card.due().isEqual(today) ? When.TODAY : When.SOON;
+                due.add(new Due(card, board.name(), when));
             }
             due.sort(Comparator.comparing((Due d) -> d.card().due()).thenComparing(Due::board).thenComparingInt(d -> d.card().position())
                     .thenComparingLong(d -> d.card().id()));

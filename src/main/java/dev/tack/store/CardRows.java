@@ -15,6 +15,12 @@ public interface CardRows {
 
     List<Card> archivedOfBoard(long boardId);
 
+    /**
+     * Live cards of every board whose due date is set and not after {@code last}, in no particular
+     * order: what the due list and the screen's overdue count read, without reading every card.
+     */
+    List<Card> liveDueBy(LocalDate last);
+
     List<Card> liveOfColumn(long columnId);
 
     long insert(long boardId, long columnId, int position, String title, String description, int priority, LocalDate due, String assignee);

@@ -18,6 +18,8 @@ class DueCommandTest extends CliFixture {
         add("far away", "--due", "30d");
         add("no date at all");
         add("finished late", "--due", today.minusDays(5).toString(), "-c", "Done");
+        long archived = add("archived late", "--due", today.minusDays(4).toString());
+        tack("rm", String.valueOf(archived)).expectOk();
 
         String out = tack("due").expectOk().out();
 

@@ -205,6 +205,9 @@ class BoardNavigationTest {
         addTo("main", "late but done", "Done", LocalDate.of(2029, 12, 1));
         addTo("main", "due today", "Doing", LocalDate.of(2030, 1, 2));
         addTo("ops", "late there", "Inbox", LocalDate.of(2029, 12, 31));
+        Card archived = addTo("ops", "late but archived", "Inbox", LocalDate.of(2029, 11, 1));
+        new Cards(board.onBoard("ops")).archive(archived.id(), null);
+        addTo("ops", "due next year", "Inbox", LocalDate.of(2031, 1, 1));
         BoardController controller = controller();
         Vt vt = new Vt(100, 30);
         assertThat(vt.draw(controller).row(0)).contains("1 overdue (+1 on other boards) · 3 cards");

@@ -41,6 +41,12 @@ final class PgCards implements CardRows {
                 PgCards::map, boardId));
     }
 
+    /** Due dates are ISO text, compared by date for every four-digit year (a later one is left out again by the caller). */
+    @Override
+    public List<Card> liveDueBy(LocalDate last) {
+        return PgDatabase.sql(() -> tx.list(SELECT + " WHERE c.archived = 0 AND c.due IS NOT NULL AND c.due <= ?", PgCards::map, last.toString()));
+    }
+
     @Override
     public List<Card> archivedOfBoard(long boardId) {
         return PgDatabase.sql(() -> tx.list(SELECT + " WHERE c.board_id = ? AND c.archived = 1 ORDER BY c.id", PgCards::map, boardId));

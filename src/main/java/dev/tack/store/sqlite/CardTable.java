@@ -38,6 +38,11 @@ public final class CardTable {
         return tx.list(SELECT + " WHERE c.board_id = ? AND c.archived = 1 ORDER BY c.id", CardTable::map, boardId);
     }
 
+    /** Due dates are ISO text: the comparison is by date for every four-digit year, and a later one is left out again by the caller. */
+    public static List<Card> liveDueBy(Tx tx, LocalDate last) throws SQLException {
+        return tx.list(SELECT + " WHERE c.archived = 0 AND c.due IS NOT NULL AND c.due <= ?", CardTable::map, last.toString());
+    }
+
     public static List<Card> liveOfColumn(Tx tx, long columnId) throws SQLException {
         return tx.list(SELECT + " WHERE c.column_id = ? AND c.archived = 0 ORDER BY c.position", CardTable::map, columnId);
     }

@@ -286,6 +286,11 @@ final class Transaction implements StorageTx {
         }
 
         @Override
+        public List<Card> liveDueBy(LocalDate last) {
+            return Sql.call(() -> CardTable.liveDueBy(tx, last));
+        }
+
+        @Override
         public List<Card> liveOfColumn(long columnId) {
             return Sql.call(() -> CardTable.liveOfColumn(tx, columnId));
         }
