@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A long history: files of 10,000, 100,000 and 1,000,000 events (a tenth as many cards, half
-# archived, over 5 boards) and what they cost: the screen's first read and frames, `tack undo`,
+# archived, over 5 boards) and what they cost: the screen's first read, frames and first frame, `tack undo`,
 # `tack log -n 20` and `tack ls` (each minus `tack --version`, the JVM's start), and the bytes a
 # move event takes on disk. Usage: bench/history.sh [EVENTS...]   (default: 10000 100000 1000000)
 set -euo pipefail
@@ -32,18 +32,20 @@ for events in "${sizes[@]}"; do
        "log -n 20 $((log - base)) ms, --board board4 log -n 20 $((logb - base)) ms, ls $((ls - base)) ms (medians of $runs)"
   java -cp "$cp" dev.tack.bench.HistoryBench "$db" 20
   java -cp "$cp" dev.tack.tui.ScreenBench frames "$db" 300
-  if command -v tmux >/dev/null; then
-    times=()
-    for run in 1 2 3 4 5; do
-      sock="tack-history-bench-$$-$events-$run" # a server per run: a new one on a socket whose server is still exiting fails
-      t0=$(date +%s%N)
-      tmux -L "$sock" new-session -d -s bench -x 120 -y 35 "java -jar target/tack.jar --db $db"
-      until tmux -L "$sock" capture-pane -p -t bench 2>/dev/null | grep -q "tack ▸ main"; do sleep 0.005; done
-      t1=$(date +%s%N)
-      tmux -L "$sock" kill-server
-      times+=($(( (t1 - t0) / 1000000 )))
-    done
-    open=$(printf '%s\n' "${times[@]}" | median)
-    echo "  screen open (tack to first frame, tmux 120x35): median $open ms, $((open - base)) ms beyond start-up (5 runs)"
+  # The first frame on a pseudo-terminal of its own, read without polling (bench/first-frame.py):
+  # plain `java -jar`, and with the installed launcher's JVM options and a class-data-sharing
+  # archive made by the same training run as the launcher's (the archive needs the same classpath).
+  open=$(python3 bench/first-frame.py --runs 5 -- java -jar "$PWD/target/tack.jar" --db "$db")
+  echo "  screen open, java -jar (start to first frame, 120x35): $open"
+  opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Dfile.encoding=UTF-8"
+  if [ ! -f "$dir/tack.jsa" ]; then
+    mkdir -p "$dir/training"
+    # shellcheck disable=SC2086 # opts is a list of options
+    java $opts -XX:ArchiveClassesAtExit="$dir/tack.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -cp "$PWD/target/tack.jar" dev.tack.Training "$dir/training" >/dev/null 2>&1
   fi
+  # shellcheck disable=SC2086
+  open=$(python3 bench/first-frame.py --runs 5 -- java $opts -XX:SharedArchiveFile="$dir/tack.jsa" -Xshare:auto -Xlog:cds=off \
+    -cp "$PWD/target/tack.jar" dev.tack.Main --db "$db")
+  echo "  screen open, the launcher's options and archive: $open"
 done

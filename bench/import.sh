@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Imports CARDS cards (default 100,000) from one tack JSON file while another process runs
-# `tack add` in a loop, and reports the import's wall time and peak memory and the adds' wall
-# times beside it (each add is a whole JVM start; the adds before the import are the baseline, so
-# the difference is the time an add waited for the import's write lock).
+# Imports CARDS cards (default 100,000) from one tack JSON file into a new board file, RUNS times
+# (default 3), while another process writes beside it: one JVM adding a card every PACE_MS
+# (default 20; dev.tack.bench.WriterBeside), whose adds' times are almost all waiting for the
+# import's write lock. Reports the import's wall and CPU time and peak memory, and those waits.
 # With --debug the import prints each batch it commits and how long it held the write lock (the
 # longest single hold and all holds added up); the bench shows that line.
 # IMPORT_JAVA_OPTS adds options to the import's JVM (e.g. the launcher's: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC).
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cards=${1:-100000}
-[ -f target/tack.jar ] || mvn -q -B package -DskipTests
+mvn -q -B -o package -DskipTests
 dir=$(mktemp -d)
 db="$dir/tack.db"
 file="$dir/cards.json"
@@ -22,39 +22,30 @@ awk -v n="$cards" 'BEGIN {
   }
   printf "]}]}\n"
 }' > "$file"
-tack init --db "$db" >/dev/null
 echo "$cards cards, $(( $(stat -c %s "$file") / 1024 / 1024 )) MB of JSON; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 
-adds() { # label, count: wall ms of each `tack add`, one per line, into $dir/$label
-  for _ in $(seq "$2"); do
-    t0=$(date +%s%N); tack add "beside the import" >/dev/null || echo "add failed: exit $?" >&2; t1=$(date +%s%N)
-    echo $(( (t1 - t0) / 1000000 ))
-  done > "$dir/$1"
+cp=$(bench/classpath.sh)
+import() { # label: one import of the file into a new board file, its times and the writer beside it
+  rm -f "$db" "$db-wal" "$db-shm" "$db.lock" "$dir/stop"
+  : > "$dir/beside"
+  tack init --db "$db" >/dev/null
+  java -cp "$cp" dev.tack.bench.WriterBeside "$db" "$dir/stop" "${PACE_MS:-20}" > "$dir/beside" &
+  local beside=$!
+  until grep -q ready "$dir/beside"; do sleep 0.05; done # it has written once
+  # shellcheck disable=SC2086 # IMPORT_JAVA_OPTS is a list of options
+  /usr/bin/time -f "%e s wall, %U s user, %S s sys, %M KB peak" -o "$dir/time" java ${IMPORT_JAVA_OPTS:-} -jar target/tack.jar \
+      --db "$db" --debug import "$file" >/dev/null 2>"$dir/debug"
+  touch "$dir/stop"
+  wait "$beside"
+  echo "$1: import $(cat "$dir/time"); load $(cut -d' ' -f1 /proc/loadavg)"
+  grep -o 'read and checked [0-9]* card(s) in [0-9]* ms' "$dir/debug" | sed 's/^/  import /' || true
+  grep -o 'held the write lock [0-9]* times, longest [0-9]* ms, in all [0-9]* ms (publishing: [0-9]* ms; CPU inside: [0-9]* ms)' "$dir/debug" | sed 's/^/  import /' || true
+  grep 'import: staged' "$dir/debug" | grep -o 'held the write lock [0-9]* ms' | grep -o '[0-9]*' | sort -n \
+    | awk '{a[NR]=$1} END {printf "  batches: %d, lock held per batch: median %d ms, p90 %d ms, max %d ms\n", NR, a[int((NR+1)/2)], a[int(NR*0.9+0.5)], a[NR]}'
+  grep -v '^ready$' "$dir/beside" | sed 's/^/  /'
+  echo "  cards on the board: $(tack ls --json | grep -c '"id"')"
 }
-summary() {
-  sort -n "$dir/$1" | awk -v label="$1" '{a[NR]=$1} END {printf "%-22s %3d adds   median %5d ms   max %5d ms\n", label, NR, a[int((NR+1)/2)], a[NR]}'
-}
-
-adds "adds alone" 5
-touch "$dir/during"
-(
-  while [ ! -f "$dir/done" ]; do
-    t0=$(date +%s%N); tack add "beside the import" >/dev/null || echo "add failed: exit $?" >&2; t1=$(date +%s%N)
-    echo $(( (t1 - t0) / 1000000 )) >> "$dir/adds during import"
-  done
-) &
-loop=$!
-sleep 1
-# shellcheck disable=SC2086 # IMPORT_JAVA_OPTS is a list of options
-/usr/bin/time -f "import: %e s wall, %U s user, %S s sys, %M KB peak" -o "$dir/time" java ${IMPORT_JAVA_OPTS:-} -jar target/tack.jar --db "$db" --debug import "$file" >/dev/null 2>"$dir/debug"
-touch "$dir/done"
-wait "$loop"
-cat "$dir/time"
-grep -o 'read and checked [0-9]* card(s) in [0-9]* ms' "$dir/debug" | sed 's/^/import /' || true
-grep -o 'held the write lock [0-9]* times, longest [0-9]* ms, in all [0-9]* ms (publishing: [0-9]* ms; CPU inside: [0-9]* ms)' "$dir/debug" | sed 's/^/import /' || true
-grep 'import: staged' "$dir/debug" | grep -o 'held the write lock [0-9]* ms' | grep -o '[0-9]*' | sort -n \
-  | awk '{a[NR]=$1} END {printf "batches: %d, lock held per batch: median %d ms, p90 %d ms, max %d ms\n", NR, a[int((NR+1)/2)], a[int(NR*0.9+0.5)], a[NR]}'
-summary "adds alone"
-summary "adds during import"
-echo "cards on the board: $(tack ls --json | grep -c '"id"')"
+for run in $(seq "${RUNS:-3}"); do
+  import "run $run"
+done
 rm -rf "$dir"
