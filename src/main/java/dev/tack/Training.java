@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import dev.tack.cli.TackCommand;
+import dev.tack.cli.TrainingScreen;
 
 /**
  * A training run for the class-data-sharing archive: runs the everyday commands once, in one JVM,
@@ -54,28 +55,14 @@ public final class Training {
             TackCommand.run(none, none, run);
         }
         none.flush();
-        screen();
+        screen(db);
     }
 
     /**
-     * The full-screen board draws with Lanterna's {@code Screen}; drawing one frame on a virtual
-     * terminal loads the classes that a real first frame needs, without a terminal.
+     * The full-screen board on a virtual terminal (a training run has no tty): the board screen
+     * itself, drawn a few times, so that the archive holds what a real first frame loads.
      */
-    private static void screen() {
-        try {
-            com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal terminal =
-                    new com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal(
-                            new com.googlecode.lanterna.TerminalSize(100, 30));
-            com.googlecode.lanterna.screen.TerminalScreen screen = new com.googlecode.lanterna.screen.TerminalScreen(terminal);
-            screen.startScreen();
-            com.googlecode.lanterna.graphics.TextGraphics graphics = screen.newTextGraphics();
-            graphics.putString(0, 0, "Todo (1)", com.googlecode.lanterna.SGR.BOLD);
-            graphics.setForegroundColor(com.googlecode.lanterna.TextColor.ANSI.CYAN);
-            graphics.putString(2, 1, "#1 First card");
-            screen.refresh(com.googlecode.lanterna.screen.Screen.RefreshType.DELTA);
-            screen.stopScreen();
-        } catch (Exception | LinkageError e) {
-            // a training run only loads classes: nothing to report
-        }
+    private static void screen(String db) {
+        TrainingScreen.run(db);
     }
 }
