@@ -2,17 +2,9 @@ package dev.tack.tui;
 
 import static dev.tack.tui.Fixture.key;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import com.googlecode.lanterna.input.KeyType;
 import dev.tack.board.Checklists;
 import dev.tack.board.Workspace;
@@ -45,8 +37,7 @@ class DependencyLiveUpdateTest {
     Path dir;
     Workspace board;
     VirtualSession session;
-    Thread thread;
-    final AtomicReference<Throwable> failure = new AtomicReference<>();
+    ScreenRun run;
 
     @BeforeEach
     void open() {
@@ -55,50 +46,16 @@ class DependencyLiveUpdateTest {
 
     @AfterEach
     void close() throws InterruptedException {
-        if (session != null) {
-            session.keys.add(Fixture.ctrl('c'));
-            thread.join(10_000);
+        if (run != null) {
+            run.close();
         }
         board.close();
     }
 
     private BoardScreen start() {
-        session = new VirtualSession(100, 30);
-        BoardScreen screen = new BoardScreen(board, session);
-        thread = new Thread(() -> {
-            try {
-                screen.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "screen-under-test");
-        thread.setDaemon(true);
-        thread.start();
-        return screen;
-    }
-
-    private void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("waited " + PATIENCE.toSeconds() + " s for " + what + "; the screen shows:\n" + session.text());
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    /** {@code tack ARGS} in a child JVM on this board, as bob would from a shell. */
-    private void tack(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.tack.Main", "--db", board.location(), "--as", "bob"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("tack " + String.join(" ", args) + " did not finish");
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("tack %s: %s", String.join(" ", args), output).isZero();
+        run = ScreenRun.start(board, 100, 30, PATIENCE);
+        session = run.session;
+        return run.screen;
     }
 
     @Test
@@ -109,34 +66,34 @@ class DependencyLiveUpdateTest {
         checklists.add(deploy.id(), "write the test", null);
         checklists.add(deploy.id(), "make it pass", null);
         BoardScreen screen = start();
-        await("the board", () -> session.text().contains("#" + deploy.id() + " ☑ 0/2"));
+        run.await("the board", () -> session.text().contains("#" + deploy.id() + " ☑ 0/2"));
 
-        tack("link", String.valueOf(deploy.id()), "--after", String.valueOf(migrate.id()));
-        await("the waiting mark", () -> session.text().contains("#" + deploy.id() + " ⧗ #" + migrate.id() + " ☑ 0/2"));
-        await("the link in the status row",
+        ShellTack.run(board, "bob", "link", String.valueOf(deploy.id()), "--after", String.valueOf(migrate.id()));
+        run.await("the waiting mark", () -> session.text().contains("#" + deploy.id() + " ⧗ #" + migrate.id() + " ☑ 0/2"));
+        run.await("the link in the status row",
                 () -> session.row(STATUS_ROW).contains("last: bob linked #" + deploy.id() + " after #" + migrate.id()));
 
-        tack("checklist", "done", String.valueOf(deploy.id()), "1");
-        await("the tick on the board", () -> session.text().contains("#" + deploy.id() + " ⧗ #" + migrate.id() + " ☑ 1/2"));
-        await("the tick in the status row",
+        ShellTack.run(board, "bob", "checklist", "done", String.valueOf(deploy.id()), "1");
+        run.await("the tick on the board", () -> session.text().contains("#" + deploy.id() + " ⧗ #" + migrate.id() + " ☑ 1/2"));
+        run.await("the tick in the status row",
                 () -> session.row(STATUS_ROW).contains("last: bob ticked item 1 of #" + deploy.id()));
 
         session.keys.add(key('j'));
-        await("deploy selected", () -> screen.shownSelection() == deploy.id());
+        run.await("deploy selected", () -> screen.shownSelection() == deploy.id());
         session.keys.add(key(KeyType.Enter));
-        await("the details", () -> session.text().contains("Waits for (1)") && session.text().contains("Checklist ☑ 1/2"));
+        run.await("the details", () -> session.text().contains("Waits for (1)") && session.text().contains("Checklist ☑ 1/2"));
 
-        tack("checklist", "done", String.valueOf(deploy.id()), "2");
-        await("the tick in the open details",
+        ShellTack.run(board, "bob", "checklist", "done", String.valueOf(deploy.id()), "2");
+        run.await("the tick in the open details",
                 () -> session.text().contains("Checklist ☑ 2/2") && session.text().contains("2. [x] make it pass"));
 
-        tack("unlink", String.valueOf(deploy.id()), String.valueOf(migrate.id()));
-        await("the link gone from the open details", () -> !session.text().contains("Waits for"));
+        ShellTack.run(board, "bob", "unlink", String.valueOf(deploy.id()), String.valueOf(migrate.id()));
+        run.await("the link gone from the open details", () -> !session.text().contains("Waits for"));
 
         session.keys.add(key(KeyType.Escape));
-        await("the board again", () -> session.text().contains("#" + deploy.id() + " ☑ 2/2") && !session.text().contains("⧗"));
-        await("the unlink in the status row",
+        run.await("the board again", () -> session.text().contains("#" + deploy.id() + " ☑ 2/2") && !session.text().contains("⧗"));
+        run.await("the unlink in the status row",
                 () -> session.row(STATUS_ROW).contains("last: bob unlinked #" + deploy.id() + " from #" + migrate.id()));
-        assertThat(failure.get()).isNull();
+        assertThat(run.failure()).isNull();
     }
 }

@@ -2,12 +2,8 @@ package dev.tack.tui;
 
 import static dev.tack.tui.Fixture.key;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import dev.tack.board.Boards;
 import dev.tack.board.Cards;
 import dev.tack.board.NewCard;
@@ -39,8 +35,7 @@ class ServerConnectionLostTest {
     private Workspace alice;
     private VirtualSession session;
     private BoardScreen screen;
-    private Thread thread;
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private ScreenRun run;
 
     @BeforeEach
     void open() throws Exception {
@@ -57,9 +52,8 @@ class ServerConnectionLostTest {
     @AfterEach
     void close() throws Exception {
         link.restore();
-        if (session != null) {
-            session.keys.add(Fixture.ctrl('c'));
-            thread.join(10_000);
+        if (run != null) {
+            run.close();
         }
         alice.close();
         bob.close();
@@ -67,27 +61,9 @@ class ServerConnectionLostTest {
     }
 
     private void start() {
-        session = new VirtualSession(140, 30);
-        screen = new BoardScreen(alice, session);
-        thread = new Thread(() -> {
-            try {
-                screen.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "screen-under-test");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("waited " + PATIENCE.toSeconds() + " s for " + what + "; the screen shows:\n" + session.text());
-            }
-            Thread.sleep(20);
-        }
+        run = ScreenRun.start(alice, 140, 30, PATIENCE);
+        session = run.session;
+        screen = run.screen;
     }
 
     private long events() {
@@ -102,27 +78,27 @@ class ServerConnectionLostTest {
     void aLostServerKeepsTheBoardRefusesSavesAndCatchesUpWhenItIsBack() throws Exception {
         Card first = new Cards(bob).add(NewCard.titled("first card").inColumn("Todo"));
         start();
-        await("the board", () -> session.row(2).startsWith(" first card"));
+        run.await("the board", () -> session.row(2).startsWith(" first card"));
 
         link.cut();
-        await("the status row saying the server is lost", () -> session.text().contains(LOST));
+        run.await("the status row saying the server is lost", () -> session.text().contains(LOST));
         assertThat(session.row(2)).startsWith(" first card");
 
         new Cards(bob).add(NewCard.titled("added while away").inColumn("Todo"));
         long before = events();
         session.keys.add(key('L')); // move the selected card right: refused, nothing written
-        await("the refusal", () -> session.text().contains(LOST));
+        run.await("the refusal", () -> session.text().contains(LOST));
         assertThat(events()).isEqualTo(before);
         assertThat(column(first.id())).isEqualTo("Todo");
         assertThat(session.text()).doesNotContain("added while away");
 
         link.restore();
-        await("the missed card", () -> session.text().contains("added while away"));
-        await("the problem gone", () -> !session.text().contains(LOST));
+        run.await("the missed card", () -> session.text().contains("added while away"));
+        run.await("the problem gone", () -> !session.text().contains(LOST));
         assertThat(screen.live().reconnects()).isPositive();
 
         session.keys.add(key('L'));
-        await("a save once the server is back", () -> column(first.id()).equals("Doing"));
-        assertThat(failure.get()).isNull();
+        run.await("a save once the server is back", () -> column(first.id()).equals("Doing"));
+        assertThat(run.failure()).isNull();
     }
 }

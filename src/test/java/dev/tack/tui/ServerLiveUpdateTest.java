@@ -2,20 +2,12 @@ package dev.tack.tui;
 
 import static dev.tack.tui.Fixture.key;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import dev.tack.board.Workspace;
 import dev.tack.model.Card;
 import dev.tack.testing.Engine;
@@ -39,8 +31,7 @@ class ServerLiveUpdateTest {
     Workspace board;
     BoardScreen screen;
     VirtualSession session;
-    Thread thread;
-    final AtomicReference<Throwable> failure = new AtomicReference<>();
+    ScreenRun run;
 
     @BeforeEach
     void open() {
@@ -49,49 +40,16 @@ class ServerLiveUpdateTest {
 
     @AfterEach
     void close() throws InterruptedException {
-        if (session != null) {
-            session.keys.add(Fixture.ctrl('c'));
-            thread.join(10_000);
+        if (run != null) {
+            run.close();
         }
         board.close();
     }
 
     private void start() {
-        session = new VirtualSession(100, 30);
-        screen = new BoardScreen(board, session);
-        thread = new Thread(() -> {
-            try {
-                screen.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "screen-under-test");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("waited " + PATIENCE.toSeconds() + " s for " + what + "; the screen shows:\n" + session.text());
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    /** {@code tack ARGS} in a child JVM on this server board, as bob would from another machine's shell. */
-    private void tack(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.tack.Main", "--db", board.location(), "--as", "bob"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("tack " + String.join(" ", args) + " did not finish");
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("tack %s: %s", String.join(" ", args), output).isZero();
+        run = ScreenRun.start(board, 100, 30, PATIENCE);
+        session = run.session;
+        screen = run.screen;
     }
 
     @Test
@@ -99,26 +57,26 @@ class ServerLiveUpdateTest {
         Fixture.add(board, "a", "Todo");
         Card b = Fixture.add(board, "b", "Todo");
         start();
-        await("the board", () -> session.row(2).startsWith(" a "));
+        run.await("the board", () -> session.row(2).startsWith(" a "));
         session.keys.add(key('j'));
-        await("b selected", () -> screen.shownSelection() == b.id());
+        run.await("b selected", () -> screen.shownSelection() == b.id());
 
-        tack("add", "from another process", "-c", "Todo", "--pos", "0");
-        await("the new card", () -> session.row(2).startsWith(" from another process"));
+        ShellTack.run(board, "bob", "add", "from another process", "-c", "Todo", "--pos", "0");
+        run.await("the new card", () -> session.row(2).startsWith(" from another process"));
         assertThat(screen.shownSelection()).isEqualTo(b.id());
 
-        tack("mv", String.valueOf(b.id()), "Doing");
-        await("b in Doing", () -> session.row(2).contains("│ b "));
-        await("the move in the status line", () -> session.row(28).contains("last: bob moved #" + b.id() + " from Todo to Doing"));
+        ShellTack.run(board, "bob", "mv", String.valueOf(b.id()), "Doing");
+        run.await("b in Doing", () -> session.row(2).contains("│ b "));
+        run.await("the move in the status line", () -> session.row(28).contains("last: bob moved #" + b.id() + " from Todo to Doing"));
         assertThat(screen.shownSelection()).isEqualTo(b.id());
-        assertThat(failure.get()).isNull();
+        assertThat(run.failure()).isNull();
     }
 
     @Test
     void aWriteFromOutsideTackShowsThroughTheRevision() throws Exception {
         Card card = Fixture.add(board, "before", "Todo");
         start();
-        await("the board", () -> session.row(2).startsWith(" before "));
+        run.await("the board", () -> session.row(2).startsWith(" before "));
         String location = board.location();
         try (Connection connection = PostgresServer.get().connect(); Statement statement = connection.createStatement()) {
             statement.execute("SET search_path TO \"" + location.substring(location.indexOf("currentSchema=") + 14) + "\"");
@@ -128,7 +86,7 @@ class ServerLiveUpdateTest {
                 assertThat(update.executeUpdate()).isEqualTo(1);
             }
         }
-        await("the foreign edit", () -> session.row(2).startsWith(" edited in psql"));
-        assertThat(failure.get()).isNull();
+        run.await("the foreign edit", () -> session.row(2).startsWith(" edited in psql"));
+        assertThat(run.failure()).isNull();
     }
 }

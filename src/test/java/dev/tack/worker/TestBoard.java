@@ -221,6 +221,15 @@ final class TestBoard implements AutoCloseable {
         }
     }
 
+    /** A log's lines as written so far; none while it does not exist yet. */
+    static List<String> lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     static void signal(Process process, String signal) {
         try {
             Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();

@@ -8,10 +8,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +15,7 @@ import java.util.List;
 import dev.tack.cli.TackCommand;
 import dev.tack.model.Hosts;
 import dev.tack.testing.PostgresServer;
+import dev.tack.testing.SchemaProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,14 +34,15 @@ class WorkerAcrossHostsTest {
     Path dir;
 
     private String url;
-    private String schema;
+    private SchemaProbe probe;
     private final List<Process> processes = new ArrayList<>();
     private final List<Path> logs = new ArrayList<>();
 
     @BeforeEach
     void board() {
         PostgresServer server = PostgresServer.get();
-        schema = server.freshSchemaName();
+        String schema = server.freshSchemaName();
+        probe = new SchemaProbe(server, schema);
         url = server.url(schema);
         cli("init", "--db", url, "--columns", "Todo,Doing,Done,Failed");
     }
@@ -92,12 +90,12 @@ class WorkerAcrossHostsTest {
         assertThat(b.exitValue()).as(logs()).isZero();
 
         assertThat(column(id)).as(logs()).isEqualTo("Done");
-        List<String[]> reclaims = rows("SELECT summary, at FROM events WHERE kind = 'card.reclaimed'", 2);
+        List<List<String>> reclaims = probe.rows("SELECT summary, at FROM events WHERE kind = 'card.reclaimed'");
         assertThat(reclaims).as(logs()).hasSize(1);
-        assertThat(reclaims.get(0)[0]).contains("worker-a", "pid " + a.pid(), "gone");
-        assertThat(Instant.parse(reclaims.get(0)[1]).toEpochMilli())
+        assertThat(reclaims.get(0).get(0)).contains("worker-a", "pid " + a.pid(), "gone");
+        assertThat(Instant.parse(reclaims.get(0).get(1)).toEpochMilli())
                 .as("reclaimed while A's lease still ran: proven gone, not expired").isLessThan(leaseOfA);
-        assertThat(rows("SELECT worker, host, outcome FROM runs WHERE card_id = " + id + " ORDER BY id", 3))
+        assertThat(probe.rows("SELECT worker, host, outcome FROM runs WHERE card_id = " + id + " ORDER BY id"))
                 .extracting(r -> String.join(" ", r))
                 .containsExactly("worker-a " + OTHER_HOST + " lost", "worker-b " + Hosts.name() + " succeeded");
         assertThat(cli("--db", url, "check")).contains("ok");
@@ -114,7 +112,7 @@ class WorkerAcrossHostsTest {
         Process a = startOnOtherHost("worker-a", workerArgs("worker-a"));
         awaitRunningOf(id, a);
         stopOutsideTheWriteLock(a);
-        long ended = number("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name LIKE ?",
+        long ended = probe.number("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name LIKE ?",
                 "%(worker alive, pid " + a.pid() + " on " + OTHER_HOST + ")%");
         assertThat(ended).as("A's mark of life is one session").isEqualTo(1);
 
@@ -122,17 +120,17 @@ class WorkerAcrossHostsTest {
         assertThat(TestBoard.exited(b, Duration.ofSeconds(50))).as(logs()).isTrue();
         assertThat(b.exitValue()).as(logs()).isZero();
         assertThat(column(id)).isEqualTo("Done");
-        String[] afterB = rows("SELECT version, coalesce(claimed_by, '') FROM cards WHERE id = " + id, 2).get(0);
+        List<String> afterB = probe.rows("SELECT version, coalesce(claimed_by, '') FROM cards WHERE id = " + id).get(0);
 
         TestBoard.signal(a, "CONT");
         assertThat(TestBoard.exited(a, Duration.ofSeconds(40))).as(logs()).isTrue();
-        assertThat(rows("SELECT worker, outcome FROM runs WHERE card_id = " + id + " ORDER BY id", 2))
+        assertThat(probe.rows("SELECT worker, outcome FROM runs WHERE card_id = " + id + " ORDER BY id"))
                 .as(logs()).extracting(r -> String.join(" ", r))
                 .containsExactly("worker-a stale", "worker-b succeeded");
-        assertThat(rows("SELECT summary FROM events WHERE kind = 'run.stale'", 1)).hasSize(1);
-        assertThat(rows("SELECT summary FROM events WHERE kind = 'card.reclaimed'", 1).get(0)[0]).contains("worker-a", "gone");
-        assertThat(rows("SELECT version, coalesce(claimed_by, '') FROM cards WHERE id = " + id, 2).get(0))
-                .as("A's late result changed nothing").containsExactly(afterB);
+        assertThat(probe.rows("SELECT summary FROM events WHERE kind = 'run.stale'")).hasSize(1);
+        assertThat(probe.rows("SELECT summary FROM events WHERE kind = 'card.reclaimed'").get(0).get(0)).contains("worker-a", "gone");
+        assertThat(probe.rows("SELECT version, coalesce(claimed_by, '') FROM cards WHERE id = " + id).get(0))
+                .as("A's late result changed nothing").isEqualTo(afterB);
         assertThat(column(id)).isEqualTo("Done");
     }
 
@@ -151,24 +149,24 @@ class WorkerAcrossHostsTest {
     }
 
     private void awaitRunningOf(long id, Process worker) throws Exception {
-        assertThat(TestBoard.await(Duration.ofSeconds(60), () -> number("SELECT count(*) FROM runs WHERE card_id = ? AND pid = ?"
+        assertThat(TestBoard.await(Duration.ofSeconds(60), () -> probe.number("SELECT count(*) FROM runs WHERE card_id = ? AND pid = ?"
                 + " AND outcome = 'running'", id, worker.pid()) == 1 && Files.exists(dir.resolve("first-attempt.pid"))))
                 .as(logs()).isTrue();
     }
 
     private long leaseUntil(long id) {
-        return number("SELECT lease_until FROM cards WHERE id = ?", id);
+        return probe.number("SELECT lease_until FROM cards WHERE id = ?", id);
     }
 
     private String column(long id) {
-        return rows("SELECT col.name FROM cards c JOIN columns col ON col.id = c.column_id WHERE c.id = " + id, 1).get(0)[0];
+        return probe.rows("SELECT col.name FROM cards c JOIN columns col ON col.id = c.column_id WHERE c.id = " + id).get(0).get(0);
     }
 
     /** Stops {@code worker}, again if it was caught holding the write lock (a heartbeat's commit), which would stall B. */
     private void stopOutsideTheWriteLock(Process worker) {
         for (int tries = 0; tries < 40; tries++) {
             TestBoard.signal(worker, "STOP");
-            if (number("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'"
+            if (probe.number("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'"
                     + " AND l.granted AND l.objsubid = 2 AND a.application_name LIKE ?", "%pid " + worker.pid() + " on%") == 0) {
                 return;
             }
@@ -176,45 +174,6 @@ class WorkerAcrossHostsTest {
             TestBoard.sleep(50);
         }
         throw new AssertionError("worker kept holding the write lock");
-    }
-
-    private Connection connect() throws SQLException {
-        Connection connection = PostgresServer.get().connect();
-        try (var statement = connection.createStatement()) {
-            statement.execute("SET search_path TO " + schema);
-        }
-        return connection;
-    }
-
-    private long number(String sql, Object... args) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private List<String[]> rows(String sql, int columns) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet row = statement.executeQuery()) {
-            List<String[]> all = new ArrayList<>();
-            while (row.next()) {
-                String[] one = new String[columns];
-                for (int i = 0; i < columns; i++) {
-                    one[i] = row.getString(i + 1);
-                }
-                all.add(one);
-            }
-            return all;
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
     }
 
     // --- processes

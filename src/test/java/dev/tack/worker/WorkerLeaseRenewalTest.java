@@ -2,7 +2,6 @@ package dev.tack.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,9 +43,9 @@ class WorkerLeaseRenewalTest {
             Process worker = board.startWorker("--from", "Todo", "--to", "Done", "--doing", "Doing", "--exec", command(),
                     "--name", "w1", "--lease", "3s", "--heartbeat", "500ms", "--backoff", "200ms", "--max-attempts", "3",
                     "--exit-when-idle");
-            assertThat(TestBoard.await(Duration.ofSeconds(60), () -> lines(log).stream().anyMatch(l -> l.startsWith("start 1 "))))
+            assertThat(TestBoard.await(Duration.ofSeconds(60), () -> TestBoard.lines(log).stream().anyMatch(l -> l.startsWith("start 1 "))))
                     .as(board.logs()).isTrue();
-            long shell = Long.parseLong(lines(log).get(0).split(" ")[2]);
+            long shell = Long.parseLong(TestBoard.lines(log).get(0).split(" ")[2]);
             ProcessHandle job = ProcessHandle.of(shell).orElseThrow();
 
             long stoppedAt;
@@ -71,7 +70,7 @@ class WorkerLeaseRenewalTest {
             assertThat(runs).hasSize(2);
             assertThat(runs.get(0).outputTail()).contains("tack: stopped because this worker could not renew its lease on the card in time");
             assertThat(runs.get(1).outcome()).isEqualTo("succeeded");
-            assertThat(lines(log)).filteredOn(l -> l.startsWith("end")).containsExactly("end 2");
+            assertThat(TestBoard.lines(log)).filteredOn(l -> l.startsWith("end")).containsExactly("end 2");
         }
     }
 
@@ -84,14 +83,6 @@ class WorkerLeaseRenewalTest {
                 assertThat(row.wasNull()).as("the card is claimed, with a lease").isFalse();
                 return until;
             }
-        }
-    }
-
-    private static List<String> lines(Path file) {
-        try {
-            return Files.exists(file) ? Files.readAllLines(file) : List.of();
-        } catch (java.io.IOException e) {
-            return List.of();
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.tack.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ class WorkerOrphanTest {
         try (TestBoard board = TestBoard.create(dir, "Todo", "Doing", "Done")) {
             List<Long> ids = board.addCards("Todo", CARDS, "long job");
             Process first = worker(board, "w1");
-            assertThat(TestBoard.await(Duration.ofSeconds(60), () -> lines(log).stream().filter(l -> l.startsWith("start")).count() == CARDS))
+            assertThat(TestBoard.await(Duration.ofSeconds(60), () -> TestBoard.lines(log).stream().filter(l -> l.startsWith("start")).count() == CARDS))
                     .as(board.logs()).isTrue();
 
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to stop its commands
@@ -77,7 +76,7 @@ class WorkerOrphanTest {
             assertThat(TestBoard.exited(second, Duration.ofSeconds(90))).as(board.logs()).isTrue();
             assertThat(second.exitValue()).as(board.logs()).isZero();
 
-            List<String> lines = lines(log);
+            List<String> lines = TestBoard.lines(log);
             assertThat(lines).as("the commands' own log; runs %s%n%s", board.runs(), board.logs()).noneMatch(l -> l.startsWith("overlap"));
             Map<Long, List<Execution>> byCard = executions(lines);
             assertThat(byCard.keySet()).containsExactlyInAnyOrderElementsOf(ids);
@@ -126,13 +125,5 @@ class WorkerOrphanTest {
         open.values().forEach(e -> byCard.computeIfAbsent(e.card(), c -> new ArrayList<>()).add(e));
         byCard.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(Execution::start)));
         return byCard;
-    }
-
-    private static List<String> lines(Path file) {
-        try {
-            return Files.exists(file) ? Files.readAllLines(file) : List.of();
-        } catch (java.io.IOException e) {
-            return List.of();
-        }
     }
 }

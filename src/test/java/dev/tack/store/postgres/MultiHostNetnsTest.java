@@ -9,11 +9,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +23,7 @@ import dev.tack.testing.Acks;
 import dev.tack.testing.ChildJvm;
 import dev.tack.testing.Netns;
 import dev.tack.testing.PostgresServer;
+import dev.tack.testing.SchemaProbe;
 import dev.tack.testing.WriterDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -73,7 +69,7 @@ class MultiHostNetnsTest {
     private static final List<ChildJvm> children = new ArrayList<>();
     private static boolean passed;
 
-    private String schema;
+    private SchemaProbe probe;
     private String url;
 
     @BeforeAll
@@ -117,7 +113,8 @@ class MultiHostNetnsTest {
 
     @Test
     void aHostCutOffMidJobLosesNothingRunsNothingTwiceAndCatchesUpWhenBack() throws Exception {
-        schema = server.freshSchemaName();
+        String schema = server.freshSchemaName();
+        probe = new SchemaProbe(server, schema);
         url = server.url(schema);
         cli("init", "--db", url, "--columns", "Todo,Doing,Done");
         cli("--db", url, "board", "add", "jobs", "--columns", "Todo,Doing,Done,Failed,Notes");
@@ -157,7 +154,7 @@ class MultiHostNetnsTest {
             ChildJvm writeOnCutHost = ChildJvm.startCommand("cli-on-cut-host",
                     onHost(CUT, tack("--db", url, "--board", "jobs", "add", "written on the cut host")));
             children.add(writeOnCutHost);
-            await("host 1's card reclaimed by another host", () -> count("SELECT count(*) FROM events WHERE kind = 'card.reclaimed'"
+            await("host 1's card reclaimed by another host", () -> probe.number("SELECT count(*) FROM events WHERE kind = 'card.reclaimed'"
                     + " AND card_id = ?", longCard) == 1);
             double reclaimSeconds = (System.nanoTime() - cutAt) / 1e9;
             await("the long job running again, on another host", () -> jobs.startsOf(longCard).stream().anyMatch(run -> run.host() != CUT));
@@ -177,9 +174,9 @@ class MultiHostNetnsTest {
             awaitPane("host 1's screen catching up", pane -> pane.contains(MEANWHILE));
             double catchUpSeconds = (System.nanoTime() - restoredAt) / 1e9;
             await("host 1's worker holding its mark again", () -> cutWorker.stderr().contains("holding the board's mark of life again"));
-            await("host 1's late result on the long card refused", () -> count("SELECT count(*) FROM runs WHERE card_id = ?"
+            await("host 1's late result on the long card refused", () -> probe.number("SELECT count(*) FROM runs WHERE card_id = ?"
                     + " AND host = 'host-1' AND outcome = 'stale'", longCard) == 1);
-            await("every job card done", () -> count("SELECT count(*) FROM cards c JOIN columns col ON col.id = c.column_id"
+            await("every job card done", () -> probe.number("SELECT count(*) FROM cards c JOIN columns col ON col.id = c.column_id"
                     + " JOIN boards b ON b.id = c.board_id WHERE b.name = 'jobs' AND col.name = 'Done'") == SHORT_CARDS + 1);
             long afterRestore = Acks.parse(writers.get(CUT - 1).lines()).size();
             await("host 1 writing again", () -> Acks.parse(writers.get(CUT - 1).lines()).size() > afterRestore + 5);
@@ -206,7 +203,7 @@ class MultiHostNetnsTest {
 
             List<String> lost = lostAcks(acks);
             assertThat(lost).as("acknowledged writes not in the database").isEmpty();
-            assertThat(count("SELECT count(*) FROM cards WHERE title = 'written on the cut host'")).isZero();
+            assertThat(probe.number("SELECT count(*) FROM cards WHERE title = 'written on the cut host'")).isZero();
             try (var storage = dev.tack.store.Storages.open(url, dev.tack.store.Storage.Options.defaults(), null)) {
                 assertThat(storage.integrityProblems()).isEmpty();
             }
@@ -223,13 +220,13 @@ class MultiHostNetnsTest {
             assertThat(ofLong.subList(0, ofLong.size() - 1)).extracting(JobWatch.Execution::host).containsOnly(CUT);
             assertThat(rerun.host()).isNotEqualTo(CUT);
             double stoppedSeconds = (cutOff.endNanos() - cutWall) / 1e9;
-            List<String> longRuns = rows("SELECT host, outcome FROM runs WHERE card_id = " + longCard + " ORDER BY id");
+            List<String> longRuns = probe.lines("SELECT host, outcome FROM runs WHERE card_id = " + longCard + " ORDER BY id");
             assertThat(longRuns.subList(longRuns.size() - 2, longRuns.size()))
                     .containsExactly("host-1 stale", "host-" + rerun.host() + " succeeded");
             // Under a heavy load an earlier attempt of host 1 may have outlived its lease too: each stale run has its event.
-            assertThat(count("SELECT count(*) FROM events WHERE kind = 'run.stale' AND card_id = ?", longCard))
+            assertThat(probe.number("SELECT count(*) FROM events WHERE kind = 'run.stale' AND card_id = ?", longCard))
                     .isEqualTo(longRuns.stream().filter(run -> run.endsWith(" stale")).count());
-            assertThat(rows("SELECT coalesce(claimed_by, '-') FROM cards WHERE id = " + longCard)).containsExactly("-");
+            assertThat(probe.lines("SELECT coalesce(claimed_by, '-') FROM cards WHERE id = " + longCard)).containsExactly("-");
 
             System.out.printf("multi-host: %d writes acknowledged (%d on the cut host), %d lost, %d refused; %d job runs, %d overlaps;"
                             + " the cut host stopped its command %.1f s after the cut, the others reclaimed the card %.1f s after it; screen caught up %.1f s after the link returned; a write on the cut host"
@@ -367,54 +364,14 @@ class MultiHostNetnsTest {
         return out.toString();
     }
 
-    private Connection connect() throws SQLException {
-        Connection connection = server.connect();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET search_path TO " + schema);
-        }
-        return connection;
-    }
-
-    private long count(String sql, Object... args) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Each row's columns joined by spaces. */
-    private List<String> rows(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
-            List<String> all = new ArrayList<>();
-            int columns = row.getMetaData().getColumnCount();
-            while (row.next()) {
-                List<String> one = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    one.add(row.getString(i));
-                }
-                all.add(String.join(" ", one));
-            }
-            return all;
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     /** The acknowledgements the database does not bear out: a card that is not there, a version it never reached, a comment missing. */
     private List<String> lostAcks(List<Acks.Ack> acks) {
         Map<Long, Long> versions = new HashMap<>();
-        for (String row : rows("SELECT c.id, c.version FROM cards c JOIN boards b ON b.id = c.board_id WHERE b.name = 'main'")) {
+        for (String row : probe.lines("SELECT c.id, c.version FROM cards c JOIN boards b ON b.id = c.board_id WHERE b.name = 'main'")) {
             String[] parts = row.split(" ");
             versions.put(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
         }
-        java.util.Set<String> comments = new java.util.HashSet<>(rows("SELECT card_id, id FROM comments"));
+        java.util.Set<String> comments = new java.util.HashSet<>(probe.lines("SELECT card_id, id FROM comments"));
         List<String> lost = new ArrayList<>();
         for (Acks.Ack ack : acks) {
             boolean there = switch (ack.op()) {
