@@ -8,10 +8,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import dev.tack.cli.TackCommand;
 import dev.tack.model.Hosts;
 import dev.tack.testing.PostgresServer;
@@ -135,6 +138,42 @@ class WorkerAcrossHostsTest {
     }
 
     // --- the board, through tack and behind its back
+
+    /**
+     * B's heartbeats wait on the server's write lock, which another client holds for longer than
+     * B's lease: B stops its command before the lease it last wrote runs out, so that nobody takes
+     * the card and runs it again beside it (the same rule as on a file, WorkerLeaseRenewalTest).
+     */
+    @Test
+    void aWorkerWhoseHeartbeatsWaitOnTheServerStopsItsCommandBeforeItsLeaseRunsOut() throws Exception {
+        long id = addCard("long job");
+        Process b = start("worker-b", List.of("--db", url, "worker", "--from", "Todo", "--to", "Done", "--doing", "Doing",
+                "--fail", "Failed", "--exec", command(), "--name", "worker-b", "--lease", "4s", "--heartbeat", "1s",
+                "--backoff", "100ms", "--once"));
+        awaitRunningOf(id, b);
+        Path pidFile = dir.resolve("first-attempt.pid");
+        assertThat(TestBoard.await(Duration.ofSeconds(30), () -> !TestBoard.read(pidFile).isBlank())).as(logs()).isTrue();
+        ProcessHandle job = ProcessHandle.of(Long.parseLong(TestBoard.read(pidFile).strip())).orElseThrow();
+
+        long stoppedAt;
+        long leaseUntil;
+        try (Connection holder = probe.connect()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT pg_advisory_xact_lock(?, 1)")) { // tack's write lock
+                lock.setInt(1, probe.schema().hashCode() & 0x7fffffff);
+                lock.executeQuery().close();
+            }
+            leaseUntil = leaseUntil(id); // no heartbeat can extend it from here on
+            job.onExit().get(30, TimeUnit.SECONDS);
+            stoppedAt = System.currentTimeMillis();
+            holder.rollback();
+        }
+        assertThat(stoppedAt).as("the command stopped before the lease it could not renew ran out; %s", logs()).isLessThan(leaseUntil);
+        assertThat(TestBoard.exited(b, Duration.ofSeconds(60))).as(logs()).isTrue();
+        assertThat(logs()).contains("#" + id + ": could not renew its lease for 3.0s");
+        assertThat(probe.lines("SELECT output_tail FROM runs WHERE card_id = " + id + " ORDER BY id").get(0))
+                .contains("tack: stopped because this worker could not renew its lease on the card in time");
+    }
 
     private String cli(String... args) {
         StringWriter out = new StringWriter();
