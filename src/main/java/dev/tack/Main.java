@@ -1,5 +1,6 @@
 package dev.tack;
 
+import dev.tack.cli.FileEngineWarmUp;
 import dev.tack.cli.TackCommand;
 import dev.tack.store.Storages;
 
@@ -13,6 +14,9 @@ public final class Main {
         NativeLibrary.locate();
         if (!java.util.Arrays.asList(args).contains("--debug")) {
             Storages.quietDriverLogs();
+        }
+        if (FileEngineWarmUp.wanted(args)) {
+            Storages.warmUpFileEngine(); // beside the parsing below, not after it
         }
         int code = TackCommand.run(args);
         System.out.flush();

@@ -52,6 +52,15 @@ public final class Storages {
     }
 
     /** Keeps the engines' drivers' own logging off the user's terminal (unless {@code --debug}). */
+    /**
+     * Starts, on a thread of its own, what opening a board file will need whatever the file (the
+     * SQLite engine's native library and configuration), so that it overlaps the command line's
+     * parsing instead of following it. For a start that will open a board file; harmless otherwise.
+     */
+    public static void warmUpFileEngine() {
+        dev.tack.store.sqlite.SqliteWarmUp.inBackground();
+    }
+
     public static void quietDriverLogs() {
         SqliteLog.quiet();
     }
