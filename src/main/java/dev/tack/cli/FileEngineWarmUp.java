@@ -9,7 +9,8 @@ import dev.tack.board.Workspace;
  * from its arguments alone, before picocli has read them: almost every command opens a board
  * file, and the engine's native library and configuration then load beside the parsing
  * (docs/STARTUP.md). Not for what opens no file: help, the version, the guide and config
- * commands, or a board on a server.
+ * commands, or a board on a server. A guess, made without reading an annotation (picocli reads
+ * them next): a title that happens to be "config" only costs this start the warm-up.
  */
 public final class FileEngineWarmUp {
 
@@ -24,17 +25,13 @@ public final class FileEngineWarmUp {
     }
 
     static boolean wanted(String[] args, Function<String, String> environment) {
-        Subcommands.Scan scan = Subcommands.scan(args);
-        if (scan.command() != null && WITHOUT_A_BOARD.contains(scan.command())) {
-            return false;
-        }
         String db = environment.apply("TACK_DB");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--")) {
                 break;
             }
-            if (arg.equals("--version") || arg.equals("-V") || arg.equals("--help") || arg.equals("-h")) {
+            if (arg.equals("--version") || arg.equals("-V") || arg.equals("--help") || arg.equals("-h") || WITHOUT_A_BOARD.contains(arg)) {
                 return false;
             }
             if (arg.equals("--db") && i + 1 < args.length) {
