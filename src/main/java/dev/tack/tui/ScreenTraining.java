@@ -29,7 +29,7 @@ import dev.tack.board.Workspace;
 public final class ScreenTraining {
 
     /** The classes only a real terminal runs: loaded (so archived), not initialised. */
-    private static final List<String> TERMINAL_CLASSES = List.of(
+    static final List<String> TERMINAL_CLASSES = List.of(
             "dev.tack.tui.TtySession", "dev.tack.tui.TtySession$UnicodeTerminal", "dev.tack.tui.TtySession$FrameScreen",
             "dev.tack.tui.TtySession$ChannelInput", "dev.tack.tui.BackgroundQuery", "dev.tack.tui.SgrMousePattern",
             "dev.tack.tui.AltEnterPattern", "dev.tack.tui.TerminalReplyPattern");

@@ -1,6 +1,7 @@
 package dev.tack.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,13 @@ class ScreenTrainingTest {
             int frames = ScreenTraining.run(workspace);
             // the first frame, then one per key that changes the view (move, move, details, back, help, back)
             assertThat(frames).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    void everyTerminalClassItNamesExists() {
+        for (String name : ScreenTraining.TERMINAL_CLASSES) {
+            assertThatCode(() -> Class.forName(name, false, getClass().getClassLoader())).as(name).doesNotThrowAnyException();
         }
     }
 }
