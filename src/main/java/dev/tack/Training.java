@@ -9,8 +9,8 @@ import dev.tack.cli.TrainingScreen;
 /**
  * A training run for the class-data-sharing archive: runs the everyday commands once, in one JVM,
  * on a new board in {@code args[0]} (a fresh empty folder, which the caller removes), so that the
- * JVM started with {@code -XX:ArchiveClassesAtExit} archives the classes they load. Nothing is
- * printed. Used by the package's launcher ({@code bin/tack}); not a command for people.
+ * JVM started with {@code -XX:DumpLoadedClassList} lists the classes they load, which
+ * {@code -Xshare:dump} then archives. Nothing is printed. Used by the package's launcher ({@code bin/tack}); not a command for people.
  */
 public final class Training {
 

@@ -53,10 +53,15 @@ JVM_OPTS="$JVM_OPTS {{.}}"
 # --generate-cds-archive). JDK 17 ties an archive to the absolute path of each jar, so it is made
 # where the package is installed: the first run finds none and makes it in the background (a
 # training run of the everyday commands on a throw-away board, dev.tack.Training), and every
-# later run uses it. The archive is valid only for the Java that made it (another one would
-# turn all sharing off): beside it, ARCHIVE.java links to that Java's binary, and when the java
-# this run uses is not the same file (-ef: same inode, no process spawned; a brew or SDKMAN
-# update, another JAVA_HOME) the archive is left out and made again for this Java.
+# later run uses it. It is a static archive (-Xshare:dump from the classes the training run
+# loaded, -XX:DumpLoadedClassList), not a dynamic one (-XX:ArchiveClassesAtExit): a dynamic
+# archive leaves out every class file older than Java 6, and all of picocli's are Java 5, so
+# they were read and verified from the jar on every start. The archive is valid only for the
+# Java that made it and for the jars it was made from (either changed would turn all sharing
+# off): beside it, ARCHIVE.java links to that Java's binary, and when the java this run uses is
+# not the same file (-ef: same inode, no process spawned; a brew or SDKMAN update, another
+# JAVA_HOME), or a jar is newer than the archive (-nt: a jar replaced in place), the archive is
+# left out and made again.
 CDS_ARCHIVE=""
 JAVA_BIN=$JAVACMD
 case $JAVA_BIN in
@@ -84,7 +89,14 @@ if [ "${TACK_CDS:-on}" != off ] && [ -n "$JAVA_BIN" ]; then
         CDS_ARCHIVE="${XDG_CACHE_HOME:-$HOME/.cache}/tack/cds/${name}tack-{{projectVersion}}.jsa"
     fi
     CDS_QUIET="-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+    cds_valid=
     if [ -f "$CDS_ARCHIVE" ] && [ "$JAVA_BIN" -ef "$CDS_ARCHIVE.java" ]; then
+        cds_valid=yes
+        for jar in "$JARSDIR"/*.jar; do
+            [ "$jar" -nt "$CDS_ARCHIVE" ] && cds_valid=
+        done
+    fi
+    if [ -n "$cds_valid" ]; then
         :
     elif mkdir -p "${CDS_ARCHIVE%/*}" 2>/dev/null; then
         lock="$CDS_ARCHIVE.lock"
@@ -93,9 +105,18 @@ if [ "${TACK_CDS:-on}" != off ] && [ -n "$JAVA_BIN" ]; then
         if mkdir "$lock" 2>/dev/null; then
             (
                 work=$(mktemp -d 2>/dev/null) || { rmdir "$lock"; exit 0; }
+                # The training run lists the classes it loads; -Xshare:dump loads them again from the
+                # same class path and writes the archive (base and application classes in one file).
+                # The list's @cp lines (Java 24+: constant-pool entries to resolve ahead of time) are
+                # left out: resolving them links picocli's classes during the dump, and a linked
+                # Java 5 class is not archived.
                 # shellcheck disable=SC2086
-                if "$JAVACMD" $JVM_OPTS -XX:ArchiveClassesAtExit="$CDS_ARCHIVE.$$" $CDS_QUIET \
-                        -classpath "$CLASSPATH" dev.tack.Training "$work" && [ -s "$CDS_ARCHIVE.$$" ] \
+                if mkdir "$work/board" && "$JAVACMD" $JVM_OPTS -XX:DumpLoadedClassList="$work/classes.lst" \
+                        $CDS_QUIET -classpath "$CLASSPATH" dev.tack.Training "$work/board" \
+                        && grep -v '^@cp ' "$work/classes.lst" > "$work/archive.lst" \
+                        && "$JAVACMD" $JVM_OPTS -Xshare:dump -XX:SharedClassListFile="$work/archive.lst" \
+                            -XX:SharedArchiveFile="$CDS_ARCHIVE.$$" -classpath "$CLASSPATH" \
+                        && [ -s "$CDS_ARCHIVE.$$" ] \
                         && ln -sf "$(readlink -f "$JAVA_BIN")" "$CDS_ARCHIVE.java.$$"; then
                     mv -f "$CDS_ARCHIVE.$$" "$CDS_ARCHIVE"
                     mv -f "$CDS_ARCHIVE.java.$$" "$CDS_ARCHIVE.java"
