@@ -38,11 +38,15 @@ for events in "${sizes[@]}"; do
   open=$(python3 bench/first-frame.py --runs 5 -- java -jar "$PWD/target/tack.jar" --db "$db")
   echo "  screen open, java -jar (start to first frame, 120x35): $open"
   opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Dfile.encoding=UTF-8"
-  if [ ! -f "$dir/tack.jsa" ]; then
+  if [ ! -f "$dir/tack.jsa" ]; then # as the launcher makes it (src/jreleaser/assemblers/*/bin/launcher.tpl)
     mkdir -p "$dir/training"
     # shellcheck disable=SC2086 # opts is a list of options
-    java $opts -XX:ArchiveClassesAtExit="$dir/tack.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
+    java $opts -XX:DumpLoadedClassList="$dir/classes.lst" -Xshare:auto -Xlog:cds=off \
       -cp "$PWD/target/tack.jar" dev.tack.Training "$dir/training" >/dev/null 2>&1
+    grep -v '^@cp ' "$dir/classes.lst" > "$dir/archive.lst"
+    # shellcheck disable=SC2086
+    java $opts -Xshare:dump -XX:SharedClassListFile="$dir/archive.lst" -XX:SharedArchiveFile="$dir/tack.jsa" \
+      -cp "$PWD/target/tack.jar" >/dev/null 2>&1
   fi
   # shellcheck disable=SC2086
   open=$(python3 bench/first-frame.py --runs 5 -- java $opts -XX:SharedArchiveFile="$dir/tack.jsa" -Xshare:auto -Xlog:cds=off \
