@@ -110,7 +110,10 @@ class GlobalOptionsTest {
     private Child run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path home = Files.createDirectories(folder.resolve("home"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), "dev.tack.Main"));
+                // --enable-native-access as every launcher passes it (and the jar's manifest, for java -jar):
+                // without it, Java 24+ warns on stderr when sqlite-jdbc loads its library.
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "dev.tack.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("TACK_") || name.startsWith("LC_") || name.equals("LANG"));
