@@ -95,11 +95,13 @@ final class Job {
             return new Result(Claims.Outcome.FAILED, null, tail.text());
         }
         int exit = process.exitValue();
-        String why = stoppedBecause;
+        // Exit 0 means the command ended on its own before a stop reached it (a stop kills it: 137):
+        // a worker that wakes from SIGSTOP may stop a command that ended while it slept.
+        String why = exit == 0 ? null : stoppedBecause;
         if (why != null) {
             tail.add("tack: stopped because " + why);
         }
-        return new Result(exit == 0 && why == null ? Claims.Outcome.SUCCEEDED : Claims.Outcome.FAILED, exit, tail.text());
+        return new Result(exit == 0 ? Claims.Outcome.SUCCEEDED : Claims.Outcome.FAILED, exit, tail.text());
     }
 
     /** Stops the command and everything it started: its session (which holds what it left behind too) and its descendants. */
